@@ -1,0 +1,58 @@
+# Roundtable: `make serve` to try it, `make test` to check it. Both set everything up first.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+VENDOR := static/vendor
+ASSETS := $(VENDOR)/socket.io.esm.min.js
+HOST ?= 127.0.0.1
+PORT ?= 5000
+
+.PHONY: install assets serve demo test lint check wheel bench clean
+
+install: $(INSTALLED) $(ASSETS)
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(INSTALLED): $(BIN)/python pyproject.toml
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
+# Browser libraries are copied out of node_modules and served by the app itself.
+$(ASSETS): node_modules/.package-lock.json
+	mkdir -p $(VENDOR)
+	cp node_modules/socket.io-client/dist/socket.io.esm.min.js $(VENDOR)/
+	cp node_modules/socket.io-client/dist/socket.io.esm.min.js.map $(VENDOR)/
+
+assets: $(ASSETS)
+
+demo: install
+	$(BIN)/facilitation demo
+
+serve: demo
+	$(BIN)/facilitation serve --host $(HOST) --port $(PORT)
+
+test: install
+	$(BIN)/python -m pytest -q -rs $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy facilitation
+
+check: lint test
+
+wheel: install
+	$(BIN)/python -m build --wheel --outdir dist .
+
+bench: install
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) node_modules $(VENDOR) dist build *.egg-info instance

@@ -1,0 +1,129 @@
+"""Assembling the Flask app: settings, database, Socket.IO, translations, blueprints."""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from flask import Flask, Response, jsonify, render_template, request
+from flask_babel import Babel
+from flask_socketio import SocketIO
+from werkzeug.exceptions import HTTPException
+
+from facilitation import config
+from facilitation.db import Database
+from facilitation.identity import ParticipantTokens
+from facilitation.realtime import Realtime
+from facilitation.runtime import Runtime
+from facilitation.services.errors import DomainError
+from facilitation.sockets import register_handlers
+
+PACKAGE = Path(__file__).resolve().parent
+# In a wheel, templates/ and static/ sit inside the package; in a checkout, beside it.
+ASSETS = PACKAGE if (PACKAGE / "templates").is_dir() else PACKAGE.parent
+MAX_MESSAGE_BYTES = 64 * 1024
+LANGUAGES = ("en",)
+
+log = logging.getLogger(__name__)
+
+
+def build_app(test_config: dict[str, Any] | None = None) -> Flask:
+    settings = config.from_environment_with(test_config or {})
+    app = Flask(
+        "facilitation",
+        template_folder=str(ASSETS / "templates"),
+        static_folder=str(ASSETS / "static"),
+        instance_path=str(settings.instance_path),
+    )
+    app.config.update(
+        SECRET_KEY=settings.secret_key,
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        PERMANENT_SESSION_LIFETIME=timedelta(days=14),
+        MAX_CONTENT_LENGTH=1024 * 1024,
+        BABEL_TRANSLATION_DIRECTORIES=str(PACKAGE / "translations"),
+        JSON_SORT_KEYS=False,
+    )
+    app.config.update({k: v for k, v in (test_config or {}).items() if k.isupper()})
+
+    Babel(app, locale_selector=lambda: request.accept_languages.best_match(LANGUAGES) or "en")
+    database = Database(settings.database_url)
+    socketio = SocketIO(
+        app,
+        async_mode=settings.async_mode,
+        message_queue=settings.message_queue,
+        cors_allowed_origins=settings.allowed_origins,
+        max_http_buffer_size=MAX_MESSAGE_BYTES,
+        ping_interval=20,
+        ping_timeout=20,
+        json=None,
+    )
+    app.extensions["facilitation"] = Runtime(
+        settings=settings,
+        db=database,
+        realtime=Realtime(socketio),
+        tokens=ParticipantTokens(settings.secret_key),
+    )
+    register_handlers(socketio)
+    _register_blueprints(app)
+    _register_errors(app)
+    return app
+
+
+def _register_blueprints(app: Flask) -> None:
+    from facilitation.web import api, auth, pages
+    from facilitation.web.auth import csrf_token
+
+    app.register_blueprint(api.bp)
+    app.register_blueprint(auth.bp)
+    app.register_blueprint(pages.bp)
+    app.jinja_env.globals["csrf_token"] = csrf_token
+
+    @app.context_processor
+    def staff_in_templates() -> dict[str, Any]:
+        from facilitation.web.auth import current_staff
+
+        return {"current_staff": current_staff}
+
+    @app.after_request
+    def security_headers(response: Response) -> Response:
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        return response
+
+
+def _wants_json() -> bool:
+    return request.path.startswith("/api/") or request.path == "/healthz"
+
+
+def _register_errors(app: Flask) -> None:
+    @app.errorhandler(DomainError)
+    def domain_error(error: DomainError) -> tuple[Response | str, int]:
+        if _wants_json():
+            return jsonify(error=error.as_dict()), error.status
+        return render_template("error.html", message=error.message), error.status
+
+    @app.errorhandler(HTTPException)
+    def http_error(error: HTTPException) -> tuple[Response | str, int]:
+        status = error.code or 500
+        code = (error.name or "error").lower().replace(" ", "_")
+        message = error.description or error.name
+        if _wants_json():
+            return jsonify(error={"code": code, "message": message}), status
+        return render_template("error.html", message=message), status
+
+    @app.errorhandler(Exception)
+    def server_error(error: Exception) -> tuple[Response | str, int]:
+        log.exception("unhandled error", exc_info=error)
+        message = "Something went wrong on the server."
+        if _wants_json():
+            return jsonify(error={"code": "server_error", "message": message}), 500
+        return render_template("error.html", message=message), 500
+
+
+def settings_replace(settings: config.Settings, **changes: Any) -> config.Settings:
+    return dataclasses.replace(settings, **changes)

@@ -1,0 +1,165 @@
+"""The `facilitation` command: serve, user, token, agenda, demo.
+
+Nothing heavy is imported at module level: `serve` must monkey-patch for
+gevent or eventlet before Flask, SQLAlchemy or the socket libraries load.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+DEMO_PASSWORD = "roundtable-demo"
+DEMO_STAFF = (
+    ("organizer@demo.roundtable", "Demo Organiser", "organizer"),
+    ("facilitator@demo.roundtable", "Demo Facilitator", "facilitator"),
+    ("rapporteur@demo.roundtable", "Demo Rapporteur", "rapporteur"),
+)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="facilitation", description="Roundtable: live roundtable discussions."
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    serve = commands.add_parser("serve", help="migrate the database, then serve HTTP and Socket.IO")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=5000)
+
+    user = commands.add_parser("user", help="staff accounts").add_subparsers(
+        dest="action", required=True
+    )
+    create = user.add_parser("create", help="create a staff account")
+    create.add_argument("email")
+    create.add_argument("--name", required=True)
+    create.add_argument("--role", required=True, choices=["organizer", "facilitator", "rapporteur"])
+    create.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
+
+    token = commands.add_parser("token", help="API tokens").add_subparsers(
+        dest="action", required=True
+    )
+    token_create = token.add_parser("create", help="issue an API token for a staff account")
+    token_create.add_argument("email")
+
+    agenda = commands.add_parser("agenda", help="event agendas").add_subparsers(
+        dest="action", required=True
+    )
+    agenda_import = agenda.add_parser("import", help="load an event agenda from a YAML file")
+    agenda_import.add_argument("file", type=Path)
+
+    commands.add_parser("demo", help="seed the demo workshop and print how to sign in")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command == "serve":
+        from facilitation.serve import prepare_async
+
+        prepare_async(os.environ.get("FACILITATION_ASYNC_MODE", "gevent"))
+    from facilitation.config import ConfigError
+    from facilitation.services.errors import DomainError
+
+    try:
+        return _run(args)
+    except (DomainError, ConfigError) as error:
+        print(f"facilitation: {error}", file=sys.stderr)
+        return 1
+
+
+def _run(args: argparse.Namespace) -> int:
+    from facilitation import config
+    from facilitation.migrations import upgrade
+
+    settings = config.from_environment()
+    upgrade(settings.database_url)
+    if args.command == "serve":
+        from facilitation.serve import serve
+
+        return serve(settings, host=args.host, port=args.port)
+
+    from facilitation.db import Database
+
+    database = Database(settings.database_url)
+    try:
+        with database.writing() as db:
+            if args.command == "user":
+                return _create_user(db, args)
+            if args.command == "token":
+                from facilitation.services.staff import issue_token
+
+                print(issue_token(db, email=args.email))
+                return 0
+            if args.command == "agenda":
+                return _import_agenda(db, args.file)
+            return _demo(db)
+    finally:
+        database.dispose()
+    return 2
+
+
+def _create_user(db: object, args: argparse.Namespace) -> int:
+    from sqlalchemy.orm import Session
+
+    from facilitation.services.staff import create_staff
+
+    assert isinstance(db, Session)
+    password = None
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    elif sys.stdin.isatty():
+        password = getpass.getpass("Password (empty for token-only access): ") or None
+    member = create_staff(db, email=args.email, name=args.name, role=args.role, password=password)
+    print(f"Created {member.role} {member.email}.")
+    return 0
+
+
+def _import_agenda(db: object, path: Path) -> int:
+    from sqlalchemy.orm import Session
+
+    from facilitation.services.agenda import import_agenda, load_agenda
+
+    assert isinstance(db, Session)
+    if not path.is_file():
+        print(f"facilitation: no such file: {path}", file=sys.stderr)
+        return 1
+    report = import_agenda(db, load_agenda(path))
+    if report.changed:
+        print(f"Imported {report.event.title}: {report.created} new items.")
+    else:
+        print(f"{report.event.title} is already up to date; nothing changed.")
+    return 0
+
+
+def _demo(db: object) -> int:
+    from importlib.resources import files
+
+    from sqlalchemy import select
+    from sqlalchemy.orm import Session
+
+    from facilitation.models import StaffUser
+    from facilitation.services.agenda import import_agenda, load_agenda
+    from facilitation.services.staff import create_staff
+
+    assert isinstance(db, Session)
+    agenda = files("facilitation.agendas").joinpath("workshop-2025.yaml")
+    report = import_agenda(db, load_agenda(Path(str(agenda))))
+    for email, name, role in DEMO_STAFF:
+        if db.scalar(select(StaffUser.id).where(StaffUser.email == email)) is None:
+            create_staff(db, email=email, name=name, role=role, password=DEMO_PASSWORD)
+    if report.changed:
+        print(f"Loaded the demo: {report.event.title}.")
+    print("Sign in as a facilitator with:")
+    print(f"  email:    {DEMO_STAFF[1][0]}")
+    print(f"  password: {DEMO_PASSWORD}")
+    print(f"(also {DEMO_STAFF[0][0]} and {DEMO_STAFF[2][0]}, same password; demo only)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,49 @@
+"""The session summary as Markdown, every user-written string escaped."""
+
+from __future__ import annotations
+
+import re
+
+from facilitation.services.summaries import Summary
+
+_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>&~])")
+
+
+def escape(text: str) -> str:
+    """Text that Markdown renders literally: no links, emphasis, HTML or headings sneak in."""
+    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def render_markdown(summary: Summary) -> bytes:
+    lines = [f"# {escape(summary.title)}", ""]
+    context = " · ".join(escape(part) for part in (summary.event, summary.stream or "") if part)
+    if context:
+        lines += [f"*{context}*", ""]
+    if summary.description:
+        lines += [escape(summary.description), ""]
+    lines += [
+        f"- Participants: {summary.participants}",
+        f"- Ideas: {summary.idea_count}",
+        f"- Prompts: {len(summary.prompts)}",
+        f"- Generated: {summary.generated_at.strftime('%Y-%m-%d %H:%M')} UTC",
+        "",
+    ]
+    for number, prompt in enumerate(summary.prompts, start=1):
+        lines += [
+            f"## {number}. {escape(prompt.text)}",
+            "",
+            f"{len(prompt.ideas)} ideas from {prompt.contributors} contributors; "
+            f"{prompt.votes_cast} votes from {prompt.voters} voters.",
+            "",
+        ]
+        if not prompt.ideas:
+            lines += ["No ideas yet.", ""]
+            continue
+        lines += ["| Rank | Idea | Author | Votes |", "| ---: | --- | --- | ---: |"]
+        for idea in prompt.ideas:
+            author = escape(idea.author) if idea.author else "—"
+            if idea.affiliation:
+                author += f" ({escape(idea.affiliation)})"
+            lines.append(f"| {idea.rank} | {escape(idea.text)} | {author} | {idea.votes} |")
+        lines.append("")
+    return "\n".join(lines).encode("utf-8")

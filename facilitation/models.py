@@ -1,0 +1,223 @@
+"""The tables: events and their agenda, staff, participants, prompts, ideas, votes, the log."""
+
+from __future__ import annotations
+
+import enum
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from facilitation.db import Base
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class StaffRole(enum.StrEnum):
+    ORGANIZER = "organizer"
+    FACILITATOR = "facilitator"
+    RAPPORTEUR = "rapporteur"
+
+
+class RoundtableStatus(enum.StrEnum):
+    SCHEDULED = "scheduled"
+    LIVE = "live"
+    CLOSED = "closed"
+
+
+class PromptStatus(enum.StrEnum):
+    DRAFT = "draft"
+    OPEN = "open"
+    CLOSED = "closed"
+
+
+class IdeaStatus(enum.StrEnum):
+    VISIBLE = "visible"
+
+
+class Event(Base):
+    __tablename__ = "event"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(80), unique=True)
+    title: Mapped[str] = mapped_column(String(200))
+    subtitle: Mapped[str] = mapped_column(String(300), default="")
+    venue: Mapped[str] = mapped_column(String(200), default="")
+    starts_on: Mapped[str] = mapped_column(String(10), default="")
+    ends_on: Mapped[str] = mapped_column(String(10), default="")
+    language: Mapped[str] = mapped_column(String(10), default="en")
+    description: Mapped[str] = mapped_column(Text, default="")
+
+    streams: Mapped[list[Stream]] = relationship(
+        back_populates="event", order_by="Stream.position", cascade="all, delete-orphan"
+    )
+    roundtables: Mapped[list[Roundtable]] = relationship(
+        back_populates="event", order_by="Roundtable.position", cascade="all, delete-orphan"
+    )
+
+
+class Stream(Base):
+    __tablename__ = "stream"
+    __table_args__ = (UniqueConstraint("event_id", "slug"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"))
+    slug: Mapped[str] = mapped_column(String(80))
+    title: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    position: Mapped[int] = mapped_column(default=0)
+
+    event: Mapped[Event] = relationship(back_populates="streams")
+    roundtables: Mapped[list[Roundtable]] = relationship(
+        back_populates="stream", order_by="Roundtable.position"
+    )
+
+
+class Roundtable(Base):
+    __tablename__ = "roundtable"
+    __table_args__ = (UniqueConstraint("event_id", "slug"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"))
+    stream_id: Mapped[int | None] = mapped_column(ForeignKey("stream.id", ondelete="SET NULL"))
+    slug: Mapped[str | None] = mapped_column(String(80))
+    title: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    scheduled_on: Mapped[str] = mapped_column(String(10), default="")
+    position: Mapped[int] = mapped_column(default=0)
+    join_code: Mapped[str] = mapped_column(String(12), unique=True)
+    status: Mapped[str] = mapped_column(String(20), default=RoundtableStatus.SCHEDULED)
+    settings: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # The last sequence number written to this roundtable's log; bumped under a row lock.
+    last_seq: Mapped[int] = mapped_column(default=0)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    event: Mapped[Event] = relationship(back_populates="roundtables")
+    stream: Mapped[Stream | None] = relationship(back_populates="roundtables")
+    prompts: Mapped[list[Prompt]] = relationship(
+        back_populates="roundtable", order_by="Prompt.position, Prompt.id"
+    )
+
+
+class StaffUser(Base):
+    __tablename__ = "staff_user"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    name: Mapped[str] = mapped_column(String(120))
+    role: Mapped[str] = mapped_column(String(20))
+    password_hash: Mapped[str | None] = mapped_column(String(255))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class ApiToken(Base):
+    __tablename__ = "api_token"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff_user.id", ondelete="CASCADE"))
+    # SHA-256 of the token: a leaked database does not leak working tokens.
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    staff: Mapped[StaffUser] = relationship()
+
+
+class Participant(Base):
+    __tablename__ = "participant"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(80))
+    affiliation: Mapped[str] = mapped_column(String(120), default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Membership(Base):
+    """A participant who has joined a roundtable: the right to read and write in it."""
+
+    __tablename__ = "membership"
+    __table_args__ = (UniqueConstraint("roundtable_id", "participant_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    roundtable_id: Mapped[int] = mapped_column(ForeignKey("roundtable.id", ondelete="CASCADE"))
+    participant_id: Mapped[int] = mapped_column(ForeignKey("participant.id", ondelete="CASCADE"))
+    joined_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Prompt(Base):
+    __tablename__ = "prompt"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    roundtable_id: Mapped[int] = mapped_column(
+        ForeignKey("roundtable.id", ondelete="CASCADE"), index=True
+    )
+    text: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(20), default="ideas")
+    status: Mapped[str] = mapped_column(String(20), default=PromptStatus.DRAFT)
+    phase: Mapped[str | None] = mapped_column(String(20))
+    position: Mapped[int] = mapped_column(default=0)
+    votes_per_participant: Mapped[int] = mapped_column(default=3)
+    settings: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    timer_ends_at: Mapped[datetime | None] = mapped_column()
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    opened_at: Mapped[datetime | None] = mapped_column()
+    closed_at: Mapped[datetime | None] = mapped_column()
+
+    roundtable: Mapped[Roundtable] = relationship(back_populates="prompts")
+    ideas: Mapped[list[Idea]] = relationship(back_populates="prompt", order_by="Idea.id")
+
+
+class Idea(Base):
+    __tablename__ = "idea"
+    __table_args__ = (UniqueConstraint("participant_id", "client_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    prompt_id: Mapped[int] = mapped_column(ForeignKey("prompt.id", ondelete="CASCADE"), index=True)
+    participant_id: Mapped[int | None] = mapped_column(
+        ForeignKey("participant.id", ondelete="SET NULL")
+    )
+    client_id: Mapped[str] = mapped_column(String(64))
+    text: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(20), default=IdeaStatus.VISIBLE)
+    theme_id: Mapped[int | None] = mapped_column()
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("idea.id", ondelete="SET NULL"))
+    vote_count: Mapped[int] = mapped_column(default=0)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    prompt: Mapped[Prompt] = relationship(back_populates="ideas")
+    author: Mapped[Participant | None] = relationship()
+
+
+class Vote(Base):
+    __tablename__ = "vote"
+    __table_args__ = (UniqueConstraint("participant_id", "idea_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    prompt_id: Mapped[int] = mapped_column(ForeignKey("prompt.id", ondelete="CASCADE"))
+    idea_id: Mapped[int] = mapped_column(ForeignKey("idea.id", ondelete="CASCADE"), index=True)
+    participant_id: Mapped[int] = mapped_column(ForeignKey("participant.id", ondelete="CASCADE"))
+    weight: Mapped[int] = mapped_column(default=1)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class RoomEvent(Base):
+    """One entry of a roundtable's event log: what was emitted, in order."""
+
+    __tablename__ = "room_event"
+    __table_args__ = (
+        UniqueConstraint("roundtable_id", "seq"),
+        Index("ix_room_event_participant", "participant_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    roundtable_id: Mapped[int] = mapped_column(ForeignKey("roundtable.id", ondelete="CASCADE"))
+    seq: Mapped[int] = mapped_column()
+    type: Mapped[str] = mapped_column(String(40))
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+    # Who caused it (for the audit trail); staff or participant, or neither.
+    participant_id: Mapped[int | None] = mapped_column()
+    staff_id: Mapped[int | None] = mapped_column()
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -1,0 +1,1 @@
+"""The rules of a roundtable: plain functions over a SQLAlchemy Session, no transport."""

@@ -1,0 +1,220 @@
+"""Roundtables: creating them with a join code, joining them, catching up on them."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from facilitation.models import Event, Membership, Participant, Roundtable, Stream
+from facilitation.services.actors import Actor, Right, require
+from facilitation.services.errors import ForbiddenError, InvalidInputError, NotFoundError
+from facilitation.services.events import (
+    ParticipantsCounted,
+    Published,
+    events_since,
+    lock_roundtable,
+    record,
+)
+from facilitation.services.text import AFFILIATION_MAX, NAME_MAX, TITLE_MAX, clean_line
+from facilitation.services.views import participant_count, snapshot
+
+# No I, L, O, 0 or 1: a code read aloud or off a projector is typed right first time.
+JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ"
+JOIN_CODE_LENGTH = 6
+SYNC_LIMIT = 500
+
+
+def normalise_join_code(raw: str) -> str:
+    return "".join(raw.split()).replace("-", "").upper()
+
+
+def new_join_code(session: Session) -> str:
+    while True:
+        code = "".join(secrets.choice(JOIN_CODE_ALPHABET) for _ in range(JOIN_CODE_LENGTH))
+        if session.scalar(select(Roundtable.id).where(Roundtable.join_code == code)) is None:
+            return code
+
+
+def find_by_code(session: Session, join_code: str) -> Roundtable:
+    roundtable = session.scalar(
+        select(Roundtable).where(Roundtable.join_code == normalise_join_code(join_code))
+    )
+    if roundtable is None:
+        raise NotFoundError("roundtable with that join code")
+    return roundtable
+
+
+def get_roundtable(session: Session, roundtable_id: int) -> Roundtable:
+    roundtable = session.get(Roundtable, roundtable_id)
+    if roundtable is None:
+        raise NotFoundError("roundtable")
+    return roundtable
+
+
+def default_event(session: Session) -> Event:
+    """The event new roundtables belong to when none is named: the first, or a fresh one."""
+    event = session.scalar(select(Event).order_by(Event.id))
+    if event is None:
+        event = Event(slug="roundtables", title="Roundtables")
+        session.add(event)
+        session.flush()
+    return event
+
+
+def create_roundtable(
+    session: Session, *, actor: Actor | None, title: str, stream_id: int | None = None
+) -> Roundtable:
+    """A new roundtable with a fresh join code, in the stream's event or the default one."""
+    require(actor, Right.CREATE_ROUNDTABLE)
+    clean_title = clean_line(title, field="title", max_length=TITLE_MAX)
+    if stream_id is not None:
+        stream = session.get(Stream, stream_id)
+        if stream is None:
+            raise NotFoundError("stream")
+        event = stream.event
+    else:
+        event = default_event(session)
+    position = len(event.roundtables)
+    roundtable = Roundtable(
+        event=event,
+        stream_id=stream_id,
+        title=clean_title,
+        join_code=new_join_code(session),
+        position=position,
+        settings={},
+    )
+    session.add(roundtable)
+    session.commit()
+    return roundtable
+
+
+@dataclass(frozen=True)
+class Joined:
+    """The result of joining: who the connection now is, and what it sees."""
+
+    roundtable_id: int
+    role: str
+    participant: Participant | None
+    snapshot: dict[str, Any]
+    seq: int
+    events: list[Published]
+
+
+def join_roundtable(
+    session: Session,
+    *,
+    actor: Actor | None,
+    join_code: str,
+    name: str | None = None,
+    affiliation: str | None = None,
+) -> Joined:
+    """Join by code: staff with their role, a returning participant as itself, or a new one."""
+    roundtable = find_by_code(session, join_code)
+    if actor is not None and actor.is_staff:
+        require(actor, Right.READ_ROUNDTABLE)
+        return _joined(session, roundtable, role=str(actor.role), participant=None, events=[])
+
+    participant = None
+    if actor is not None and actor.participant_id is not None:
+        participant = session.get(Participant, actor.participant_id)
+        if participant is not None and participant.event_id != roundtable.event_id:
+            raise ForbiddenError("That participant token belongs to another event.")
+    if participant is None:
+        if name is None:
+            raise InvalidInputError("name_required", "Give your name to join.")
+        roundtable = lock_roundtable(session, roundtable.id)
+        participant = Participant(
+            event_id=roundtable.event_id,
+            name=clean_line(name, field="name", max_length=NAME_MAX),
+            affiliation=clean_line(
+                affiliation or "", field="affiliation", max_length=AFFILIATION_MAX, required=False
+            ),
+        )
+        session.add(participant)
+        session.flush()
+    events = _ensure_member(session, roundtable, participant)
+    return _joined(session, roundtable, role="participant", participant=participant, events=events)
+
+
+def _ensure_member(
+    session: Session, roundtable: Roundtable, participant: Participant
+) -> list[Published]:
+    already = session.scalar(
+        select(Membership.id).where(
+            Membership.roundtable_id == roundtable.id,
+            Membership.participant_id == participant.id,
+        )
+    )
+    if already is not None:
+        session.commit()
+        return []
+    roundtable = lock_roundtable(session, roundtable.id)
+    session.add(Membership(roundtable_id=roundtable.id, participant_id=participant.id))
+    session.flush()
+    count = participant_count(session, roundtable.id)
+    return record(
+        session,
+        roundtable,
+        [ParticipantsCounted(participants=count)],
+        actor=Actor.participant(participant.id),
+    )
+
+
+def _joined(
+    session: Session,
+    roundtable: Roundtable,
+    *,
+    role: str,
+    participant: Participant | None,
+    events: list[Published],
+) -> Joined:
+    # The sequence number is read before the state, so the snapshot is never older than it.
+    session.refresh(roundtable)
+    seq = roundtable.last_seq
+    view = snapshot(session, roundtable, participant_id=participant.id if participant else None)
+    return Joined(roundtable.id, role, participant, view, seq, events)
+
+
+def is_member(session: Session, roundtable_id: int, participant_id: int) -> bool:
+    return (
+        session.scalar(
+            select(Membership.id).where(
+                Membership.roundtable_id == roundtable_id,
+                Membership.participant_id == participant_id,
+            )
+        )
+        is not None
+    )
+
+
+def require_access(session: Session, actor: Actor | None, roundtable_id: int) -> Roundtable:
+    """The roundtable, if the actor may read it: staff who may read, or a member."""
+    roundtable = get_roundtable(session, roundtable_id)
+    if actor is None:
+        raise ForbiddenError("Join the roundtable first.")
+    if actor.is_staff:
+        require(actor, Right.READ_ROUNDTABLE)
+    elif actor.participant_id is None or not is_member(session, roundtable_id, actor.participant_id):
+        raise ForbiddenError("Join the roundtable first.")
+    return roundtable
+
+
+def sync(
+    session: Session, *, actor: Actor | None, roundtable_id: int, since_seq: int
+) -> dict[str, Any]:
+    """What a client missed after `since_seq`: the events, or a fresh snapshot if too many."""
+    roundtable = require_access(session, actor, roundtable_id)
+    if since_seq < 0:
+        raise InvalidInputError("bad_request", "since_seq must be zero or more.")
+    if since_seq > roundtable.last_seq:
+        since_seq = roundtable.last_seq
+    missed = events_since(session, roundtable.id, since_seq, limit=SYNC_LIMIT)
+    if missed is not None:
+        return {"events": missed}
+    seq = roundtable.last_seq
+    participant_id = actor.participant_id if actor else None
+    return {"snapshot": snapshot(session, roundtable, participant_id=participant_id), "seq": seq}

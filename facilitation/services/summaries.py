@@ -1,0 +1,121 @@
+"""The session summary: one model of what a roundtable produced, for every export format."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from facilitation.models import Idea, Prompt, Roundtable, Vote
+from facilitation.services.actors import Actor, Right, require
+from facilitation.services.roundtables import get_roundtable
+from facilitation.services.views import participant_count
+
+
+@dataclass(frozen=True)
+class IdeaSummary:
+    id: int
+    text: str
+    author: str | None
+    affiliation: str | None
+    votes: int
+    rank: int
+
+
+@dataclass(frozen=True)
+class PromptSummary:
+    id: int
+    text: str
+    kind: str
+    status: str
+    ideas: list[IdeaSummary]
+    contributors: int
+    voters: int
+    votes_cast: int
+
+
+@dataclass(frozen=True)
+class Summary:
+    roundtable_id: int
+    title: str
+    event: str
+    stream: str | None
+    description: str
+    status: str
+    participants: int
+    idea_count: int
+    prompts: list[PromptSummary]
+    generated_at: datetime
+
+
+def _ranked(ideas: list[Idea]) -> list[IdeaSummary]:
+    # Most votes first; ties keep the order in which the ideas arrived, and share a rank.
+    ordered = sorted(ideas, key=lambda idea: (-idea.vote_count, idea.id))
+    ranked: list[IdeaSummary] = []
+    for index, idea in enumerate(ordered):
+        tied = ranked and ranked[-1].votes == idea.vote_count
+        author = idea.author
+        ranked.append(
+            IdeaSummary(
+                id=idea.id,
+                text=idea.text,
+                author=author.name if author else None,
+                affiliation=(author.affiliation or None) if author else None,
+                votes=idea.vote_count,
+                rank=ranked[-1].rank if tied else index + 1,
+            )
+        )
+    return ranked
+
+
+def _voters(session: Session, prompt_id: int) -> tuple[int, int]:
+
+    row = session.execute(
+        select(func.count(func.distinct(Vote.participant_id)), func.count(Vote.id)).where(
+            Vote.prompt_id == prompt_id
+        )
+    ).one()
+    return int(row[0]), int(row[1])
+
+
+def build_summary(
+    session: Session, *, actor: Actor | None, roundtable_id: int, now: datetime
+) -> Summary:
+    """What the roundtable produced: its prompts, their ideas ranked by votes, and counts."""
+    require(actor, Right.EXPORT)
+    roundtable: Roundtable = get_roundtable(session, roundtable_id)
+    prompts = session.scalars(
+        select(Prompt)
+        .where(Prompt.roundtable_id == roundtable.id)
+        .order_by(Prompt.position, Prompt.id)
+        .options(selectinload(Prompt.ideas).selectinload(Idea.author))
+    ).all()
+    summaries = []
+    for prompt in prompts:
+        voters, votes_cast = _voters(session, prompt.id)
+        summaries.append(
+            PromptSummary(
+                id=prompt.id,
+                text=prompt.text,
+                kind=prompt.kind,
+                status=prompt.status,
+                ideas=_ranked(list(prompt.ideas)),
+                contributors=len({i.participant_id for i in prompt.ideas if i.participant_id}),
+                voters=voters,
+                votes_cast=votes_cast,
+            )
+        )
+    return Summary(
+        roundtable_id=roundtable.id,
+        title=roundtable.title,
+        event=roundtable.event.title,
+        stream=roundtable.stream.title if roundtable.stream else None,
+        description=roundtable.description,
+        status=roundtable.status,
+        participants=participant_count(session, roundtable.id),
+        idea_count=sum(len(p.ideas) for p in summaries),
+        prompts=summaries,
+        generated_at=now,
+    )

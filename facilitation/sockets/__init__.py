@@ -1,0 +1,56 @@
+"""Socket.IO handlers: validate, call one service, publish, ack; registered by a function."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from flask_socketio import SocketIO
+
+from facilitation.runtime import runtime
+from facilitation.services.errors import DomainError
+
+Ack = dict[str, Any]
+Handler = Callable[[Any], Ack]
+
+log = logging.getLogger(__name__)
+
+
+def ok(**fields: Any) -> Ack:
+    return {"ok": True, **fields}
+
+
+def failed(code: str, message: str) -> Ack:
+    return {"ok": False, "error": {"code": code, "message": message}}
+
+
+def handles(socketio: SocketIO, event: str) -> Callable[[Handler], Handler]:
+    """Register a handler that turns domain errors, and any other failure, into an error ack."""
+
+    def register(handler: Handler) -> Handler:
+        @wraps(handler)
+        def guarded(payload: Any = None, *_extra: Any) -> Ack:
+            try:
+                return handler(payload)
+            except DomainError as error:
+                return failed(error.code, error.message)
+            except Exception:
+                log.exception("%s failed", event)
+                return failed("server_error", "Something went wrong on the server; try again.")
+
+        socketio.on_event(event, guarded)
+        return guarded
+
+    return register
+
+
+def register_handlers(socketio: SocketIO) -> None:
+    from facilitation.sockets import room, writes
+
+    room.register(socketio)
+    writes.register(socketio)
+
+
+__all__ = ["Ack", "failed", "handles", "ok", "register_handlers", "runtime"]

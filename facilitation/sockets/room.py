@@ -1,0 +1,83 @@
+"""Connecting, joining a roundtable's room, and catching up after a drop."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import session as cookie_session
+from flask_socketio import SocketIO, join_room, leave_room
+
+from facilitation.realtime import room_of
+from facilitation.runtime import runtime
+from facilitation.services import roundtables, staff
+from facilitation.services.actors import Actor
+from facilitation.sockets import Ack, handles, ok
+from facilitation.sockets.connection import (
+    bind_actor,
+    bind_roundtable,
+    current_actor,
+    current_roundtable_id,
+)
+from facilitation.sockets.payloads import parse
+
+
+def _actor_from(auth: Any) -> Actor | None:
+    state = runtime()
+    auth = auth if isinstance(auth, dict) else {}
+    if token := auth.get("token"):
+        with state.db.session() as db:
+            member = staff.staff_for_token(db, token) if isinstance(token, str) else None
+            if member is None:
+                raise ConnectionRefusedError("The API token is not valid.")
+            return Actor.staff(member.id, member.role)
+    if staff_id := cookie_session.get("staff_id"):
+        with state.db.session() as db:
+            member = staff.get_staff(db, staff_id)
+            if member is not None:
+                return Actor.staff(member.id, member.role)
+    if participant_id := state.tokens.read(auth.get("participant_token")):
+        return Actor.participant(participant_id)
+    return None
+
+
+def register(socketio: SocketIO) -> None:
+    @socketio.on("connect")
+    def on_connect(auth: Any = None) -> None:
+        bind_actor(_actor_from(auth))
+
+    @handles(socketio, "roundtable.join")
+    def on_join(payload: Any) -> Ack:
+        fields = parse(
+            payload, required={"join_code": str}, optional={"name": str, "affiliation": str}
+        )
+        state = runtime()
+        with state.db.writing() as db:
+            joined = roundtables.join_roundtable(db, actor=current_actor(), **fields)
+        previous = cookie_session.get("roundtable_id")
+        if previous is not None and previous != joined.roundtable_id:
+            leave_room(room_of(previous))
+        ack = ok(role=joined.role, snapshot=joined.snapshot, seq=joined.seq)
+        if joined.participant is not None:
+            bind_actor(Actor.participant(joined.participant.id))
+            ack["participant"] = {
+                "id": joined.participant.id,
+                "name": joined.participant.name,
+                "affiliation": joined.participant.affiliation or None,
+                "token": state.tokens.issue(joined.participant.id),
+            }
+        bind_roundtable(joined.roundtable_id)
+        join_room(room_of(joined.roundtable_id))
+        state.realtime.publish(joined.events)
+        return ack
+
+    @handles(socketio, "roundtable.sync")
+    def on_sync(payload: Any) -> Ack:
+        fields = parse(payload, required={"since_seq": int})
+        with runtime().db.session() as db:
+            caught_up = roundtables.sync(
+                db,
+                actor=current_actor(),
+                roundtable_id=current_roundtable_id(),
+                since_seq=fields["since_seq"],
+            )
+        return ok(**caught_up)

@@ -1,0 +1,81 @@
+"""The JSON API: health, roundtables, their snapshots and exports."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, Response, jsonify, request
+from sqlalchemy import text
+
+from facilitation.exports import FORMATS, PLANNED_FORMATS
+from facilitation.models import utcnow
+from facilitation.runtime import runtime
+from facilitation.services import roundtables, summaries
+from facilitation.services.actors import Right, require
+from facilitation.services.errors import InvalidInputError
+from facilitation.services.views import snapshot
+from facilitation.sockets.payloads import parse
+from facilitation.web.auth import api_staff_required, current_actor
+from facilitation.web.links import join_url
+
+bp = Blueprint("api", __name__)
+
+
+@bp.get("/healthz")
+def healthz() -> tuple[Response, int]:
+    try:
+        with runtime().db.session() as db:
+            db.execute(text("SELECT 1"))
+    except Exception:
+        return jsonify(status="unavailable"), 503
+    return jsonify(status="ok"), 200
+
+
+@bp.post("/api/roundtables")
+@api_staff_required
+def create_roundtable() -> tuple[Response, int]:
+    payload: Any = request.get_json(silent=True)
+    if payload is None:
+        raise InvalidInputError("bad_request", "Send a JSON object.")
+    fields = parse(payload, required={"title": str}, optional={"stream_id": int})
+    with runtime().db.writing() as db:
+        roundtable = roundtables.create_roundtable(db, actor=current_actor(), **fields)
+        body = {
+            "id": roundtable.id,
+            "title": roundtable.title,
+            "join_code": roundtable.join_code,
+            "join_url": join_url(roundtable.join_code),
+        }
+    return jsonify(body), 201
+
+
+@bp.get("/api/roundtables/<int:roundtable_id>")
+@api_staff_required
+def get_roundtable(roundtable_id: int) -> Response:
+    actor = require(current_actor(), Right.READ_ROUNDTABLE)
+    with runtime().db.session() as db:
+        roundtable = roundtables.require_access(db, actor, roundtable_id)
+        seq = roundtable.last_seq
+        view = snapshot(db, roundtable)
+    return jsonify({**view, "seq": seq})
+
+
+@bp.get("/api/roundtables/<int:roundtable_id>/export")
+@api_staff_required
+def export(roundtable_id: int) -> Response:
+    name = request.args.get("format", "json")
+    if name not in FORMATS:
+        if name in PLANNED_FORMATS:
+            raise InvalidInputError(
+                "format_unavailable", f"The {name} export is not available yet; use json or md."
+            )
+        raise InvalidInputError("bad_format", "format must be one of: json, md.")
+    chosen = FORMATS[name]
+    with runtime().db.session() as db:
+        summary = summaries.build_summary(
+            db, actor=current_actor(), roundtable_id=roundtable_id, now=utcnow()
+        )
+    response = Response(chosen.render(summary), mimetype=chosen.media_type)
+    filename = f"roundtable-{roundtable_id}-summary.{chosen.extension}"
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

@@ -1,0 +1,96 @@
+"""The pages people open: home, join, the participant page, the facilitator console."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from facilitation.models import Event, Roundtable, Stream
+from facilitation.runtime import runtime
+from facilitation.services import roundtables
+from facilitation.services.actors import Right
+from facilitation.services.errors import NotFoundError
+from facilitation.services.roundtables import normalise_join_code
+from facilitation.web.auth import current_actor, current_staff, page_staff_required
+from facilitation.web.links import join_url, public_base, qr_svg
+
+bp = Blueprint("pages", __name__)
+
+
+@bp.get("/")
+def home() -> str:
+    member = current_staff()
+    if member is None:
+        return render_template("home.html")
+    with runtime().db.session() as db:
+        events = db.scalars(
+            select(Event)
+            .order_by(Event.id)
+            .options(
+                selectinload(Event.streams).selectinload(Stream.roundtables),
+                selectinload(Event.roundtables),
+            )
+        ).all()
+        return render_template(
+            "dashboard.html",
+            events=events,
+            staff=member,
+            may_create=current_actor() is not None
+            and current_actor().may(Right.CREATE_ROUNDTABLE),  # type: ignore[union-attr]
+        )
+
+
+@bp.get("/join")
+def join_form() -> str | Response:
+    code = normalise_join_code(request.args.get("code", ""))
+    if code:
+        return redirect(url_for("pages.join", join_code=code))
+    return render_template("home.html")
+
+
+@bp.get("/join/<join_code>")
+def join(join_code: str) -> str | Response:
+    code = normalise_join_code(join_code)
+    if code != join_code:
+        return redirect(url_for("pages.join", join_code=code))
+    with runtime().db.session() as db:
+        try:
+            roundtable = roundtables.find_by_code(db, code)
+        except NotFoundError:
+            return Response(render_template("not_found.html", code=code), status=404)
+        return render_template(
+            "participant.html", roundtable=roundtable, event=roundtable.event, join_code=code
+        )
+
+
+@bp.get("/join/<join_code>/qr.svg")
+def join_qr(join_code: str) -> Response:
+    with runtime().db.session() as db:
+        try:
+            roundtable = roundtables.find_by_code(db, join_code)
+        except NotFoundError:
+            abort(404)
+        svg = qr_svg(join_url(roundtable.join_code))
+    response = Response(svg, mimetype="image/svg+xml")
+    response.headers["Cache-Control"] = "public, max-age=300"
+    return response
+
+
+@bp.get("/roundtables/<int:roundtable_id>")
+@page_staff_required
+def console(roundtable_id: int) -> str:
+    with runtime().db.session() as db:
+        roundtable = db.get(Roundtable, roundtable_id)
+        if roundtable is None:
+            abort(404)
+        actor = current_actor()
+        return render_template(
+            "console.html",
+            roundtable=roundtable,
+            event=roundtable.event,
+            join_link=join_url(roundtable.join_code),
+            public_base=public_base(),
+            may_run=actor is not None and actor.may(Right.RUN_PROMPTS),
+            may_export=actor is not None and actor.may(Right.EXPORT),
+        )

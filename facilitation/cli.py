@@ -38,7 +38,9 @@ def _parser() -> argparse.ArgumentParser:
     create.add_argument("email")
     create.add_argument("--name", required=True)
     create.add_argument("--role", required=True, choices=["organizer", "facilitator", "rapporteur"])
-    create.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
+    create.add_argument(
+        "--password-stdin", action="store_true", help="read the password from stdin"
+    )
 
     token = commands.add_parser("token", help="API tokens").add_subparsers(
         dest="action", required=True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import signal
 import socket
@@ -97,18 +98,14 @@ def _serve_eventlet(app: Any, host: str, port: int) -> None:
     listener = eventlet.listen((host, port))
     signal.signal(signal.SIGTERM, _raise_stop)
     signal.signal(signal.SIGINT, _raise_stop)
-    try:
+    with contextlib.suppress(_Stop):
         eventlet.wsgi.server(listener, app, log_output=False)
-    except _Stop:
-        pass
 
 
 def _serve_threading(app: Any, host: str, port: int) -> None:
     socketio = app.extensions["socketio"]
     signal.signal(signal.SIGTERM, _raise_stop)
     signal.signal(signal.SIGINT, _raise_stop)
-    try:
+    with contextlib.suppress(_Stop):
         socketio.run(app, host=host, port=port, allow_unsafe_werkzeug=True, log_output=False)
-    except _Stop:
-        pass
     sys.stdout.flush()

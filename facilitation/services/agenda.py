@@ -76,8 +76,9 @@ def import_agenda(session: Session, data: dict[str, Any]) -> ImportReport:
     if event is None:
         event = Event(
             slug=slug,
-            title=clean_line(_text(spec, "title", "event", required=True), field="title",
-                             max_length=TITLE_MAX),
+            title=clean_line(
+                _text(spec, "title", "event", required=True), field="title", max_length=TITLE_MAX
+            ),
             subtitle=_text(spec, "subtitle", "event"),
             venue=_text(spec, "venue", "event"),
             starts_on=_text(spec, "starts_on", "event"),
@@ -118,8 +119,9 @@ def import_agenda(session: Session, data: dict[str, Any]) -> ImportReport:
             event_id=event.id,
             stream_id=streams[stream_slug].id if stream_slug else None,
             slug=rt_slug,
-            title=clean_line(_text(item, "title", where, required=True), field="title",
-                             max_length=TITLE_MAX),
+            title=clean_line(
+                _text(item, "title", where, required=True), field="title", max_length=TITLE_MAX
+            ),
             description=_text(item, "description", where),
             scheduled_on=_text(item, "date", where),
             position=position,
@@ -132,8 +134,11 @@ def import_agenda(session: Session, data: dict[str, Any]) -> ImportReport:
             session.add(
                 Prompt(
                     roundtable_id=roundtable.id,
-                    text=clean_text(_text(prompt, "text", f"{where} prompt", required=True),
-                                    field="prompt", max_length=PROMPT_MAX),
+                    text=clean_text(
+                        _text(prompt, "text", f"{where} prompt", required=True),
+                        field="prompt",
+                        max_length=PROMPT_MAX,
+                    ),
                     kind="ideas",
                     status=PromptStatus.DRAFT,
                     votes_per_participant=int(prompt.get("votes_per_participant", 3)),

@@ -10,7 +10,13 @@ from sqlalchemy.orm import Session
 from facilitation.models import Prompt, PromptStatus, RoundtableStatus, utcnow
 from facilitation.services.actors import Actor, Right, require
 from facilitation.services.errors import InvalidInputError, NotFoundError
-from facilitation.services.events import PromptCreated, PromptUpdated, Published, lock_roundtable, record
+from facilitation.services.events import (
+    PromptCreated,
+    PromptUpdated,
+    Published,
+    lock_roundtable,
+    record,
+)
 from facilitation.services.text import PROMPT_MAX, clean_text
 from facilitation.services.views import prompt_view
 
@@ -38,7 +44,9 @@ def create_prompt(
     """A draft prompt at the end of the roundtable's list."""
     require(actor, Right.RUN_PROMPTS)
     if kind not in PROMPT_KINDS:
-        raise InvalidInputError("bad_kind", f"Prompt kind must be one of: {', '.join(PROMPT_KINDS)}.")
+        raise InvalidInputError(
+            "bad_kind", f"Prompt kind must be one of: {', '.join(PROMPT_KINDS)}."
+        )
     if not 1 <= votes_per_participant <= MAX_VOTES_PER_PARTICIPANT:
         raise InvalidInputError(
             "bad_budget",
@@ -89,7 +97,10 @@ def open_prompt(
 ) -> tuple[dict[str, Any], list[Published]]:
     """Open a prompt (again) for ideas and votes."""
     return _set_status(
-        session, actor=actor, roundtable_id=roundtable_id, prompt_id=prompt_id,
+        session,
+        actor=actor,
+        roundtable_id=roundtable_id,
+        prompt_id=prompt_id,
         status=PromptStatus.OPEN,
     )
 
@@ -99,6 +110,9 @@ def close_prompt(
 ) -> tuple[dict[str, Any], list[Published]]:
     """Close a prompt: its ideas and votes are final until it is opened again."""
     return _set_status(
-        session, actor=actor, roundtable_id=roundtable_id, prompt_id=prompt_id,
+        session,
+        actor=actor,
+        roundtable_id=roundtable_id,
+        prompt_id=prompt_id,
         status=PromptStatus.CLOSED,
     )

@@ -198,7 +198,9 @@ def require_access(session: Session, actor: Actor | None, roundtable_id: int) ->
         raise ForbiddenError("Join the roundtable first.")
     if actor.is_staff:
         require(actor, Right.READ_ROUNDTABLE)
-    elif actor.participant_id is None or not is_member(session, roundtable_id, actor.participant_id):
+    elif actor.participant_id is None or not is_member(
+        session, roundtable_id, actor.participant_id
+    ):
         raise ForbiddenError("Join the roundtable first.")
     return roundtable
 

@@ -51,9 +51,14 @@ def roundtable_view(roundtable: Roundtable) -> dict[str, Any]:
 
 
 def participant_count(session: Session, roundtable_id: int) -> int:
-    return session.scalar(
-        select(func.count()).select_from(Membership).where(Membership.roundtable_id == roundtable_id)
-    ) or 0
+    return (
+        session.scalar(
+            select(func.count())
+            .select_from(Membership)
+            .where(Membership.roundtable_id == roundtable_id)
+        )
+        or 0
+    )
 
 
 def my_votes(session: Session, roundtable_id: int, participant_id: int) -> dict[int, list[int]]:

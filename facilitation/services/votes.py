@@ -14,11 +14,14 @@ from facilitation.services.roundtables import require_access
 
 
 def votes_used(session: Session, *, participant_id: int, prompt_id: int) -> int:
-    return session.scalar(
-        select(func.count())
-        .select_from(Vote)
-        .where(Vote.participant_id == participant_id, Vote.prompt_id == prompt_id)
-    ) or 0
+    return (
+        session.scalar(
+            select(func.count())
+            .select_from(Vote)
+            .where(Vote.participant_id == participant_id, Vote.prompt_id == prompt_id)
+        )
+        or 0
+    )
 
 
 def _idea_in(session: Session, roundtable_id: int, idea_id: int) -> tuple[Idea, Prompt]:

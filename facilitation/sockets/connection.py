@@ -14,7 +14,11 @@ def bind_actor(actor: Actor | None) -> None:
     session["actor"] = (
         None
         if actor is None
-        else {"staff_id": actor.staff_id, "role": actor.role, "participant_id": actor.participant_id}
+        else {
+            "staff_id": actor.staff_id,
+            "role": actor.role,
+            "participant_id": actor.participant_id,
+        }
     )
 
 

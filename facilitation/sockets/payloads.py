@@ -33,6 +33,6 @@ def _typed(value: Any, name: str, kind: type) -> Any:
     # bool is an int in Python; a client sending true for an id has made a mistake.
     if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
         raise InvalidInputError("bad_request", f"{name} must be {_TYPE_NAMES.get(kind, kind)}.")
-    if kind is int and not -(2**53) < value < 2**53:
+    if isinstance(value, int) and not -(2**53) < value < 2**53:
         raise InvalidInputError("bad_request", f"{name} is out of range.")
     return value

@@ -41,9 +41,10 @@ def _actor_from(auth: Any) -> Actor | None:
 
 
 def register(socketio: SocketIO) -> None:
-    @socketio.on("connect")
     def on_connect(auth: Any = None) -> None:
         bind_actor(_actor_from(auth))
+
+    socketio.on_event("connect", on_connect)
 
     @handles(socketio, "roundtable.join")
     def on_join(payload: Any) -> Ack:

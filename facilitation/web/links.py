@@ -11,7 +11,7 @@ from facilitation.runtime import runtime
 
 
 def public_base() -> str:
-    """Where participants reach this server: the configured LAN address, else this request's host."""
+    """Where participants reach this server: the configured address, else this request's."""
     configured = runtime().settings.public_url
     return (configured or request.host_url).rstrip("/")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
+from werkzeug.wrappers import Response as BaseResponse
 
 from facilitation.models import Event, Roundtable, Stream
 from facilitation.runtime import runtime
@@ -36,13 +37,12 @@ def home() -> str:
             "dashboard.html",
             events=events,
             staff=member,
-            may_create=current_actor() is not None
-            and current_actor().may(Right.CREATE_ROUNDTABLE),  # type: ignore[union-attr]
+            may_create=current_actor() is not None and current_actor().may(Right.CREATE_ROUNDTABLE),  # type: ignore[union-attr]
         )
 
 
 @bp.get("/join")
-def join_form() -> str | Response:
+def join_form() -> str | BaseResponse:
     code = normalise_join_code(request.args.get("code", ""))
     if code:
         return redirect(url_for("pages.join", join_code=code))
@@ -50,7 +50,7 @@ def join_form() -> str | Response:
 
 
 @bp.get("/join/<join_code>")
-def join(join_code: str) -> str | Response:
+def join(join_code: str) -> str | BaseResponse:
     code = normalise_join_code(join_code)
     if code != join_code:
         return redirect(url_for("pages.join", join_code=code))

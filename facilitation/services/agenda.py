@@ -59,6 +59,13 @@ def _slug(data: dict[str, Any], where: str) -> str:
     return slug
 
 
+def _budget(data: dict[str, Any], where: str) -> int:
+    value = data.get("votes_per_participant", 3)
+    if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 20:
+        raise InvalidInputError("bad_agenda", f"{where}: votes_per_participant must be 1 to 20.")
+    return value
+
+
 def load_agenda(path: Path) -> dict[str, Any]:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -95,7 +102,7 @@ def import_agenda(session: Session, data: dict[str, Any]) -> ImportReport:
         stream_slug = _slug(item, "stream")
         if stream_slug not in streams:
             stream = Stream(
-                event_id=event.id,
+                event=event,
                 slug=stream_slug,
                 title=_text(item, "title", f"stream {stream_slug}", required=True),
                 description=_text(item, "description", f"stream {stream_slug}"),
@@ -116,8 +123,8 @@ def import_agenda(session: Session, data: dict[str, Any]) -> ImportReport:
         if stream_slug and stream_slug not in streams:
             raise InvalidInputError("bad_agenda", f"{where} names unknown stream {stream_slug!r}.")
         roundtable = Roundtable(
-            event_id=event.id,
-            stream_id=streams[stream_slug].id if stream_slug else None,
+            event=event,
+            stream=streams[stream_slug] if stream_slug else None,
             slug=rt_slug,
             title=clean_line(
                 _text(item, "title", where, required=True), field="title", max_length=TITLE_MAX
@@ -141,7 +148,7 @@ def import_agenda(session: Session, data: dict[str, Any]) -> ImportReport:
                     ),
                     kind="ideas",
                     status=PromptStatus.DRAFT,
-                    votes_per_participant=int(prompt.get("votes_per_participant", 3)),
+                    votes_per_participant=_budget(prompt, f"{where} prompt"),
                     position=index + 1,
                     settings={},
                 )

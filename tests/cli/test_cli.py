@@ -1,0 +1,111 @@
+"""The `facilitation` command, run as a user runs it: a real process, its exit code and output."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, func, select
+
+from facilitation.models import Prompt, Roundtable, StaffUser
+
+COMMAND = Path(sys.executable).parent / "facilitation"
+
+
+@pytest.fixture
+def run(tmp_path: Path):  # type: ignore[no-untyped-def]
+    env = {
+        **os.environ,
+        "FACILITATION_DATABASE_URL": f"sqlite:///{tmp_path / 'cli.db'}",
+        "FACILITATION_INSTANCE_PATH": str(tmp_path / "instance"),
+        "FACILITATION_SECRET_KEY": "cli-test-key",
+    }
+
+    def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [str(COMMAND), *args], input=stdin, capture_output=True, text=True, env=env,
+            timeout=60, check=False,
+        )
+
+    run.url = env["FACILITATION_DATABASE_URL"]  # type: ignore[attr-defined]
+    return run
+
+
+def _count(url: str, model: type) -> int:
+    engine = create_engine(url)
+    with engine.connect() as connection:
+        value = connection.scalar(select(func.count()).select_from(model)) or 0
+    engine.dispose()
+    return value
+
+
+def test_user_create_makes_an_account_and_refuses_a_duplicate(run) -> None:  # type: ignore[no-untyped-def]
+    made = run("user", "create", "ana@example.org", "--name", "Ana", "--role", "facilitator",
+               "--password-stdin", stdin="a-long-password\n")
+    assert made.returncode == 0, made.stderr
+    again = run("user", "create", "ana@example.org", "--name", "Ana", "--role", "rapporteur",
+                "--password-stdin", stdin="a-long-password\n")
+    assert again.returncode != 0
+    assert len(again.stderr.strip().splitlines()) == 1
+    assert "already exists" in again.stderr
+    assert _count(run.url, StaffUser) == 1
+
+
+def test_user_create_refuses_an_unknown_role(run) -> None:  # type: ignore[no-untyped-def]
+    refused = run("user", "create", "ana@example.org", "--name", "Ana", "--role", "admin")
+    assert refused.returncode != 0
+
+
+def test_token_create_prints_the_token_alone_on_the_last_line(run) -> None:  # type: ignore[no-untyped-def]
+    run("user", "create", "ana@example.org", "--name", "Ana", "--role", "organizer",
+        "--password-stdin", stdin="a-long-password\n")
+    issued = run("token", "create", "ana@example.org")
+    assert issued.returncode == 0, issued.stderr
+    token = issued.stdout.strip().splitlines()[-1]
+    assert token.startswith("rt_") and " " not in token
+    assert run("token", "create", "nobody@example.org").returncode != 0
+
+
+def test_agenda_import_twice_changes_nothing_the_second_time(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    agenda = tmp_path / "agenda.yaml"
+    agenda.write_text(
+        "event: {slug: city-lab, title: City Lab}\n"
+        "streams: [{slug: mobility, title: Mobility}]\n"
+        "roundtables:\n"
+        "  - slug: rt1\n    stream: mobility\n    title: Safer streets\n"
+        "    prompts: [{text: \"What would make streets safer?\"}]\n"
+    )
+    first = run("agenda", "import", str(agenda))
+    assert first.returncode == 0, first.stderr
+    engine = create_engine(run.url)
+    with engine.connect() as connection:
+        codes = connection.scalars(select(Roundtable.join_code)).all()
+    engine.dispose()
+    second = run("agenda", "import", str(agenda))
+    assert second.returncode == 0
+    assert "nothing changed" in second.stdout
+    assert (_count(run.url, Roundtable), _count(run.url, Prompt)) == (1, 1)
+    with create_engine(run.url).connect() as connection:
+        assert connection.scalars(select(Roundtable.join_code)).all() == codes
+
+
+def test_agenda_import_of_a_missing_or_bad_file_fails_clearly(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    assert run("agenda", "import", str(tmp_path / "missing.yaml")).returncode != 0
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("streams: []\n")
+    failed = run("agenda", "import", str(bad))
+    assert failed.returncode != 0 and "event" in failed.stderr
+
+
+def test_demo_seeds_the_workshop_once_and_says_how_to_sign_in(run) -> None:  # type: ignore[no-untyped-def]
+    first = run("demo")
+    assert first.returncode == 0, first.stderr
+    assert "facilitator@demo.roundtable" in first.stdout and "password" in first.stdout
+    assert _count(run.url, Roundtable) == 5
+    second = run("demo")
+    assert second.returncode == 0
+    assert "facilitator@demo.roundtable" in second.stdout
+    assert _count(run.url, Roundtable) == 5

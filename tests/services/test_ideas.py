@@ -1,0 +1,125 @@
+"""Ideas: plain text on an open prompt, once per client_id, only by members."""
+
+from __future__ import annotations
+
+import pytest
+from tests.services.conftest import Table
+
+from facilitation.models import Idea
+from facilitation.services import ideas, prompts, roundtables
+from facilitation.services.errors import DomainError
+
+
+def _post(table: Table, author, prompt_id: int, text: str, client_id: str = "c1"):  # type: ignore[no-untyped-def]
+    return ideas.create_idea(
+        table.session, actor=author, roundtable_id=table.roundtable_id, prompt_id=prompt_id,
+        text=text, client_id=client_id,
+    )
+
+
+def _refused(table: Table, *args, **kwargs) -> str:  # type: ignore[no-untyped-def]
+    with pytest.raises(DomainError) as refused:
+        _post(table, *args, **kwargs)
+    table.session.rollback()
+    return refused.value.code
+
+
+def test_an_idea_is_logged_and_shown_with_its_author(table: Table) -> None:
+    prompt_id = table.open_prompt()
+    view, events = _post(table, table.join("Ana", "Lisbon"), prompt_id, "Shade trees on every street")
+    assert view["text"] == "Shade trees on every street"
+    assert (view["author"], view["affiliation"], view["votes"]) == ("Ana", "Lisbon", 0)
+    assert [e.name for e in events] == ["idea.created"]
+    assert events[0].payload["idea"] == view
+
+
+def test_the_same_client_id_returns_the_first_idea_and_logs_nothing(table: Table) -> None:
+    prompt_id = table.open_prompt()
+    ana = table.join("Ana")
+    first, _ = _post(table, ana, prompt_id, "Cool roofs", client_id="retry-1")
+    again, events = _post(table, ana, prompt_id, "Cool roofs", client_id="retry-1")
+    assert again == first
+    assert events == []
+    assert table.session.query(Idea).count() == 1
+
+
+def test_a_retry_is_answered_even_after_the_prompt_closed(table: Table) -> None:
+    prompt_id = table.open_prompt()
+    ana = table.join("Ana")
+    first, _ = _post(table, ana, prompt_id, "Cool roofs", client_id="late")
+    prompts.close_prompt(table.session, actor=table.facilitator,
+                         roundtable_id=table.roundtable_id, prompt_id=prompt_id)
+    again, events = _post(table, ana, prompt_id, "Cool roofs", client_id="late")
+    assert (again["id"], events) == (first["id"], [])
+
+
+def test_another_participant_may_use_the_same_client_id(table: Table) -> None:
+    prompt_id = table.open_prompt()
+    a, _ = _post(table, table.join("Ana"), prompt_id, "One", client_id="same")
+    b, _ = _post(table, table.join("Ben"), prompt_id, "Two", client_id="same")
+    assert a["id"] != b["id"]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("", "text_empty"),
+        ("   \n\t ", "text_empty"),
+        ("x" * 501, "text_too_long"),
+        ("<script>alert(1)</script>", "text_has_markup"),
+        ("<img src=x onerror=alert(1)>", "text_has_markup"),
+        ("nice <b>bold</b> idea", "text_has_markup"),
+    ],
+)
+def test_bad_text_is_refused_and_nothing_is_stored(table: Table, text: str, code: str) -> None:
+    prompt_id = table.open_prompt()
+    assert _refused(table, table.join("Ana"), prompt_id, text) == code
+    assert table.session.query(Idea).count() == 0
+
+
+def test_text_is_kept_exactly_as_plain_text(table: Table) -> None:
+    prompt_id = table.open_prompt()
+    text = "a < b & c > d, see https://example.org/?q=1&r=2 — 广州"
+    view, _ = _post(table, table.join("Ana"), prompt_id, "  " + text + "  ")
+    assert view["text"] == text
+
+
+def test_the_longest_idea_allowed_is_accepted(table: Table) -> None:
+    prompt_id = table.open_prompt()
+    view, _ = _post(table, table.join("Ana"), prompt_id, "x" * 500)
+    assert len(view["text"]) == 500
+
+
+def test_no_ideas_on_a_draft_or_closed_prompt(table: Table) -> None:
+    draft, _ = prompts.create_prompt(table.session, actor=table.facilitator,
+                                     roundtable_id=table.roundtable_id, text="Later")
+    ana = table.join("Ana")
+    assert _refused(table, ana, draft["id"], "Too early") == "prompt_closed"
+    opened = table.open_prompt()
+    prompts.close_prompt(table.session, actor=table.facilitator,
+                         roundtable_id=table.roundtable_id, prompt_id=opened)
+    assert _refused(table, ana, opened, "Too late", client_id="c2") == "prompt_closed"
+
+
+def test_staff_cannot_post_ideas(table: Table) -> None:
+    prompt_id = table.open_prompt()
+    assert _refused(table, table.facilitator, prompt_id, "From the chair") == "forbidden"
+
+
+def test_a_participant_cannot_write_into_a_roundtable_they_have_not_joined(table: Table) -> None:
+    prompt_id = table.open_prompt()
+    other = roundtables.create_roundtable(table.session, actor=table.facilitator, title="Other")
+    outsider = roundtables.join_roundtable(
+        table.session, actor=None, join_code=other.join_code, name="Olu"
+    ).participant
+    assert outsider is not None
+    from facilitation.services.actors import Actor
+
+    assert _refused(table, Actor.participant(outsider.id), prompt_id, "Sneaky") == "forbidden"
+
+
+def test_a_prompt_of_another_roundtable_does_not_exist_here(table: Table) -> None:
+    other = roundtables.create_roundtable(table.session, actor=table.facilitator, title="Other")
+    theirs, _ = prompts.create_prompt(table.session, actor=table.facilitator,
+                                      roundtable_id=other.id, text="Theirs")
+    assert _refused(table, table.join("Ana"), theirs["id"], "Wrong room") == "not_found"

@@ -9,7 +9,7 @@ ASSETS := $(VENDOR)/socket.io.esm.min.js
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: install assets serve demo test lint check wheel bench clean
+.PHONY: install assets serve demo test lint check wheel bench messages clean
 
 install: $(INSTALLED) $(ASSETS)
 
@@ -53,6 +53,10 @@ wheel: install
 
 bench: install
 	$(BIN)/python bench/run.py
+
+# Extract every translatable string into a catalogue template for translators.
+messages: install
+	$(BIN)/pybabel extract -F babel.cfg -k _l -o facilitation/translations/messages.pot .
 
 clean:
 	rm -rf $(VENV) node_modules $(VENDOR) dist build *.egg-info instance

@@ -33,6 +33,7 @@ def _typed(value: Any, name: str, kind: type) -> Any:
     # bool is an int in Python; a client sending true for an id has made a mistake.
     if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
         raise InvalidInputError("bad_request", f"{name} must be {_TYPE_NAMES.get(kind, kind)}.")
-    if isinstance(value, int) and not -(2**53) < value < 2**53:
+    # Ids and sequence numbers are 32-bit columns: PostgreSQL fails on a larger number.
+    if isinstance(value, int) and not -(2**31) <= value < 2**31:
         raise InvalidInputError("bad_request", f"{name} is out of range.")
     return value

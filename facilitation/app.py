@@ -25,6 +25,20 @@ PACKAGE = Path(__file__).resolve().parent
 # In a wheel, templates/ and static/ sit inside the package; in a checkout, beside it.
 ASSETS = PACKAGE if (PACKAGE / "templates").is_dir() else PACKAGE.parent
 MAX_MESSAGE_BYTES = 64 * 1024
+# Pages load scripts, styles and sockets from this server only; no inline code runs.
+CONTENT_SECURITY_POLICY = "; ".join(
+    (
+        "default-src 'self'",
+        "connect-src 'self' ws: wss:",
+        "img-src 'self' data:",
+        "style-src 'self'",
+        "script-src 'self'",
+        "object-src 'none'",
+        "frame-ancestors 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+    )
+)
 LANGUAGES = ("en",)
 
 log = logging.getLogger(__name__)
@@ -93,6 +107,7 @@ def _register_blueprints(app: Flask) -> None:
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("Referrer-Policy", "same-origin")
         response.headers.setdefault("X-Frame-Options", "DENY")
+        response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
         return response
 
 

@@ -1,0 +1,451 @@
+// The live client shared by the participant page and the facilitator console:
+// connect, requests with a time-out, sequence tracking and catch-up, the idea outbox.
+
+import { io } from "../vendor/socket.io.esm.min.js";
+
+export const SERVER_EVENTS = [
+  "prompt.created",
+  "prompt.updated",
+  "idea.created",
+  "idea.updated",
+  "vote.tally",
+  "participants.count",
+];
+
+// Worth sending again later; any other refusal is final and the idea is dropped.
+const RETRYABLE = new Set(["timeout", "offline", "server_error", "not_joined", "unauthenticated"]);
+const REQUEST_TIMEOUT_MS = 8000;
+const RETRY_DELAY_MS = 3000;
+const SYNC_SPACING_MS = 1000;
+
+/** A request that got no answer: `code` is "timeout" or "offline". */
+export class RequestError extends Error {
+  constructor(code) {
+    super(code);
+    this.code = code;
+  }
+}
+
+/** A unique id for a write, so that sending it twice creates it once. */
+export function newClientId() {
+  if (window.crypto && typeof window.crypto.randomUUID === "function") {
+    return window.crypto.randomUUID();
+  }
+  const bytes = new Uint8Array(16);
+  if (window.crypto && window.crypto.getRandomValues) window.crypto.getRandomValues(bytes);
+  else for (let i = 0; i < bytes.length; i += 1) bytes[i] = Math.floor(Math.random() * 256);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+function readJson(key, fallback) {
+  try {
+    const raw = window.localStorage.getItem(key);
+    return raw ? JSON.parse(raw) : fallback;
+  } catch {
+    return fallback;
+  }
+}
+
+function writeJson(key, value) {
+  try {
+    window.localStorage.setItem(key, JSON.stringify(value));
+  } catch {
+    // Private mode or a full store: the outbox still works for this page's life.
+  }
+}
+
+/** What the room looks like: the roundtable, its prompts with their ideas, my votes. */
+export class RoomState {
+  constructor() {
+    this.roundtable = null;
+    this.participants = 0;
+    this.prompts = new Map();
+    this.myVotes = new Map();
+  }
+
+  replace(snapshot) {
+    this.roundtable = snapshot.roundtable;
+    this.participants = snapshot.participants;
+    this.prompts = new Map();
+    for (const prompt of snapshot.prompts) this.upsertPrompt(prompt);
+    this.takeMyVotes(snapshot);
+  }
+
+  /** My own votes, when the snapshot carries them (it does for a participant). */
+  takeMyVotes(snapshot) {
+    for (const prompt of snapshot.prompts) {
+      if (Array.isArray(prompt.my_votes)) this.myVotes.set(prompt.id, new Set(prompt.my_votes));
+    }
+  }
+
+  upsertPrompt(prompt) {
+    const known = this.prompts.get(prompt.id);
+    const ideas = known ? known.ideas : new Map();
+    for (const idea of prompt.ideas || []) ideas.set(idea.id, { ...ideas.get(idea.id), ...idea });
+    const { my_votes: _mine, ...fields } = prompt;
+    this.prompts.set(prompt.id, { ...known, ...fields, ideas });
+  }
+
+  upsertIdea(idea) {
+    const prompt = this.prompts.get(idea.prompt_id);
+    if (prompt) prompt.ideas.set(idea.id, { ...prompt.ideas.get(idea.id), ...idea });
+  }
+
+  tally(ideaId, votes) {
+    for (const prompt of this.prompts.values()) {
+      const idea = prompt.ideas.get(ideaId);
+      if (idea) idea.votes = votes;
+    }
+  }
+
+  /** Apply one server event; every event carries absolute values, so twice is harmless. */
+  apply(event) {
+    switch (event.type) {
+      case "prompt.created":
+      case "prompt.updated":
+        this.upsertPrompt(event.prompt);
+        break;
+      case "idea.created":
+      case "idea.updated":
+        this.upsertIdea(event.idea);
+        break;
+      case "vote.tally":
+        this.tally(event.idea_id, event.votes);
+        break;
+      case "participants.count":
+        this.participants = event.participants;
+        break;
+      default:
+        break;
+    }
+  }
+
+  promptOf(ideaId) {
+    for (const prompt of this.prompts.values()) if (prompt.ideas.has(ideaId)) return prompt;
+    return null;
+  }
+
+  votedFor(promptId) {
+    return this.myVotes.get(promptId) || new Set();
+  }
+
+  votesLeft(prompt) {
+    return Math.max(0, prompt.votes_per_participant - this.votedFor(prompt.id).size);
+  }
+}
+
+/**
+ * One live connection to one roundtable.
+ *
+ * `handlers` (all optional): change(room), connection(status), needName(),
+ * joined(ack), joinFailed(error), ideaRefused(entry, error).
+ */
+export class LiveRoom {
+  constructor({ joinCode, tokenKey = null, outboxKey = null, handlers = {} }) {
+    this.joinCode = joinCode;
+    this.tokenKey = tokenKey;
+    this.outboxKey = outboxKey;
+    this.handlers = handlers;
+    this.state = new RoomState();
+    this.seq = null;
+    this.joined = false;
+    this.role = null;
+    this.me = null;
+    this.pending = [];
+    this.syncing = false;
+    this.syncTimer = null;
+    this.lastSyncAt = 0;
+    this.retryTimer = null;
+    this.inflight = new Set();
+    this.outbox = outboxKey ? readJson(outboxKey, []) : [];
+    this.socket = io({
+      autoConnect: false,
+      // A function, so a reconnect presents the token issued since the first connect.
+      auth: (send) => send(this.authPayload()),
+    });
+    this.socket.on("connect", () => this.onConnect());
+    this.socket.on("disconnect", (reason) => this.onDisconnect(reason));
+    this.socket.on("connect_error", () => this.status("offline"));
+    for (const name of SERVER_EVENTS) {
+      this.socket.on(name, (payload) => this.receive(name, payload));
+    }
+  }
+
+  start() {
+    this.status("connecting");
+    this.socket.connect();
+  }
+
+  // -- identity -------------------------------------------------------------
+
+  get token() {
+    if (!this.tokenKey) return null;
+    try {
+      return window.localStorage.getItem(this.tokenKey);
+    } catch {
+      return null;
+    }
+  }
+
+  set token(value) {
+    if (!this.tokenKey) return;
+    try {
+      if (value) window.localStorage.setItem(this.tokenKey, value);
+      else window.localStorage.removeItem(this.tokenKey);
+    } catch {
+      // Without storage the participant is still themselves until the page closes.
+    }
+  }
+
+  authPayload() {
+    const token = this.token;
+    return token ? { participant_token: token } : {};
+  }
+
+  get isParticipantPage() {
+    return this.tokenKey !== null;
+  }
+
+  // -- connection -----------------------------------------------------------
+
+  status(value) {
+    this.handlers.connection?.(value);
+  }
+
+  onConnect() {
+    this.status("online");
+    if (this.isParticipantPage && !this.token) {
+      this.handlers.needName?.();
+      return;
+    }
+    this.join().catch(() => {});
+  }
+
+  onDisconnect(reason) {
+    this.joined = false;
+    this.inflight.clear();
+    this.status("offline");
+    // The server closed the connection on purpose; Socket.IO leaves that to us.
+    if (reason === "io server disconnect") window.setTimeout(() => this.socket.connect(), 1000);
+  }
+
+  /** Resolves once connected (at once if already), rejects as "offline" after the time-out. */
+  whenConnected(timeoutMs = REQUEST_TIMEOUT_MS) {
+    if (this.socket.connected) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const done = () => {
+        window.clearTimeout(timer);
+        resolve();
+      };
+      const timer = window.setTimeout(() => {
+        this.socket.off("connect", done);
+        reject(new RequestError("offline"));
+      }, timeoutMs);
+      this.socket.once("connect", done);
+    });
+  }
+
+  /** An acknowledged request: resolves with the ack, rejects on time-out or when offline. */
+  request(event, payload, timeoutMs = REQUEST_TIMEOUT_MS) {
+    return new Promise((resolve, reject) => {
+      if (!this.socket.connected) {
+        reject(new RequestError("offline"));
+        return;
+      }
+      this.socket.timeout(timeoutMs).emit(event, payload, (error, ack) => {
+        if (error) reject(new RequestError("timeout"));
+        else resolve(ack || { ok: false, error: { code: "server_error", message: "" } });
+      });
+    });
+  }
+
+  /**
+   * Join (or rejoin after a drop): rebinds who we are and our room on the server,
+   * then catches up from the last event seen. Resolves with the ack.
+   */
+  async join(fields = {}) {
+    let ack;
+    try {
+      ack = await this.request("roundtable.join", { join_code: this.joinCode, ...fields });
+    } catch (error) {
+      if (this.socket.connected) window.setTimeout(() => this.rejoinIfNeeded(), RETRY_DELAY_MS);
+      throw error;
+    }
+    if (!ack.ok) {
+      const code = ack.error && ack.error.code;
+      if (this.isParticipantPage && (code === "name_required" || code === "forbidden")) {
+        this.token = null;
+        this.handlers.needName?.();
+      } else {
+        this.handlers.joinFailed?.(ack.error || {});
+      }
+      return ack;
+    }
+    if (ack.participant) {
+      this.token = ack.participant.token;
+      this.me = ack.participant;
+    }
+    this.role = ack.role;
+    const firstJoin = this.seq === null;
+    if (firstJoin) {
+      this.state.replace(ack.snapshot);
+      this.seq = ack.seq;
+    } else {
+      this.state.takeMyVotes(ack.snapshot);
+    }
+    this.joined = true;
+    this.handlers.joined?.(ack);
+    this.changed();
+    if (firstJoin) this.drain();
+    else await this.sync();
+    this.flushOutbox();
+    return ack;
+  }
+
+  rejoinIfNeeded() {
+    if (this.socket.connected && !this.joined && (this.token || !this.isParticipantPage)) {
+      this.join().catch(() => {});
+    }
+  }
+
+  changed() {
+    this.handlers.change?.(this);
+  }
+
+  // -- sequence tracking ----------------------------------------------------
+
+  receive(type, payload) {
+    if (!payload || typeof payload.seq !== "number") return;
+    this.pending.push({ ...payload, type });
+    this.drain();
+  }
+
+  /** Apply pending events in order; on a gap, ask the server what we missed. */
+  drain() {
+    if (!this.joined || this.syncing) return;
+    this.pending.sort((a, b) => a.seq - b.seq);
+    let applied = false;
+    while (this.pending.length) {
+      const next = this.pending[0];
+      if (next.seq <= this.seq) {
+        this.pending.shift(); // seen already
+      } else if (next.seq === this.seq + 1) {
+        this.pending.shift();
+        this.state.apply(next);
+        this.seq = next.seq;
+        applied = true;
+      } else {
+        break; // a gap
+      }
+    }
+    if (applied) this.changed();
+    if (this.pending.length) this.scheduleSync();
+  }
+
+  scheduleSync() {
+    if (this.syncing || this.syncTimer) return;
+    const wait = Math.max(0, this.lastSyncAt + SYNC_SPACING_MS - Date.now());
+    this.syncTimer = window.setTimeout(() => {
+      this.syncTimer = null;
+      this.sync();
+    }, wait);
+  }
+
+  /** Catch up from the last seq: missed events, or a fresh snapshot when too far behind. */
+  async sync() {
+    if (this.syncing || !this.joined) return;
+    this.syncing = true;
+    this.lastSyncAt = Date.now();
+    try {
+      const ack = await this.request("roundtable.sync", { since_seq: this.seq });
+      if (ack.ok && ack.snapshot) {
+        this.state.replace(ack.snapshot);
+        this.seq = ack.seq;
+        this.changed();
+      } else if (ack.ok) {
+        this.pending.push(...ack.events);
+      }
+    } catch {
+      // Offline or slow: the next event, or the next reconnect, tries again.
+    } finally {
+      this.syncing = false;
+    }
+    this.drain();
+  }
+
+  // -- outbox ---------------------------------------------------------------
+
+  saveOutbox() {
+    if (this.outboxKey) writeJson(this.outboxKey, this.outbox);
+  }
+
+  pendingIdeas(promptId) {
+    return this.outbox.filter((entry) => entry.prompt_id === promptId);
+  }
+
+  /** Post an idea: kept in the outbox, with its client_id, until the server confirms it. */
+  postIdea(promptId, text) {
+    const entry = { client_id: newClientId(), prompt_id: promptId, text, at: Date.now() };
+    this.outbox.push(entry);
+    this.saveOutbox();
+    this.changed();
+    this.send(entry);
+    return entry;
+  }
+
+  flushOutbox() {
+    for (const entry of [...this.outbox]) this.send(entry);
+  }
+
+  async send(entry) {
+    if (!this.joined || this.inflight.has(entry.client_id)) return;
+    this.inflight.add(entry.client_id);
+    let ack;
+    try {
+      ack = await this.request("idea.create", {
+        prompt_id: entry.prompt_id,
+        text: entry.text,
+        client_id: entry.client_id,
+      });
+    } catch {
+      ack = { ok: false, error: { code: "timeout" } };
+    } finally {
+      this.inflight.delete(entry.client_id);
+    }
+    if (!ack.ok && RETRYABLE.has(ack.error && ack.error.code)) {
+      this.retryLater();
+      return;
+    }
+    this.outbox = this.outbox.filter((kept) => kept.client_id !== entry.client_id);
+    this.saveOutbox();
+    if (ack.ok) this.state.upsertIdea(ack.idea);
+    else this.handlers.ideaRefused?.(entry, ack.error || {});
+    this.changed();
+  }
+
+  retryLater() {
+    if (this.retryTimer) return;
+    this.retryTimer = window.setTimeout(() => {
+      this.retryTimer = null;
+      if (this.joined) this.flushOutbox();
+    }, RETRY_DELAY_MS);
+  }
+
+  // -- votes ----------------------------------------------------------------
+
+  /** Cast (or with `retract`, take back) my vote on an idea; resolves with the ack. */
+  async vote(ideaId, { retract = false } = {}) {
+    const ack = await this.request(retract ? "vote.retract" : "vote.cast", { idea_id: ideaId });
+    const prompt = this.state.promptOf(ideaId);
+    const code = ack.ok ? null : ack.error && ack.error.code;
+    if (prompt) {
+      const mine = new Set(this.state.votedFor(prompt.id));
+      // "already voted" and "not voted" tell us what the server knows; believe it.
+      if ((ack.ok && !retract) || code === "already_voted") mine.add(ideaId);
+      if ((ack.ok && retract) || code === "not_voted") mine.delete(ideaId);
+      this.state.myVotes.set(prompt.id, mine);
+    }
+    this.changed();
+    return ack;
+  }
+}

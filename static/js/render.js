@@ -1,0 +1,144 @@
+// Building the page from data: translated strings, DOM nodes from text, keyed lists.
+// User text only ever reaches the page through textContent, never innerHTML.
+
+let strings = {};
+let pluralRules = null;
+
+/** Read the page's translated strings from its <script type="application/json" id="i18n">. */
+export function loadStrings(id = "i18n") {
+  const block = document.getElementById(id);
+  strings = block ? JSON.parse(block.textContent) : {};
+  pluralRules = new Intl.PluralRules(document.documentElement.lang || "en");
+  return strings;
+}
+
+/** The translated string for `key`, with {name} placeholders filled from `vars`. */
+export function t(key, vars = {}) {
+  const template = Object.prototype.hasOwnProperty.call(strings, key) ? strings[key] : key;
+  return template.replace(/\{(\w+)\}/g, (whole, name) =>
+    Object.prototype.hasOwnProperty.call(vars, name) ? String(vars[name]) : whole,
+  );
+}
+
+/** A count in words: `key_one` or `key_other`, chosen by the page language's plural rules. */
+export function tn(key, n, vars = {}) {
+  const form = pluralRules && pluralRules.select(n) === "one" ? "one" : "other";
+  return t(`${key}_${form}`, { n, ...vars });
+}
+
+/** The message to show for an error ack: ours for a known code, else the server's own. */
+export function errorMessage(error) {
+  const code = error && error.code;
+  const key = `error_${code}`;
+  if (code && Object.prototype.hasOwnProperty.call(strings, key)) return t(key);
+  return (error && error.message) || t("error_unknown");
+}
+
+/** A new element: `props` sets properties (className, type, ...) and `data-`/`aria-` attributes. */
+export function el(tag, props = {}, children = []) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(props)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (name.startsWith("data-") || name.startsWith("aria-") || name === "role" || name === "for") {
+      node.setAttribute(name, value === true ? "" : String(value));
+    } else {
+      node[name] = value;
+    }
+  }
+  for (const child of [].concat(children)) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(typeof child === "string" ? document.createTextNode(child) : child);
+  }
+  return node;
+}
+
+const URL_PATTERN = /\bhttps?:\/\/[^\s<>"']+/gi;
+const TRAILING_PUNCTUATION = /[.,;:!?)\]}]+$/;
+
+/** Text as nodes, with http(s) links made clickable; everything else stays plain text. */
+export function linkify(text) {
+  const fragment = document.createDocumentFragment();
+  let last = 0;
+  for (const match of text.matchAll(URL_PATTERN)) {
+    let candidate = match[0];
+    const trailing = candidate.match(TRAILING_PUNCTUATION);
+    // A closing bracket belongs to the link when the link opened one, as on Wikipedia.
+    if (trailing && !(trailing[0] === ")" && candidate.includes("("))) {
+      candidate = candidate.slice(0, -trailing[0].length);
+    }
+    const href = safeHref(candidate);
+    if (!href) continue;
+    fragment.append(document.createTextNode(text.slice(last, match.index)));
+    fragment.append(
+      el("a", { href, rel: "noopener noreferrer nofollow", target: "_blank", textContent: candidate }),
+    );
+    last = match.index + candidate.length;
+  }
+  fragment.append(document.createTextNode(text.slice(last)));
+  return fragment;
+}
+
+function safeHref(candidate) {
+  try {
+    const url = new URL(candidate);
+    return url.protocol === "http:" || url.protocol === "https:" ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Replace a node's content with text (and links). */
+export function setLinkedText(node, text) {
+  node.replaceChildren(linkify(text));
+}
+
+/**
+ * Make `container`'s children match `items` in order, keyed by `keyOf`.
+ * Existing nodes are updated in place and moved only when their place changes,
+ * so focus and typing survive live updates.
+ */
+export function syncList(container, items, keyOf, create, update) {
+  const existing = new Map();
+  for (const child of container.children) existing.set(child.dataset.key, child);
+  const wanted = new Set();
+  let cursor = container.firstElementChild;
+  for (const item of items) {
+    const key = String(keyOf(item));
+    wanted.add(key);
+    let node = existing.get(key);
+    if (!node) {
+      node = create(item);
+      node.dataset.key = key;
+    }
+    update(node, item);
+    if (node !== cursor) container.insertBefore(node, cursor);
+    else cursor = cursor.nextElementSibling;
+  }
+  for (const [key, node] of existing) if (!wanted.has(key)) node.remove();
+}
+
+/** Say something to screen-reader users through a polite live region. */
+export function announce(region, message) {
+  if (!region) return;
+  region.textContent = "";
+  // A fresh text node after a tick is announced even when the words repeat.
+  window.setTimeout(() => {
+    region.textContent = message;
+  }, 50);
+}
+
+/** "Name, City" or "Name", or the anonymous label. */
+export function authorLine(idea) {
+  if (!idea.author) return t("anonymous");
+  return idea.affiliation ? `${idea.author} · ${idea.affiliation}` : idea.author;
+}
+
+/** Ideas with the most votes first; ties keep the order they were posted in. */
+export function rankedIdeas(prompt) {
+  return [...prompt.ideas.values()].sort((a, b) => b.votes - a.votes || a.id - b.id);
+}
+
+/** Ideas newest first, so a new one appears where people are looking. */
+export function newestIdeas(prompt) {
+  return [...prompt.ideas.values()].sort((a, b) => b.id - a.id);
+}

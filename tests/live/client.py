@@ -13,11 +13,12 @@ import functools
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import socketio
 
 from tests.conftest import acked
+from tests.live.server import LiveServer
 
 SERVER_EVENTS = (
     "prompt.created",
@@ -295,3 +296,30 @@ class RoomClient:
         assert not self.model.anomalies, f"{self.label}: {self.model.anomalies}"
         assert not self.errors, f"{self.label}: {self.errors}"
         assert self.resets == 0, f"{self.label} had to fall back to a snapshot"
+
+
+class OpenRoom(NamedTuple):
+    roundtable_id: int
+    join_code: str
+    prompt_id: int
+
+
+def open_room(server: LiveServer, clients: list[RoomClient]) -> OpenRoom:
+    """A roundtable with an open prompt, set up by the server's facilitator over Socket.IO."""
+    roundtable = server.create_roundtable()
+    staff = RoomClient("staff")
+    clients.append(staff)
+    staff.connect(server.url, auth={"token": server.token})
+    staff.join(roundtable["join_code"])
+    prompt = staff.ok("prompt.create", {"text": "Where do people wait in the sun?"})["prompt"]
+    staff.ok("prompt.open", {"prompt_id": prompt["id"]})
+    return OpenRoom(roundtable["id"], roundtable["join_code"], prompt["id"])
+
+
+def join_as(server: LiveServer, clients: list[RoomClient], room: OpenRoom, name: str) -> RoomClient:
+    """A new participant, connected and joined."""
+    client = RoomClient(name)
+    clients.append(client)
+    client.connect(server.url)
+    client.join(room.join_code, name=name)
+    return client

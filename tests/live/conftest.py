@@ -49,10 +49,12 @@ def spawn(tmp_path: Path) -> Iterator[Spawn]:
 
 @pytest.fixture
 def launch(spawn: Spawn) -> Spawn:
-    """Start a server and wait until it answers /healthz."""
+    """Start a server with a facilitator's API token, and wait until it answers /healthz."""
 
-    def start(**options: object) -> LiveServer:
+    def start(*, staff: bool = True, **options: object) -> LiveServer:
         server = spawn(**options)
+        if staff:  # while the server starts: both migrate, under the migration lock
+            server.staff_token()
         server.wait_healthy()
         return server
 

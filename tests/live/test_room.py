@@ -63,7 +63,6 @@ class Room:
 
 def run_room(server: LiveServer, clients: list[RoomClient], participants: int) -> None:
     """The scenario: staff opens a prompt, everyone joins, writes, one drops, all vote."""
-    server.staff_token()
     roundtable = server.create_roundtable("Cooling the city")
     code = roundtable["join_code"]
 

@@ -69,6 +69,7 @@ def build_app(test_config: dict[str, Any] | None = None) -> Flask:
         app,
         async_mode=settings.async_mode,
         message_queue=settings.message_queue,
+        channel=config.queue_channel(settings.message_queue),
         cors_allowed_origins=settings.allowed_origins,
         max_http_buffer_size=MAX_MESSAGE_BYTES,
         ping_interval=20,

@@ -7,6 +7,7 @@ import secrets
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 ASYNC_MODES = ("gevent", "eventlet", "threading")
 
@@ -60,6 +61,18 @@ def parse_origins(raw: str | None) -> list[str] | None:
         if not origin.startswith(("http://", "https://")):
             raise ConfigError(f"FACILITATION_ALLOWED_ORIGINS: {origin!r} is not an http(s) origin")
     return origins
+
+
+def queue_channel(queue_url: str | None) -> str:
+    """The Redis pub/sub channel for a queue URL.
+
+    Pub/sub ignores the database number, so deployments that share a Redis
+    server on different databases would hear each other's rooms unless the
+    channel name carries it.
+    """
+    parts = urlsplit(queue_url or "")
+    database = parts.path.strip("/") or parse_qs(parts.query).get("db", ["0"])[0]
+    return f"facilitation-{database}"
 
 
 def from_environment(instance_path: Path | None = None) -> Settings:

@@ -49,6 +49,11 @@ def handles(socketio: SocketIO, event: str) -> Callable[[Handler], Handler]:
 def register_handlers(socketio: SocketIO) -> None:
     from facilitation.sockets import room, writes
 
+    def on_unknown(_event: str, *_args: Any) -> Ack:
+        # Without an answer, a client waiting for the ack of a misspelt event only times out.
+        return failed("unknown_event", "The server does not know that event.")
+
+    socketio.on_event("*", on_unknown)
     room.register(socketio)
     writes.register(socketio)
 

@@ -342,9 +342,9 @@ export class LiveRoom {
     if (this.pending.length) this.scheduleSync();
   }
 
-  scheduleSync() {
+  scheduleSync(spacingMs = SYNC_SPACING_MS) {
     if (this.syncing || this.syncTimer) return;
-    const wait = Math.max(0, this.lastSyncAt + SYNC_SPACING_MS - Date.now());
+    const wait = Math.max(0, this.lastSyncAt + spacingMs - Date.now());
     this.syncTimer = window.setTimeout(() => {
       this.syncTimer = null;
       this.sync();
@@ -356,6 +356,7 @@ export class LiveRoom {
     if (this.syncing || !this.joined) return;
     this.syncing = true;
     this.lastSyncAt = Date.now();
+    let caughtUp = false;
     try {
       const ack = await this.request("roundtable.sync", { since_seq: this.seq });
       if (ack.ok && ack.snapshot) {
@@ -364,13 +365,21 @@ export class LiveRoom {
         this.changed();
       } else if (ack.ok) {
         this.pending.push(...ack.events);
+      } else if (ack.error && ack.error.code === "not_joined") {
+        this.joined = false;
       }
+      caughtUp = ack.ok;
     } catch {
-      // Offline or slow: the next event, or the next reconnect, tries again.
+      // Offline or slow: tried again below, and on the next reconnect.
     } finally {
       this.syncing = false;
     }
+    if (!this.joined) {
+      this.rejoinIfNeeded();
+      return;
+    }
     this.drain();
+    if (!caughtUp) this.scheduleSync(RETRY_DELAY_MS);
   }
 
   // -- outbox ---------------------------------------------------------------

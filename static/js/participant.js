@@ -50,6 +50,9 @@ const room = new LiveRoom({
     connection: showConnection,
     needName: showJoinForm,
     joined: (ack) => showRoom(ack),
+    joinFailed: (error) => {
+      announce(ui.joinSection.hidden ? ui.messages : ui.joinError, errorMessage(error));
+    },
     ideaRefused: (entry, error) => {
       const section = ui.openPrompts.querySelector(`[data-key="${entry.prompt_id}"]`);
       const message = t("idea_refused", { reason: errorMessage(error) });
@@ -83,6 +86,7 @@ function showJoinForm() {
 function showRoom(ack) {
   ui.joinSection.hidden = true;
   ui.room.hidden = false;
+  if (ack.role !== "participant") announce(ui.messages, t("signed_in_as_staff"));
   if (ack.participant) {
     const me = { author: ack.participant.name, affiliation: ack.participant.affiliation };
     ui.whoami.textContent = t("you_are", { name: authorLine(me) });
@@ -101,8 +105,7 @@ ui.joinForm.addEventListener("submit", async (event) => {
   ui.joinButton.disabled = true;
   try {
     await room.whenConnected();
-    const ack = await room.join({ name, affiliation: affiliation || undefined });
-    if (!ack.ok) announce(ui.joinError, errorMessage(ack.error));
+    await room.join({ name, affiliation: affiliation || undefined });
   } catch (error) {
     announce(ui.joinError, errorMessage({ code: error instanceof RequestError ? error.code : "" }));
   } finally {

@@ -39,13 +39,31 @@ const room = new LiveRoom({
     connection: (status) => {
       ui.connection.dataset.status = status;
       ui.connection.textContent = t(`connection_${status}`);
+      if (status !== "online") setWritable(false);
     },
     joined: () => {
       ui.messages.textContent = "";
+      setWritable(true);
     },
     joinFailed: (error) => announce(ui.messages, errorMessage(error)),
   },
 });
+
+let clearTimer = null;
+
+/** A passing note ("Prompt added."), cleared after a few seconds; errors stay. */
+function note(message) {
+  announce(ui.messages, message);
+  window.clearTimeout(clearTimer);
+  clearTimer = window.setTimeout(() => {
+    if (ui.messages.textContent === message) ui.messages.textContent = "";
+  }, 4000);
+}
+
+function setWritable(writable) {
+  const button = ui.promptForm && ui.promptForm.querySelector("button[type=submit]");
+  if (button && !button.dataset.busy) button.disabled = !writable;
+}
 
 function failureMessage(failure) {
   return errorMessage({ code: failure instanceof RequestError ? failure.code : "" });
@@ -65,6 +83,7 @@ if (ui.promptForm) {
     }
     const button = ui.promptForm.querySelector("button[type=submit]");
     button.disabled = true;
+    button.dataset.busy = "1";
     try {
       const ack = await room.request("prompt.create", {
         text,
@@ -76,14 +95,15 @@ if (ui.promptForm) {
         render();
         ui.promptForm.reset();
         ui.promptError.textContent = "";
-        announce(ui.messages, t("prompt_saved"));
+        note(t("prompt_saved"));
       } else {
         announce(ui.promptError, errorMessage(ack.error));
       }
     } catch (failure) {
       announce(ui.promptError, failureMessage(failure));
     } finally {
-      button.disabled = false;
+      delete button.dataset.busy;
+      button.disabled = !room.joined;
     }
   });
 }
@@ -209,7 +229,7 @@ if (ui.copyLink && navigator.clipboard) {
   ui.copyLink.addEventListener("click", async () => {
     try {
       await navigator.clipboard.writeText(ui.joinLink.href);
-      announce(ui.messages, t("link_copied"));
+      note(t("link_copied"));
     } catch {
       announce(ui.messages, t("link_not_copied"));
     }

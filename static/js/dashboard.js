@@ -8,6 +8,7 @@ const form = document.getElementById("create-roundtable");
 const status = document.getElementById("create-status");
 
 if (form) {
+  form.querySelector("button[type=submit]").disabled = false;
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const fields = new FormData(form);

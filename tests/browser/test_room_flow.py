@@ -225,3 +225,30 @@ def test_markup_is_refused_and_plain_text_shows_literally(
     dana.screenshot(path=output_dir / "participant-markup.png", full_page=True)
     assert dialogs == []
     assert_no_script_errors(facilitator, dana)
+
+
+def test_idea_written_offline_is_sent_after_reconnecting_and_the_room_catches_up(
+    server: Server, new_page: Any, output_dir: Path
+) -> None:
+    facilitator, join_link = open_room(server, new_page)
+    eva, farid = new_page(phone=True), new_page(phone=True)
+    join(eva, join_link, "Eva", "Tallinn")
+    join(farid, join_link, "Farid", "Amman")
+
+    eva.context.set_offline(True)
+    expect(eva.locator("#connection")).to_contain_text("Reconnecting")
+    post_idea(eva, "Water refill points in markets")
+    expect(eva.locator("li.idea.pending")).to_contain_text("Water refill points in markets")
+    post_idea(farid, "Night buses in heat waves")
+    expect(idea(facilitator, "Night buses in heat waves")).to_be_visible()
+    eva.screenshot(path=output_dir / "participant-offline.png", full_page=True)
+
+    eva.context.set_offline(False)
+    expect(eva.locator("#connection")).to_have_text("Live", timeout=20_000)
+    expect(idea(eva, "Night buses in heat waves")).to_contain_text("Farid · Amman")
+    expect(idea(eva, "Water refill points in markets")).to_contain_text("Eva · Tallinn")
+    expect(eva.locator("li.idea.pending")).to_have_count(0)
+    for page in (farid, facilitator):
+        expect(idea(page, "Water refill points in markets")).to_have_count(1)
+    expect(facilitator.locator("#participants")).to_have_text("2")
+    assert_no_script_errors(facilitator, farid)

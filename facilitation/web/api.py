@@ -49,7 +49,8 @@ def create_roundtable() -> tuple[Response, int]:
     return jsonify(body), 201
 
 
-@bp.get("/api/roundtables/<int:roundtable_id>")
+# Ids are 32-bit columns: a larger number in a URL is not found, rather than a PostgreSQL error.
+@bp.get("/api/roundtables/<int(max=2147483647):roundtable_id>")
 @api_staff_required
 def get_roundtable(roundtable_id: int) -> Response:
     actor = require(current_actor(), Right.READ_ROUNDTABLE)
@@ -60,7 +61,7 @@ def get_roundtable(roundtable_id: int) -> Response:
     return jsonify({**view, "seq": seq})
 
 
-@bp.get("/api/roundtables/<int:roundtable_id>/export")
+@bp.get("/api/roundtables/<int(max=2147483647):roundtable_id>/export")
 @api_staff_required
 def export(roundtable_id: int) -> Response:
     name = request.args.get("format", "json")

@@ -77,7 +77,7 @@ def join_qr(join_code: str) -> Response:
     return response
 
 
-@bp.get("/roundtables/<int:roundtable_id>")
+@bp.get("/roundtables/<int(max=2147483647):roundtable_id>")
 @page_staff_required
 def console(roundtable_id: int) -> str:
     with runtime().db.session() as db:

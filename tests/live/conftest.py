@@ -45,6 +45,8 @@ def spawn(tmp_path: Path) -> Iterator[Spawn]:
             server.stop()
         # Shown by pytest only when the test failed.
         print(f"--- log of the server on port {server.port} ---\n{server.log()}")
+    for server in started:
+        assert "Traceback" not in server.log(), f"the server on port {server.port} logged an error"
 
 
 @pytest.fixture

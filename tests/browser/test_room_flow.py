@@ -252,3 +252,36 @@ def test_idea_written_offline_is_sent_after_reconnecting_and_the_room_catches_up
         expect(idea(page, "Water refill points in markets")).to_have_count(1)
     expect(facilitator.locator("#participants")).to_have_text("2")
     assert_no_script_errors(facilitator, farid)
+
+
+def test_participant_that_misses_an_event_catches_up_from_the_log(
+    server: Server, new_page: Any, output_dir: Path
+) -> None:
+    facilitator, join_link = open_room(server, new_page)
+    gina, hugo = new_page(phone=True), new_page(phone=True)
+    dropped: list[str] = []
+
+    def lose_first_idea(route: Any) -> None:
+        """Between server and Gina: the first idea.created frame is lost, as on bad Wi-Fi."""
+        upstream = route.connect_to_server()
+
+        def deliver(message: str | bytes) -> None:
+            if not dropped and isinstance(message, str) and '"idea.created"' in message:
+                dropped.append(message)
+                return
+            route.send(message)
+
+        upstream.on_message(deliver)
+
+    gina.route_web_socket(re.compile(r"/socket\.io/"), lose_first_idea)
+    join(gina, join_link, "Gina", "Graz")
+    join(hugo, join_link, "Hugo", "Hanoi")
+
+    post_idea(hugo, "Misting fans in the square")
+    expect(idea(facilitator, "Misting fans in the square")).to_be_visible()
+    post_idea(hugo, "Shaded walking routes to school")
+    expect(idea(gina, "Shaded walking routes to school")).to_be_visible()
+    expect(idea(gina, "Misting fans in the square")).to_contain_text("Hugo · Hanoi")
+    assert len(dropped) == 1
+    assert "Misting fans in the square" in dropped[0]
+    assert_no_script_errors(facilitator, gina, hugo)

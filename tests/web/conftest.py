@@ -19,14 +19,22 @@ def sign_in(
     browser: FlaskClient, member: StaffMember, *, password: str | None = None, next: str = ""
 ) -> TestResponse:
     """Post the sign-in form the way a browser would: the page first, for its CSRF token."""
-    browser.get("/login")
-    with browser.session_transaction() as session:
-        csrf = session["csrf"]
     return browser.post(
         "/login",
         query_string={"next": next} if next else None,
-        data={"email": member.email, "password": password or member.password, "csrf": csrf},
+        data={
+            "email": member.email,
+            "password": password or member.password,
+            "csrf": form_token(browser),
+        },
     )
+
+
+def form_token(browser: FlaskClient) -> str:
+    """The CSRF token a form on the sign-in page carries for this browser."""
+    browser.get("/login")
+    with browser.session_transaction() as session:
+        return str(session["csrf"])
 
 
 def error_of(response: TestResponse) -> dict[str, str]:

@@ -105,7 +105,9 @@ ui.joinForm.addEventListener("submit", async (event) => {
   ui.joinButton.disabled = true;
   try {
     await room.whenConnected();
-    await room.join({ name, affiliation: affiliation || undefined });
+    const ack = await room.join({ name, affiliation: affiliation || undefined });
+    // The form is gone: put focus where the room begins, not on the page's body.
+    if (ack.ok) ui.whoami.focus();
   } catch (error) {
     announce(ui.joinError, errorMessage({ code: error instanceof RequestError ? error.code : "" }));
   } finally {

@@ -72,6 +72,25 @@ def test_unusable_idea_text_is_refused(room: Room, text: str, code: str) -> None
     room.refuses(alice, "idea.create", payload, code=code)
 
 
+def test_multilingual_idea_text_is_stored_intact(room: Room) -> None:
+    prompt_id = room.open_prompt()
+    alice = room.participant("Zoë")
+    text = "城市热浪 — ça marche? مدن 😀 " + "😀" * 100
+    ack = acked(alice.emit("idea.create", {"prompt_id": prompt_id, "text": text, "client_id": "z"}))
+    assert ack["idea"]["text"] == text.strip()
+    assert ack["idea"]["author"] == "Zoë"
+    assert room.snapshot()["prompts"][0]["ideas"][0]["text"] == text.strip()
+
+
+def test_control_characters_are_dropped_from_ideas(room: Room) -> None:
+    prompt_id = room.open_prompt()
+    alice = room.participant("Alice")
+    payload = {"prompt_id": prompt_id, "text": "Shade\x00 trees\x07", "client_id": "c"}
+    assert acked(alice.emit("idea.create", payload))["idea"]["text"] == "Shade trees"
+    only_controls = {"prompt_id": prompt_id, "text": "\x00\x01\x7f", "client_id": "d"}
+    room.refuses(alice, "idea.create", only_controls, code="text_empty")
+
+
 @pytest.mark.parametrize("text", ["a < b & c", "5 > 3 && x <= y", "Tom & Jerry <3", "&lt;b&gt;"])
 def test_idea_text_with_angle_brackets_and_ampersands_is_stored_literally(
     room: Room, text: str

@@ -115,6 +115,24 @@ def test_join_with_a_markup_affiliation_is_refused(room: Room) -> None:
     room.refuses(room.connect(), "roundtable.join", payload, code="text_has_markup")
 
 
+def test_join_with_an_affiliation_over_120_characters_is_refused(room: Room) -> None:
+    payload = {"join_code": room.join_code, "name": "Alice", "affiliation": "a" * 121}
+    room.refuses(room.connect(), "roundtable.join", payload, code="text_too_long")
+
+
+def test_name_is_trimmed_to_one_line(room: Room) -> None:
+    alice = room.participant("  Alice \n  Smith ", affiliation=" City of Lagos ")
+    assert alice.joined["participant"]["name"] == "Alice Smith"
+    assert alice.joined["participant"]["affiliation"] == "City of Lagos"
+
+
+@pytest.mark.parametrize("auth", ["a-string", ["list"], 42])
+def test_connecting_with_an_odd_auth_value_is_a_newcomer(room: Room, auth: object) -> None:
+    member = room.connect(auth)  # type: ignore[arg-type]
+    assert member.client.is_connected()
+    room.refuses(member, "roundtable.join", {"join_code": room.join_code}, code="name_required")
+
+
 def test_name_is_kept_literally_with_angle_brackets_and_ampersands(room: Room) -> None:
     alice = room.participant("Tom & Jerry <3")
     assert alice.joined["participant"]["name"] == "Tom & Jerry <3"

@@ -190,6 +190,17 @@ def test_bad_roundtable_request_is_refused_with_400(
     assert roundtable_count(app) == 0
 
 
+def test_oversized_request_is_refused_with_413(app: Flask, facilitator: StaffMember) -> None:
+    response = app.test_client().post(
+        "/api/roundtables",
+        json={"title": "T", "padding": "x" * (2 * 1024 * 1024)},
+        headers=facilitator.headers,
+    )
+    assert response.status_code == 413
+    error_of(response)
+    assert roundtable_count(app) == 0
+
+
 def test_title_of_200_characters_is_accepted(app: Flask, facilitator: StaffMember) -> None:
     response = app.test_client().post(
         "/api/roundtables", json={"title": "t" * 200}, headers=facilitator.headers

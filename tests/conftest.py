@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from argon2 import PasswordHasher
 from flask import Flask
 from sqlalchemy import create_engine, text
 
@@ -23,6 +24,12 @@ POSTGRES_URL = os.environ.get(
     "FACILITATION_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 )
 REDIS_URL = os.environ.get("FACILITATION_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
+
+
+@pytest.fixture(autouse=True)
+def quick_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Real argon2 with its cheapest parameters: the suite hashes hundreds of passwords."""
+    monkeypatch.setattr(staff, "_hasher", PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
 
 
 def unavailable(reason: str) -> None:
@@ -118,7 +125,9 @@ def make_staff(app: Flask) -> Callable[[str], StaffMember]:
     def make(role: str = "facilitator") -> StaffMember:
         email = f"{role}{next(counter)}@example.org"
         with app.extensions["facilitation"].db.writing() as db:
-            staff.create_staff(db, email=email, name=role.title(), role=role, password="a-long-password")
+            staff.create_staff(
+                db, email=email, name=role.title(), role=role, password="a-long-password"
+            )
             token = staff.issue_token(db, email=email)
         return StaffMember(email, role, token)
 

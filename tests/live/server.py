@@ -181,12 +181,13 @@ def spawn_server(
     port: int | None = None,
     bin_dir: Path = VENV_BIN,
     cwd: Path | None = None,
+    host: str = "127.0.0.1",
 ) -> LiveServer:
-    """Start `facilitation serve` on 127.0.0.1 without waiting for it to be ready."""
+    """Start `facilitation serve` (on 127.0.0.1 unless told) without waiting for it to be ready."""
     port = port or free_port()
     with log_path.open("wb") as log:
         process = subprocess.Popen(
-            [str(bin_dir / "facilitation"), "serve", "--host", "127.0.0.1", "--port", str(port)],
+            [str(bin_dir / "facilitation"), "serve", "--host", host, "--port", str(port)],
             env=env,
             cwd=cwd or log_path.parent,
             stdout=log,

@@ -6,12 +6,12 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
-from facilitation.models import Idea, Prompt, Roundtable, Vote
+from facilitation.models import Idea, Roundtable, Vote
 from facilitation.services.actors import Actor, Right, require
 from facilitation.services.roundtables import get_roundtable
-from facilitation.services.views import participant_count
+from facilitation.services.views import participant_count, prompts_with_ideas
 
 
 @dataclass(frozen=True)
@@ -86,12 +86,7 @@ def build_summary(
     """What the roundtable produced: its prompts, their ideas ranked by votes, and counts."""
     require(actor, Right.EXPORT)
     roundtable: Roundtable = get_roundtable(session, roundtable_id)
-    prompts = session.scalars(
-        select(Prompt)
-        .where(Prompt.roundtable_id == roundtable.id)
-        .order_by(Prompt.position, Prompt.id)
-        .options(selectinload(Prompt.ideas).selectinload(Idea.author))
-    ).all()
+    prompts = prompts_with_ideas(session, roundtable.id)
     summaries = []
     for prompt in prompts:
         voters, votes_cast = _voters(session, prompt.id)

@@ -75,16 +75,23 @@ def my_votes(session: Session, roundtable_id: int, participant_id: int) -> dict[
     return votes
 
 
+def prompts_with_ideas(session: Session, roundtable_id: int) -> list[Prompt]:
+    """A roundtable's prompts in order, their ideas and authors loaded in two queries."""
+    return list(
+        session.scalars(
+            select(Prompt)
+            .where(Prompt.roundtable_id == roundtable_id)
+            .order_by(Prompt.position, Prompt.id)
+            .options(selectinload(Prompt.ideas).selectinload(Idea.author))
+        ).all()
+    )
+
+
 def snapshot(
     session: Session, roundtable: Roundtable, *, participant_id: int | None = None
 ) -> dict[str, Any]:
     """The whole visible state of a roundtable; a participant also sees its own votes."""
-    prompts = session.scalars(
-        select(Prompt)
-        .where(Prompt.roundtable_id == roundtable.id)
-        .order_by(Prompt.position, Prompt.id)
-        .options(selectinload(Prompt.ideas).selectinload(Idea.author))
-    ).all()
+    prompts = prompts_with_ideas(session, roundtable.id)
     mine = my_votes(session, roundtable.id, participant_id) if participant_id else {}
     prompt_views = []
     for prompt in prompts:

@@ -2,72 +2,59 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from flask_socketio import SocketIO
 
 from facilitation.runtime import runtime
 from facilitation.services import ideas, prompts, votes
+from facilitation.services.events import Published
 from facilitation.sockets import Ack, handles, ok
 from facilitation.sockets.connection import current_actor, current_roundtable_id
 from facilitation.sockets.payloads import parse
+
+T = TypeVar("T")
+
+
+def write(service: Callable[..., tuple[T, list[Published]]], **fields: Any) -> T:
+    """Run one write use case in this connection's roundtable, then publish what it logged."""
+    state = runtime()
+    with state.db.writing() as db:
+        result, events = service(
+            db, actor=current_actor(), roundtable_id=current_roundtable_id(), **fields
+        )
+    state.realtime.publish(events)
+    return result
 
 
 def register(socketio: SocketIO) -> None:
     @handles(socketio, "prompt.create")
     def on_prompt_create(payload: Any) -> Ack:
         fields = parse(
-            payload,
-            required={"text": str},
-            optional={"kind": str, "votes_per_participant": int},
+            payload, required={"text": str}, optional={"kind": str, "votes_per_participant": int}
         )
-        state = runtime()
-        with state.db.writing() as db:
-            prompt, events = prompts.create_prompt(
-                db, actor=current_actor(), roundtable_id=current_roundtable_id(), **fields
-            )
-        state.realtime.publish(events)
-        return ok(prompt=prompt)
+        return ok(prompt=write(prompts.create_prompt, **fields))
 
-    def set_status(change: Any) -> Any:
-        def on_status(payload: Any) -> Ack:
-            fields = parse(payload, required={"prompt_id": int})
-            state = runtime()
-            with state.db.writing() as db:
-                prompt, events = change(
-                    db, actor=current_actor(), roundtable_id=current_roundtable_id(), **fields
-                )
-            state.realtime.publish(events)
-            return ok(prompt=prompt)
+    @handles(socketio, "prompt.open")
+    def on_prompt_open(payload: Any) -> Ack:
+        return ok(prompt=write(prompts.open_prompt, **parse(payload, required={"prompt_id": int})))
 
-        return on_status
-
-    handles(socketio, "prompt.open")(set_status(prompts.open_prompt))
-    handles(socketio, "prompt.close")(set_status(prompts.close_prompt))
+    @handles(socketio, "prompt.close")
+    def on_prompt_close(payload: Any) -> Ack:
+        return ok(prompt=write(prompts.close_prompt, **parse(payload, required={"prompt_id": int})))
 
     @handles(socketio, "idea.create")
     def on_idea_create(payload: Any) -> Ack:
         fields = parse(payload, required={"prompt_id": int, "text": str, "client_id": str})
-        state = runtime()
-        with state.db.writing() as db:
-            idea, events = ideas.create_idea(
-                db, actor=current_actor(), roundtable_id=current_roundtable_id(), **fields
-            )
-        state.realtime.publish(events)
-        return ok(idea=idea)
+        return ok(idea=write(ideas.create_idea, **fields))
 
-    def vote(change: Any) -> Any:
-        def on_vote(payload: Any) -> Ack:
-            fields = parse(payload, required={"idea_id": int})
-            state = runtime()
-            with state.db.writing() as db:
-                votes_left, events = change(
-                    db, actor=current_actor(), roundtable_id=current_roundtable_id(), **fields
-                )
-            state.realtime.publish(events)
-            return ok(votes_left=votes_left, idea_id=fields["idea_id"])
+    @handles(socketio, "vote.cast")
+    def on_vote_cast(payload: Any) -> Ack:
+        fields = parse(payload, required={"idea_id": int})
+        return ok(votes_left=write(votes.cast_vote, **fields), idea_id=fields["idea_id"])
 
-        return on_vote
-
-    handles(socketio, "vote.cast")(vote(votes.cast_vote))
-    handles(socketio, "vote.retract")(vote(votes.retract_vote))
+    @handles(socketio, "vote.retract")
+    def on_vote_retract(payload: Any) -> Ack:
+        fields = parse(payload, required={"idea_id": int})
+        return ok(votes_left=write(votes.retract_vote, **fields), idea_id=fields["idea_id"])

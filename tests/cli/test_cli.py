@@ -26,8 +26,13 @@ def run(tmp_path: Path):  # type: ignore[no-untyped-def]
 
     def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
         return subprocess.run(
-            [str(COMMAND), *args], input=stdin, capture_output=True, text=True, env=env,
-            timeout=60, check=False,
+            [str(COMMAND), *args],
+            input=stdin,
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=60,
+            check=False,
         )
 
     run.url = env["FACILITATION_DATABASE_URL"]  # type: ignore[attr-defined]
@@ -43,11 +48,29 @@ def _count(url: str, model: type) -> int:
 
 
 def test_user_create_makes_an_account_and_refuses_a_duplicate(run) -> None:  # type: ignore[no-untyped-def]
-    made = run("user", "create", "ana@example.org", "--name", "Ana", "--role", "facilitator",
-               "--password-stdin", stdin="a-long-password\n")
+    made = run(
+        "user",
+        "create",
+        "ana@example.org",
+        "--name",
+        "Ana",
+        "--role",
+        "facilitator",
+        "--password-stdin",
+        stdin="a-long-password\n",
+    )
     assert made.returncode == 0, made.stderr
-    again = run("user", "create", "ana@example.org", "--name", "Ana", "--role", "rapporteur",
-                "--password-stdin", stdin="a-long-password\n")
+    again = run(
+        "user",
+        "create",
+        "ana@example.org",
+        "--name",
+        "Ana",
+        "--role",
+        "rapporteur",
+        "--password-stdin",
+        stdin="a-long-password\n",
+    )
     assert again.returncode != 0
     assert len(again.stderr.strip().splitlines()) == 1
     assert "already exists" in again.stderr
@@ -60,8 +83,17 @@ def test_user_create_refuses_an_unknown_role(run) -> None:  # type: ignore[no-un
 
 
 def test_token_create_prints_the_token_alone_on_the_last_line(run) -> None:  # type: ignore[no-untyped-def]
-    run("user", "create", "ana@example.org", "--name", "Ana", "--role", "organizer",
-        "--password-stdin", stdin="a-long-password\n")
+    run(
+        "user",
+        "create",
+        "ana@example.org",
+        "--name",
+        "Ana",
+        "--role",
+        "organizer",
+        "--password-stdin",
+        stdin="a-long-password\n",
+    )
     issued = run("token", "create", "ana@example.org")
     assert issued.returncode == 0, issued.stderr
     token = issued.stdout.strip().splitlines()[-1]
@@ -76,7 +108,7 @@ def test_agenda_import_twice_changes_nothing_the_second_time(run, tmp_path: Path
         "streams: [{slug: mobility, title: Mobility}]\n"
         "roundtables:\n"
         "  - slug: rt1\n    stream: mobility\n    title: Safer streets\n"
-        "    prompts: [{text: \"What would make streets safer?\"}]\n"
+        '    prompts: [{text: "What would make streets safer?"}]\n'
     )
     first = run("agenda", "import", str(agenda))
     assert first.returncode == 0, first.stderr

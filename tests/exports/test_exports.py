@@ -13,25 +13,55 @@ from facilitation.services.summaries import IdeaSummary, PromptSummary, Summary
 def _summary(
     idea_text: str = "Shade trees", author: str | None = "Ana", affiliation: str | None = "Lisbon"
 ) -> Summary:
-    idea = IdeaSummary(id=7, text=idea_text, author=author, affiliation=affiliation, votes=4,
-                       rank=1)
-    prompt = PromptSummary(id=3, text="What first?", kind="ideas", status="closed", ideas=[idea],
-                           contributors=1, voters=4, votes_cast=4)
-    return Summary(roundtable_id=1, title="Resilient cities", event="Workshop", stream="Stream 1",
-                   description="", status="live", participants=12, idea_count=1,
-                   prompts=[prompt], generated_at=datetime(2025, 6, 4, 16, 30))
+    idea = IdeaSummary(
+        id=7, text=idea_text, author=author, affiliation=affiliation, votes=4, rank=1
+    )
+    prompt = PromptSummary(
+        id=3,
+        text="What first?",
+        kind="ideas",
+        status="closed",
+        ideas=[idea],
+        contributors=1,
+        voters=4,
+        votes_cast=4,
+    )
+    return Summary(
+        roundtable_id=1,
+        title="Resilient cities",
+        event="Workshop",
+        stream="Stream 1",
+        description="",
+        status="live",
+        participants=12,
+        idea_count=1,
+        prompts=[prompt],
+        generated_at=datetime(2025, 6, 4, 16, 30),
+    )
 
 
 def test_json_follows_the_summary_schema() -> None:
     data = json.loads(FORMATS["json"].render(_summary()))
     assert data["schema"] == "facilitation.summary/1"
-    assert data["roundtable"] == {"id": 1, "title": "Resilient cities", "status": "live",
-                                  "description": ""}
+    assert data["roundtable"] == {
+        "id": 1,
+        "title": "Resilient cities",
+        "status": "live",
+        "description": "",
+    }
     assert data["counts"] == {"participants": 12, "ideas": 1}
     (prompt,) = data["prompts"]
     assert {"id", "text", "kind", "ideas"} <= prompt.keys()
-    assert prompt["ideas"] == [{"id": 7, "rank": 1, "text": "Shade trees", "author": "Ana",
-                                "affiliation": "Lisbon", "votes": 4}]
+    assert prompt["ideas"] == [
+        {
+            "id": 7,
+            "rank": 1,
+            "text": "Shade trees",
+            "author": "Ana",
+            "affiliation": "Lisbon",
+            "votes": 4,
+        }
+    ]
 
 
 def test_json_keeps_non_latin_text_readable() -> None:

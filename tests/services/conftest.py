@@ -36,7 +36,9 @@ class Table:
             votes_per_participant=budget,
         )
         prompts.open_prompt(
-            self.session, actor=self.facilitator, roundtable_id=self.roundtable_id,
+            self.session,
+            actor=self.facilitator,
+            roundtable_id=self.roundtable_id,
             prompt_id=view["id"],
         )
         return int(view["id"])

@@ -57,13 +57,22 @@ def test_importing_twice_changes_nothing(session: Session) -> None:
         {"event": "not a mapping"},
         {"event": {"title": "No slug"}},
         {"event": {"slug": "e", "title": "E"}, "streams": "nope"},
-        {"event": {"slug": "e", "title": "E"}, "roundtables": [{"slug": "r", "title": "R",
-                                                                "stream": "missing"}]},
+        {
+            "event": {"slug": "e", "title": "E"},
+            "roundtables": [{"slug": "r", "title": "R", "stream": "missing"}],
+        },
         {"event": {"slug": "e", "title": "E"}, "roundtables": [{"slug": "r"}]},
         {"event": {"slug": "bad slug!", "title": "E"}},
-        {"event": {"slug": "e", "title": "E"}, "roundtables": [
-            {"slug": "r", "title": "R", "prompts": [{"text": "Q", "votes_per_participant": "x"}]}
-        ]},
+        {
+            "event": {"slug": "e", "title": "E"},
+            "roundtables": [
+                {
+                    "slug": "r",
+                    "title": "R",
+                    "prompts": [{"text": "Q", "votes_per_participant": "x"}],
+                }
+            ],
+        },
     ],
 )
 def test_a_bad_agenda_is_refused_with_a_reason(session: Session, agenda: dict[str, Any]) -> None:

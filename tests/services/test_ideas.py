@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import pytest
-from tests.services.conftest import Table
 
 from facilitation.models import Idea
 from facilitation.services import ideas, prompts, roundtables
 from facilitation.services.errors import DomainError
+from tests.services.conftest import Table
 
 
 def _post(table: Table, author, prompt_id: int, text: str, client_id: str = "c1"):  # type: ignore[no-untyped-def]
     return ideas.create_idea(
-        table.session, actor=author, roundtable_id=table.roundtable_id, prompt_id=prompt_id,
-        text=text, client_id=client_id,
+        table.session,
+        actor=author,
+        roundtable_id=table.roundtable_id,
+        prompt_id=prompt_id,
+        text=text,
+        client_id=client_id,
     )
 
 
@@ -26,7 +30,9 @@ def _refused(table: Table, *args, **kwargs) -> str:  # type: ignore[no-untyped-d
 
 def test_an_idea_is_logged_and_shown_with_its_author(table: Table) -> None:
     prompt_id = table.open_prompt()
-    view, events = _post(table, table.join("Ana", "Lisbon"), prompt_id, "Shade trees on every street")
+    view, events = _post(
+        table, table.join("Ana", "Lisbon"), prompt_id, "Shade trees on every street"
+    )
     assert view["text"] == "Shade trees on every street"
     assert (view["author"], view["affiliation"], view["votes"]) == ("Ana", "Lisbon", 0)
     assert [e.name for e in events] == ["idea.created"]
@@ -47,8 +53,12 @@ def test_a_retry_is_answered_even_after_the_prompt_closed(table: Table) -> None:
     prompt_id = table.open_prompt()
     ana = table.join("Ana")
     first, _ = _post(table, ana, prompt_id, "Cool roofs", client_id="late")
-    prompts.close_prompt(table.session, actor=table.facilitator,
-                         roundtable_id=table.roundtable_id, prompt_id=prompt_id)
+    prompts.close_prompt(
+        table.session,
+        actor=table.facilitator,
+        roundtable_id=table.roundtable_id,
+        prompt_id=prompt_id,
+    )
     again, events = _post(table, ana, prompt_id, "Cool roofs", client_id="late")
     assert (again["id"], events) == (first["id"], [])
 
@@ -91,13 +101,15 @@ def test_the_longest_idea_allowed_is_accepted(table: Table) -> None:
 
 
 def test_no_ideas_on_a_draft_or_closed_prompt(table: Table) -> None:
-    draft, _ = prompts.create_prompt(table.session, actor=table.facilitator,
-                                     roundtable_id=table.roundtable_id, text="Later")
+    draft, _ = prompts.create_prompt(
+        table.session, actor=table.facilitator, roundtable_id=table.roundtable_id, text="Later"
+    )
     ana = table.join("Ana")
     assert _refused(table, ana, draft["id"], "Too early") == "prompt_closed"
     opened = table.open_prompt()
-    prompts.close_prompt(table.session, actor=table.facilitator,
-                         roundtable_id=table.roundtable_id, prompt_id=opened)
+    prompts.close_prompt(
+        table.session, actor=table.facilitator, roundtable_id=table.roundtable_id, prompt_id=opened
+    )
     assert _refused(table, ana, opened, "Too late", client_id="c2") == "prompt_closed"
 
 
@@ -120,6 +132,7 @@ def test_a_participant_cannot_write_into_a_roundtable_they_have_not_joined(table
 
 def test_a_prompt_of_another_roundtable_does_not_exist_here(table: Table) -> None:
     other = roundtables.create_roundtable(table.session, actor=table.facilitator, title="Other")
-    theirs, _ = prompts.create_prompt(table.session, actor=table.facilitator,
-                                      roundtable_id=other.id, text="Theirs")
+    theirs, _ = prompts.create_prompt(
+        table.session, actor=table.facilitator, roundtable_id=other.id, text="Theirs"
+    )
     assert _refused(table, table.join("Ana"), theirs["id"], "Wrong room") == "not_found"

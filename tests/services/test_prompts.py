@@ -4,33 +4,48 @@ from __future__ import annotations
 
 import pytest
 from sqlalchemy import select
-from tests.services.conftest import Table, staff_actor
 
 from facilitation.models import RoomEvent
 from facilitation.services import ideas, prompts, votes
 from facilitation.services.errors import DomainError
+from tests.services.conftest import Table, staff_actor
 
 
 def test_a_prompt_is_written_as_a_draft_then_opened_and_closed(table: Table) -> None:
     view, events = prompts.create_prompt(
-        table.session, actor=table.facilitator, roundtable_id=table.roundtable_id,
-        text="Which tool changed your planning?", votes_per_participant=5,
+        table.session,
+        actor=table.facilitator,
+        roundtable_id=table.roundtable_id,
+        text="Which tool changed your planning?",
+        votes_per_participant=5,
     )
     assert (view["status"], view["kind"], view["votes_per_participant"]) == ("draft", "ideas", 5)
     assert [e.name for e in events] == ["prompt.created"]
-    opened, events = prompts.open_prompt(table.session, actor=table.facilitator,
-                                         roundtable_id=table.roundtable_id, prompt_id=view["id"])
+    opened, events = prompts.open_prompt(
+        table.session,
+        actor=table.facilitator,
+        roundtable_id=table.roundtable_id,
+        prompt_id=view["id"],
+    )
     assert opened["status"] == "open"
     assert events[0].name == "prompt.updated"
-    closed, _ = prompts.close_prompt(table.session, actor=table.facilitator,
-                                     roundtable_id=table.roundtable_id, prompt_id=view["id"])
+    closed, _ = prompts.close_prompt(
+        table.session,
+        actor=table.facilitator,
+        roundtable_id=table.roundtable_id,
+        prompt_id=view["id"],
+    )
     assert closed["status"] == "closed"
 
 
 def test_opening_an_open_prompt_changes_nothing(table: Table) -> None:
     prompt_id = table.open_prompt()
-    _, events = prompts.open_prompt(table.session, actor=table.facilitator,
-                                    roundtable_id=table.roundtable_id, prompt_id=prompt_id)
+    _, events = prompts.open_prompt(
+        table.session,
+        actor=table.facilitator,
+        roundtable_id=table.roundtable_id,
+        prompt_id=prompt_id,
+    )
     assert events == []
 
 
@@ -38,8 +53,9 @@ def test_opening_an_open_prompt_changes_nothing(table: Table) -> None:
 def test_only_roles_that_run_prompts_may_write_them(table: Table, role: str) -> None:
     rapporteur = staff_actor(table.session, role)
     with pytest.raises(DomainError) as refused:
-        prompts.create_prompt(table.session, actor=rapporteur,
-                              roundtable_id=table.roundtable_id, text="Mine")
+        prompts.create_prompt(
+            table.session, actor=rapporteur, roundtable_id=table.roundtable_id, text="Mine"
+        )
     assert refused.value.code == "forbidden"
 
 
@@ -48,12 +64,12 @@ def test_participants_cannot_run_prompts(table: Table) -> None:
     ana = table.join("Ana")
     for change in (prompts.close_prompt, prompts.open_prompt):
         with pytest.raises(DomainError) as refused:
-            change(table.session, actor=ana, roundtable_id=table.roundtable_id,
-                   prompt_id=prompt_id)
+            change(table.session, actor=ana, roundtable_id=table.roundtable_id, prompt_id=prompt_id)
         assert refused.value.code == "forbidden"
     with pytest.raises(DomainError):
-        prompts.create_prompt(table.session, actor=None, roundtable_id=table.roundtable_id,
-                              text="Anonymous")
+        prompts.create_prompt(
+            table.session, actor=None, roundtable_id=table.roundtable_id, text="Anonymous"
+        )
 
 
 @pytest.mark.parametrize(
@@ -68,18 +84,24 @@ def test_participants_cannot_run_prompts(table: Table) -> None:
 )
 def test_bad_prompts_are_refused(table: Table, kwargs: dict[str, object], code: str) -> None:
     with pytest.raises(DomainError) as refused:
-        prompts.create_prompt(table.session, actor=table.facilitator,
-                              roundtable_id=table.roundtable_id, **kwargs)  # type: ignore[arg-type]
+        prompts.create_prompt(
+            table.session, actor=table.facilitator, roundtable_id=table.roundtable_id, **kwargs
+        )  # type: ignore[arg-type]
     assert refused.value.code == code
 
 
 def test_every_logged_change_takes_the_next_sequence_number(table: Table) -> None:
     prompt_id = table.open_prompt()
     ana = table.join("Ana")
-    idea, _ = ideas.create_idea(table.session, actor=ana, roundtable_id=table.roundtable_id,
-                                prompt_id=prompt_id, text="Trees", client_id="t")
-    votes.cast_vote(table.session, actor=ana, roundtable_id=table.roundtable_id,
-                    idea_id=idea["id"])
+    idea, _ = ideas.create_idea(
+        table.session,
+        actor=ana,
+        roundtable_id=table.roundtable_id,
+        prompt_id=prompt_id,
+        text="Trees",
+        client_id="t",
+    )
+    votes.cast_vote(table.session, actor=ana, roundtable_id=table.roundtable_id, idea_id=idea["id"])
     log = table.session.execute(
         select(RoomEvent.seq, RoomEvent.type)
         .where(RoomEvent.roundtable_id == table.roundtable_id)
@@ -87,11 +109,16 @@ def test_every_logged_change_takes_the_next_sequence_number(table: Table) -> Non
     ).all()
     assert [seq for seq, _ in log] == list(range(1, len(log) + 1))
     assert [kind for _, kind in log] == [
-        "prompt.created", "prompt.updated", "participants.count", "idea.created", "vote.tally",
+        "prompt.created",
+        "prompt.updated",
+        "participants.count",
+        "idea.created",
+        "vote.tally",
     ]
     for seq, _ in log:
         payload = table.session.scalar(
-            select(RoomEvent.payload).where(RoomEvent.roundtable_id == table.roundtable_id,
-                                            RoomEvent.seq == seq)
+            select(RoomEvent.payload).where(
+                RoomEvent.roundtable_id == table.roundtable_id, RoomEvent.seq == seq
+            )
         )
         assert payload is not None and payload["seq"] == seq

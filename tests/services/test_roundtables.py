@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import pytest
-from tests.services.conftest import Table, staff_actor
 
 from facilitation.services import ideas, roundtables
 from facilitation.services.actors import Actor
 from facilitation.services.errors import DomainError
 from facilitation.services.roundtables import JOIN_CODE_ALPHABET
+from tests.services.conftest import Table, staff_actor
 
 
 def test_join_codes_are_six_unambiguous_letters(table: Table) -> None:
     codes = {
-        roundtables.create_roundtable(table.session, actor=table.facilitator, title=f"T{n}").join_code
+        roundtables.create_roundtable(
+            table.session, actor=table.facilitator, title=f"T{n}"
+        ).join_code
         for n in range(30)
     }
     assert len(codes) == 30
@@ -30,8 +32,9 @@ def test_a_join_code_is_read_forgivingly(table: Table) -> None:
 
 def test_rapporteurs_cannot_create_roundtables(table: Table) -> None:
     with pytest.raises(DomainError) as refused:
-        roundtables.create_roundtable(table.session, actor=staff_actor(table.session, "rapporteur"),
-                                      title="Mine")
+        roundtables.create_roundtable(
+            table.session, actor=staff_actor(table.session, "rapporteur"), title="Mine"
+        )
     assert refused.value.code == "forbidden"
 
 
@@ -42,8 +45,9 @@ def test_a_newcomer_needs_a_name(table: Table) -> None:
 
 
 def test_joining_counts_the_room_once_per_person(table: Table) -> None:
-    first = roundtables.join_roundtable(table.session, actor=None, join_code=table.join_code,
-                                        name="Ana", affiliation="Lisbon")
+    first = roundtables.join_roundtable(
+        table.session, actor=None, join_code=table.join_code, name="Ana", affiliation="Lisbon"
+    )
     assert first.role == "participant"
     assert [(e.name, e.payload["participants"]) for e in first.events] == [
         ("participants.count", 1)
@@ -62,10 +66,15 @@ def test_a_returning_participant_sees_its_own_votes(table: Table) -> None:
 
     prompt_id = table.open_prompt()
     ana = table.join("Ana")
-    idea, _ = ideas.create_idea(table.session, actor=ana, roundtable_id=table.roundtable_id,
-                                prompt_id=prompt_id, text="Trees", client_id="t")
-    votes.cast_vote(table.session, actor=ana, roundtable_id=table.roundtable_id,
-                    idea_id=idea["id"])
+    idea, _ = ideas.create_idea(
+        table.session,
+        actor=ana,
+        roundtable_id=table.roundtable_id,
+        prompt_id=prompt_id,
+        text="Trees",
+        client_id="t",
+    )
+    votes.cast_vote(table.session, actor=ana, roundtable_id=table.roundtable_id, idea_id=idea["id"])
     back = roundtables.join_roundtable(table.session, actor=ana, join_code=table.join_code)
     (prompt,) = back.snapshot["prompts"]
     assert prompt["my_votes"] == [idea["id"]]
@@ -73,8 +82,9 @@ def test_a_returning_participant_sees_its_own_votes(table: Table) -> None:
 
 
 def test_staff_join_with_their_role_and_are_not_counted(table: Table) -> None:
-    joined = roundtables.join_roundtable(table.session, actor=table.facilitator,
-                                         join_code=table.join_code)
+    joined = roundtables.join_roundtable(
+        table.session, actor=table.facilitator, join_code=table.join_code
+    )
     assert (joined.role, joined.participant, joined.events) == ("facilitator", None, [])
     assert joined.snapshot["participants"] == 0
 
@@ -89,27 +99,35 @@ def test_a_participant_of_another_event_cannot_come_back_here(table: Table) -> N
     table.session.add(stranger)
     table.session.commit()
     with pytest.raises(DomainError) as refused:
-        roundtables.join_roundtable(table.session, actor=Actor.participant(stranger.id),
-                                    join_code=table.join_code)
+        roundtables.join_roundtable(
+            table.session, actor=Actor.participant(stranger.id), join_code=table.join_code
+        )
     assert refused.value.code == "forbidden"
 
 
 def test_sync_returns_exactly_what_was_missed(table: Table) -> None:
     prompt_id = table.open_prompt()
     ana = table.join("Ana")
-    joined_at = roundtables.join_roundtable(table.session, actor=ana,
-                                            join_code=table.join_code).seq
+    joined_at = roundtables.join_roundtable(table.session, actor=ana, join_code=table.join_code).seq
     for n in range(3):
-        ideas.create_idea(table.session, actor=ana, roundtable_id=table.roundtable_id,
-                          prompt_id=prompt_id, text=f"Idea {n}", client_id=f"c{n}")
-    caught_up = roundtables.sync(table.session, actor=ana, roundtable_id=table.roundtable_id,
-                                 since_seq=joined_at)
+        ideas.create_idea(
+            table.session,
+            actor=ana,
+            roundtable_id=table.roundtable_id,
+            prompt_id=prompt_id,
+            text=f"Idea {n}",
+            client_id=f"c{n}",
+        )
+    caught_up = roundtables.sync(
+        table.session, actor=ana, roundtable_id=table.roundtable_id, since_seq=joined_at
+    )
     events = caught_up["events"]
     assert [e["seq"] for e in events] == [joined_at + 1, joined_at + 2, joined_at + 3]
     assert {e["type"] for e in events} == {"idea.created"}
     assert [e["idea"]["text"] for e in events] == ["Idea 0", "Idea 1", "Idea 2"]
-    assert roundtables.sync(table.session, actor=ana, roundtable_id=table.roundtable_id,
-                            since_seq=joined_at + 3) == {"events": []}
+    assert roundtables.sync(
+        table.session, actor=ana, roundtable_id=table.roundtable_id, since_seq=joined_at + 3
+    ) == {"events": []}
 
 
 def test_sync_sends_a_snapshot_when_too_far_behind(
@@ -119,23 +137,36 @@ def test_sync_sends_a_snapshot_when_too_far_behind(
     prompt_id = table.open_prompt()
     ana = table.join("Ana")
     for n in range(3):
-        ideas.create_idea(table.session, actor=ana, roundtable_id=table.roundtable_id,
-                          prompt_id=prompt_id, text=f"Idea {n}", client_id=f"c{n}")
-    caught_up = roundtables.sync(table.session, actor=ana, roundtable_id=table.roundtable_id,
-                                 since_seq=0)
+        ideas.create_idea(
+            table.session,
+            actor=ana,
+            roundtable_id=table.roundtable_id,
+            prompt_id=prompt_id,
+            text=f"Idea {n}",
+            client_id=f"c{n}",
+        )
+    caught_up = roundtables.sync(
+        table.session, actor=ana, roundtable_id=table.roundtable_id, since_seq=0
+    )
     assert caught_up["seq"] == 6
     assert len(caught_up["snapshot"]["prompts"][0]["ideas"]) == 3
 
 
 def test_only_members_and_staff_may_sync(table: Table) -> None:
     other = roundtables.create_roundtable(table.session, actor=table.facilitator, title="Other")
-    outsider = roundtables.join_roundtable(table.session, actor=None,
-                                           join_code=other.join_code, name="Olu").participant
+    outsider = roundtables.join_roundtable(
+        table.session, actor=None, join_code=other.join_code, name="Olu"
+    ).participant
     assert outsider is not None
     with pytest.raises(DomainError) as refused:
-        roundtables.sync(table.session, actor=Actor.participant(outsider.id),
-                         roundtable_id=table.roundtable_id, since_seq=0)
+        roundtables.sync(
+            table.session,
+            actor=Actor.participant(outsider.id),
+            roundtable_id=table.roundtable_id,
+            since_seq=0,
+        )
     assert refused.value.code == "forbidden"
     rapporteur = staff_actor(table.session, "rapporteur")
-    assert roundtables.sync(table.session, actor=rapporteur, roundtable_id=table.roundtable_id,
-                            since_seq=0) == {"events": []}
+    assert roundtables.sync(
+        table.session, actor=rapporteur, roundtable_id=table.roundtable_id, since_seq=0
+    ) == {"events": []}

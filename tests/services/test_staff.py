@@ -12,8 +12,9 @@ from facilitation.services.errors import DomainError
 
 
 def test_passwords_are_kept_as_argon2_hashes(session: Session) -> None:
-    member = staff.create_staff(session, email="Ana@Example.org", name="Ana", role="organizer",
-                                password="correct horse")
+    member = staff.create_staff(
+        session, email="Ana@Example.org", name="Ana", role="organizer", password="correct horse"
+    )
     assert member.email == "ana@example.org"
     assert member.password_hash is not None and member.password_hash.startswith("$argon2")
     assert staff.authenticate(session, email="ana@example.org", password="correct horse") == member

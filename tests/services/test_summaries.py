@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from tests.services.conftest import Table, staff_actor
 
 from facilitation.services import ideas, summaries, votes
 from facilitation.services.errors import DomainError
+from tests.services.conftest import Table, staff_actor
 
 NOW = datetime(2025, 6, 4, 16, 30)
 
@@ -17,21 +17,39 @@ def test_ideas_are_ranked_by_votes_with_shared_ranks_for_ties(table: Table) -> N
     prompt_id = table.open_prompt("Which digital tool changed your planning?")
     people = [table.join(name, "Guangzhou") for name in ("Ana", "Ben", "Chen")]
     posted = {}
-    for person, text in zip(people, ("Digital twin", "Open data portal", "Flood sensors")):
-        view, _ = ideas.create_idea(table.session, actor=person, roundtable_id=table.roundtable_id,
-                                    prompt_id=prompt_id, text=text, client_id=text)
+    texts = ("Digital twin", "Open data portal", "Flood sensors")
+    for person, text in zip(people, texts, strict=True):
+        view, _ = ideas.create_idea(
+            table.session,
+            actor=person,
+            roundtable_id=table.roundtable_id,
+            prompt_id=prompt_id,
+            text=text,
+            client_id=text,
+        )
         posted[text] = view["id"]
     for person in people:
-        votes.cast_vote(table.session, actor=person, roundtable_id=table.roundtable_id,
-                        idea_id=posted["Flood sensors"])
+        votes.cast_vote(
+            table.session,
+            actor=person,
+            roundtable_id=table.roundtable_id,
+            idea_id=posted["Flood sensors"],
+        )
     for person in people[:2]:
-        votes.cast_vote(table.session, actor=person, roundtable_id=table.roundtable_id,
-                        idea_id=posted["Digital twin"])
-    summary = summaries.build_summary(table.session, actor=table.facilitator,
-                                      roundtable_id=table.roundtable_id, now=NOW)
+        votes.cast_vote(
+            table.session,
+            actor=person,
+            roundtable_id=table.roundtable_id,
+            idea_id=posted["Digital twin"],
+        )
+    summary = summaries.build_summary(
+        table.session, actor=table.facilitator, roundtable_id=table.roundtable_id, now=NOW
+    )
     (prompt,) = summary.prompts
     assert [(i.text, i.votes, i.rank) for i in prompt.ideas] == [
-        ("Flood sensors", 3, 1), ("Digital twin", 2, 2), ("Open data portal", 0, 3),
+        ("Flood sensors", 3, 1),
+        ("Digital twin", 2, 2),
+        ("Open data portal", 0, 3),
     ]
     assert (summary.participants, summary.idea_count) == (3, 3)
     assert (prompt.contributors, prompt.voters, prompt.votes_cast) == (3, 3, 5)
@@ -42,18 +60,27 @@ def test_equal_votes_share_a_rank(table: Table) -> None:
     prompt_id = table.open_prompt()
     ana = table.join("Ana")
     for text in ("One", "Two"):
-        ideas.create_idea(table.session, actor=ana, roundtable_id=table.roundtable_id,
-                          prompt_id=prompt_id, text=text, client_id=text)
-    summary = summaries.build_summary(table.session, actor=table.facilitator,
-                                      roundtable_id=table.roundtable_id, now=NOW)
+        ideas.create_idea(
+            table.session,
+            actor=ana,
+            roundtable_id=table.roundtable_id,
+            prompt_id=prompt_id,
+            text=text,
+            client_id=text,
+        )
+    summary = summaries.build_summary(
+        table.session, actor=table.facilitator, roundtable_id=table.roundtable_id, now=NOW
+    )
     assert [(i.text, i.rank) for i in summary.prompts[0].ideas] == [("One", 1), ("Two", 1)]
 
 
 def test_rapporteurs_may_export_and_participants_may_not(table: Table) -> None:
     rapporteur = staff_actor(table.session, "rapporteur")
-    assert summaries.build_summary(table.session, actor=rapporteur,
-                                   roundtable_id=table.roundtable_id, now=NOW).title
+    assert summaries.build_summary(
+        table.session, actor=rapporteur, roundtable_id=table.roundtable_id, now=NOW
+    ).title
     with pytest.raises(DomainError) as refused:
-        summaries.build_summary(table.session, actor=table.join("Ana"),
-                                roundtable_id=table.roundtable_id, now=NOW)
+        summaries.build_summary(
+            table.session, actor=table.join("Ana"), roundtable_id=table.roundtable_id, now=NOW
+        )
     assert refused.value.code == "forbidden"

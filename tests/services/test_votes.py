@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import pytest
-from tests.services.conftest import Table
 
 from facilitation.services import ideas, prompts, votes
 from facilitation.services.errors import DomainError
+from tests.services.conftest import Table
 
 
 def _idea(table: Table, author, prompt_id: int, text: str) -> int:  # type: ignore[no-untyped-def]
     view, _ = ideas.create_idea(
-        table.session, actor=author, roundtable_id=table.roundtable_id, prompt_id=prompt_id,
-        text=text, client_id=text,
+        table.session,
+        actor=author,
+        roundtable_id=table.roundtable_id,
+        prompt_id=prompt_id,
+        text=text,
+        client_id=text,
     )
     return int(view["id"])
 
@@ -35,13 +39,17 @@ def test_vote_over_budget_is_refused(table: Table) -> None:
     ana, ben = table.join("Ana"), table.join("Ben")
     ids = [_idea(table, ana, prompt_id, f"Idea {n}") for n in range(3)]
     for idea_id in ids[:2]:
-        votes.cast_vote(table.session, actor=ben, roundtable_id=table.roundtable_id, idea_id=idea_id)
+        votes.cast_vote(
+            table.session, actor=ben, roundtable_id=table.roundtable_id, idea_id=idea_id
+        )
     with pytest.raises(DomainError) as refused:
         votes.cast_vote(table.session, actor=ben, roundtable_id=table.roundtable_id, idea_id=ids[2])
     assert refused.value.code == "over_budget"
     table.session.rollback()
-    assert votes.votes_used(table.session, participant_id=ben.participant_id or 0,
-                            prompt_id=prompt_id) == 2
+    assert (
+        votes.votes_used(table.session, participant_id=ben.participant_id or 0, prompt_id=prompt_id)
+        == 2
+    )
 
 
 def test_a_second_vote_on_the_same_idea_is_refused(table: Table) -> None:
@@ -50,8 +58,9 @@ def test_a_second_vote_on_the_same_idea_is_refused(table: Table) -> None:
     idea_id = _idea(table, ana, prompt_id, "Cool roofs")
     votes.cast_vote(table.session, actor=ana, roundtable_id=table.roundtable_id, idea_id=idea_id)
     with pytest.raises(DomainError) as refused:
-        votes.cast_vote(table.session, actor=ana, roundtable_id=table.roundtable_id,
-                        idea_id=idea_id)
+        votes.cast_vote(
+            table.session, actor=ana, roundtable_id=table.roundtable_id, idea_id=idea_id
+        )
     assert refused.value.code == "already_voted"
 
 
@@ -65,8 +74,9 @@ def test_retracting_a_vote_gives_it_back(table: Table) -> None:
     )
     assert left == 1
     assert events[0].payload["votes"] == 0
-    left, _ = votes.cast_vote(table.session, actor=ana, roundtable_id=table.roundtable_id,
-                              idea_id=two)
+    left, _ = votes.cast_vote(
+        table.session, actor=ana, roundtable_id=table.roundtable_id, idea_id=two
+    )
     assert left == 0
 
 
@@ -75,8 +85,9 @@ def test_retracting_without_a_vote_is_refused(table: Table) -> None:
     ana = table.join("Ana")
     idea_id = _idea(table, ana, prompt_id, "Cool roofs")
     with pytest.raises(DomainError) as refused:
-        votes.retract_vote(table.session, actor=ana, roundtable_id=table.roundtable_id,
-                           idea_id=idea_id)
+        votes.retract_vote(
+            table.session, actor=ana, roundtable_id=table.roundtable_id, idea_id=idea_id
+        )
     assert refused.value.code == "not_voted"
 
 
@@ -86,21 +97,30 @@ def test_budgets_are_per_prompt(table: Table) -> None:
     ana = table.join("Ana")
     a = _idea(table, ana, first, "On the first")
     b = _idea(table, ana, second, "On the second")
-    assert votes.cast_vote(table.session, actor=ana, roundtable_id=table.roundtable_id,
-                           idea_id=a)[0] == 0
-    assert votes.cast_vote(table.session, actor=ana, roundtable_id=table.roundtable_id,
-                           idea_id=b)[0] == 0
+    assert (
+        votes.cast_vote(table.session, actor=ana, roundtable_id=table.roundtable_id, idea_id=a)[0]
+        == 0
+    )
+    assert (
+        votes.cast_vote(table.session, actor=ana, roundtable_id=table.roundtable_id, idea_id=b)[0]
+        == 0
+    )
 
 
 def test_no_voting_on_a_closed_prompt(table: Table) -> None:
     prompt_id = table.open_prompt()
     ana = table.join("Ana")
     idea_id = _idea(table, ana, prompt_id, "Cool roofs")
-    prompts.close_prompt(table.session, actor=table.facilitator,
-                         roundtable_id=table.roundtable_id, prompt_id=prompt_id)
+    prompts.close_prompt(
+        table.session,
+        actor=table.facilitator,
+        roundtable_id=table.roundtable_id,
+        prompt_id=prompt_id,
+    )
     with pytest.raises(DomainError) as refused:
-        votes.cast_vote(table.session, actor=ana, roundtable_id=table.roundtable_id,
-                        idea_id=idea_id)
+        votes.cast_vote(
+            table.session, actor=ana, roundtable_id=table.roundtable_id, idea_id=idea_id
+        )
     assert refused.value.code == "prompt_closed"
 
 
@@ -108,6 +128,10 @@ def test_staff_cannot_vote(table: Table) -> None:
     prompt_id = table.open_prompt()
     idea_id = _idea(table, table.join("Ana"), prompt_id, "Cool roofs")
     with pytest.raises(DomainError) as refused:
-        votes.cast_vote(table.session, actor=table.facilitator,
-                        roundtable_id=table.roundtable_id, idea_id=idea_id)
+        votes.cast_vote(
+            table.session,
+            actor=table.facilitator,
+            roundtable_id=table.roundtable_id,
+            idea_id=idea_id,
+        )
     assert refused.value.code == "forbidden"

@@ -38,6 +38,19 @@ class IdeaStatus(enum.StrEnum):
     VISIBLE = "visible"
 
 
+class Phase(enum.StrEnum):
+    COLLECT = "collect"
+    GROUP = "group"
+    VOTE = "vote"
+    RESULTS = "results"
+
+
+class Attribution(enum.StrEnum):
+    NAMED = "named"
+    AFFILIATION = "affiliation"
+    ANONYMOUS = "anonymous"
+
+
 class Event(Base):
     __tablename__ = "event"
 
@@ -161,7 +174,10 @@ class Prompt(Base):
     position: Mapped[int] = mapped_column(default=0)
     votes_per_participant: Mapped[int] = mapped_column(default=3)
     settings: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
-    timer_ends_at: Mapped[datetime | None] = mapped_column()
+    timer_ends_at: Mapped[datetime | None] = mapped_column(index=True)
+    timer_seconds: Mapped[int | None] = mapped_column()
+    # Move to the next phase (or close) when the timer ends.
+    timer_advance: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     opened_at: Mapped[datetime | None] = mapped_column()
     closed_at: Mapped[datetime | None] = mapped_column()
@@ -217,6 +233,8 @@ class RoomEvent(Base):
     seq: Mapped[int] = mapped_column()
     type: Mapped[str] = mapped_column(String(40))
     payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+    # What participants are sent where it differs from the staff's payload (redactions).
+    public_payload: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     # Who caused it (for the audit trail); staff or participant, or neither.
     participant_id: Mapped[int | None] = mapped_column()
     staff_id: Mapped[int | None] = mapped_column()

@@ -21,8 +21,9 @@ _held: contextvars.ContextVar[list[Published] | None] = contextvars.ContextVar(
 )
 
 
-def room_of(roundtable_id: int) -> str:
-    return f"roundtable:{roundtable_id}"
+def room_of(roundtable_id: int, *, staff: bool = False) -> str:
+    """The room of a roundtable's participants, or of its staff (who are sent the full version)."""
+    return f"roundtable:{roundtable_id}:staff" if staff else f"roundtable:{roundtable_id}"
 
 
 class Realtime:
@@ -42,7 +43,13 @@ class Realtime:
     def _emit(self, events: Iterable[Published]) -> None:
         for event in events:
             self.socketio.emit(
-                event.name, event.payload, to=room_of(event.roundtable_id), namespace="/"
+                event.name,
+                event.payload,
+                to=room_of(event.roundtable_id, staff=True),
+                namespace="/",
+            )
+            self.socketio.emit(
+                event.name, event.public, to=room_of(event.roundtable_id), namespace="/"
             )
 
     def _hold_until_acked(self, socketio: SocketIO) -> None:

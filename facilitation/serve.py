@@ -66,10 +66,33 @@ def serve(settings: Settings, *, host: str, port: int) -> int:
 
     settings = _announce(settings, host, port)
     app = build_app({"public_url": settings.public_url})
+    app.extensions["socketio"].start_background_task(_move_on_when_time_is_up, app)
     runners = {"gevent": _serve_gevent, "eventlet": _serve_eventlet, "threading": _serve_threading}
     runners[settings.async_mode](app, host, port)
     print("Roundtable stopped.", flush=True)
     return 0
+
+
+TIMER_CHECK_SECONDS = 0.5
+
+
+def _move_on_when_time_is_up(app: Any) -> None:
+    """Advance prompts whose timers ran out; every process may do it, the database decides once."""
+    import logging
+
+    from facilitation.models import utcnow
+    from facilitation.services.phases import advance_expired_timers
+
+    state = app.extensions["facilitation"]
+    socketio = app.extensions["socketio"]
+    while True:
+        socketio.sleep(TIMER_CHECK_SECONDS)
+        try:
+            with state.db.writing() as db:
+                events = advance_expired_timers(db, now=utcnow())
+            state.realtime.publish(events)
+        except Exception:  # a database hiccup must not stop the timers for good
+            logging.getLogger(__name__).exception("moving on expired timers failed")
 
 
 def _serve_gevent(app: Any, host: str, port: int) -> None:

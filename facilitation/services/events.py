@@ -8,33 +8,55 @@ handler publishes the returned entries only after the commit.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Self
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from facilitation.models import RoomEvent, Roundtable
+from facilitation.models import Idea, Prompt, RoomEvent, Roundtable
 from facilitation.services.actors import Actor
 from facilitation.services.errors import NotFoundError
+from facilitation.services.views import (
+    EVERYONE,
+    STAFF,
+    idea_view,
+    prompt_view,
+    tallies_hidden,
+)
 
 
 @dataclass(frozen=True)
 class RoomChange:
-    """A change that everyone in a roundtable's room is told about."""
+    """A change that everyone in a roundtable's room is told about.
+
+    `payload` is what staff see; `public_payload` what participants see, which
+    differs where something is hidden from them (a private idea, a tally).
+    """
 
     wire_name: ClassVar[str]
 
     def payload(self) -> dict[str, Any]:
         raise NotImplementedError
 
+    def public_payload(self) -> dict[str, Any]:
+        return self.payload()
+
 
 @dataclass(frozen=True)
 class PromptCreated(RoomChange):
     wire_name: ClassVar[str] = "prompt.created"
     prompt: dict[str, Any]
+    public_prompt: dict[str, Any]
+
+    @classmethod
+    def of(cls, prompt: Prompt) -> Self:
+        return cls(prompt_view(prompt, STAFF), prompt_view(prompt, EVERYONE))
 
     def payload(self) -> dict[str, Any]:
         return {"prompt": self.prompt}
+
+    def public_payload(self) -> dict[str, Any]:
+        return {"prompt": self.public_prompt}
 
 
 @dataclass(frozen=True)
@@ -46,9 +68,17 @@ class PromptUpdated(PromptCreated):
 class IdeaCreated(RoomChange):
     wire_name: ClassVar[str] = "idea.created"
     idea: dict[str, Any]
+    public_idea: dict[str, Any]
+
+    @classmethod
+    def of(cls, idea: Idea) -> Self:
+        return cls(idea_view(idea, STAFF), idea_view(idea, EVERYONE))
 
     def payload(self) -> dict[str, Any]:
         return {"idea": self.idea}
+
+    def public_payload(self) -> dict[str, Any]:
+        return {"idea": self.public_idea}
 
 
 @dataclass(frozen=True)
@@ -61,9 +91,17 @@ class VoteTallied(RoomChange):
     wire_name: ClassVar[str] = "vote.tally"
     idea_id: int
     votes: int
+    hidden: bool
+
+    @classmethod
+    def of(cls, idea: Idea) -> Self:
+        return cls(idea.id, idea.vote_count, tallies_hidden(idea.prompt))
 
     def payload(self) -> dict[str, Any]:
         return {"idea_id": self.idea_id, "votes": self.votes}
+
+    def public_payload(self) -> dict[str, Any]:
+        return {"idea_id": self.idea_id, "votes": None if self.hidden else self.votes}
 
 
 @dataclass(frozen=True)
@@ -76,16 +114,23 @@ class ParticipantsCounted(RoomChange):
 
 
 @dataclass(frozen=True)
+class RoundtableUpdated(RoomChange):
+    wire_name: ClassVar[str] = "roundtable.updated"
+    roundtable: dict[str, Any]
+
+    def payload(self) -> dict[str, Any]:
+        return {"roundtable": self.roundtable}
+
+
+@dataclass(frozen=True)
 class Published:
-    """A logged change, ready to emit: its room, name and the payload carrying `seq`."""
+    """A logged change, ready to emit: its room, name and each audience's payload with `seq`."""
 
     roundtable_id: int
     seq: int
     name: str
     payload: dict[str, Any]
-
-    def as_sync_entry(self) -> dict[str, Any]:
-        return {**self.payload, "type": self.name}
+    public: dict[str, Any]
 
 
 def lock_roundtable(session: Session, roundtable_id: int) -> Roundtable:
@@ -106,25 +151,30 @@ def record(
     for change in changes:
         roundtable.last_seq += 1
         payload = {**change.payload(), "seq": roundtable.last_seq}
+        public = {**change.public_payload(), "seq": roundtable.last_seq}
         session.add(
             RoomEvent(
                 roundtable_id=roundtable.id,
                 seq=roundtable.last_seq,
                 type=change.wire_name,
                 payload=payload,
+                public_payload=None if public == payload else public,
                 participant_id=actor.participant_id if actor else None,
                 staff_id=actor.staff_id if actor else None,
             )
         )
-        published.append(Published(roundtable.id, roundtable.last_seq, change.wire_name, payload))
+        published.append(
+            Published(roundtable.id, roundtable.last_seq, change.wire_name, payload, public)
+        )
     session.commit()
     return published
 
 
 def events_since(
-    session: Session, roundtable_id: int, since_seq: int, *, limit: int
+    session: Session, roundtable_id: int, since_seq: int, *, limit: int, staff: bool
 ) -> list[dict[str, Any]] | None:
-    """The logged events after `since_seq` in order, or None when more than `limit` are missing."""
+    """The logged events after `since_seq` in order, as staff or participants were sent them;
+    None when more than `limit` are missing."""
     rows = session.scalars(
         select(RoomEvent)
         .where(RoomEvent.roundtable_id == roundtable_id, RoomEvent.seq > since_seq)
@@ -133,4 +183,7 @@ def events_since(
     ).all()
     if len(rows) > limit:
         return None
-    return [{**row.payload, "type": row.type} for row in rows]
+    return [
+        {**(row.payload if staff else row.public_payload or row.payload), "type": row.type}
+        for row in rows
+    ]

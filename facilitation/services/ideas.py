@@ -14,7 +14,7 @@ from facilitation.services.events import IdeaCreated, Published, lock_roundtable
 from facilitation.services.prompts import prompt_in
 from facilitation.services.roundtables import require_access
 from facilitation.services.text import IDEA_MAX, clean_text
-from facilitation.services.views import idea_view
+from facilitation.services.views import Viewer, idea_view, may_post
 
 CLIENT_ID_MAX = 64
 
@@ -22,6 +22,13 @@ CLIENT_ID_MAX = 64
 def require_open(prompt: Prompt) -> Prompt:
     if prompt.status != PromptStatus.OPEN:
         raise ConflictError("prompt_closed", "This prompt is not open.")
+    return prompt
+
+
+def require_posting(prompt: Prompt) -> Prompt:
+    """The prompt, if participants may add ideas to it now."""
+    if not may_post(require_open(prompt)):
+        raise ConflictError("wrong_phase", "New ideas are not being taken in this phase.")
     return prompt
 
 
@@ -47,8 +54,8 @@ def create_idea(
     )
     if existing is not None:
         session.commit()
-        return idea_view(existing), []
-    prompt = require_open(prompt_in(session, roundtable.id, prompt_id))
+        return idea_view(existing, Viewer.of(actor)), []
+    prompt = require_posting(prompt_in(session, roundtable.id, prompt_id))
     idea = Idea(
         prompt_id=prompt.id,
         participant_id=participant_id,
@@ -58,5 +65,5 @@ def create_idea(
     session.add(idea)
     session.flush()
     session.refresh(idea)
-    view = idea_view(idea)
-    return view, record(session, roundtable, [IdeaCreated(idea=view)], actor=actor)
+    created = IdeaCreated.of(idea)
+    return idea_view(idea, Viewer.of(actor)), record(session, roundtable, [created], actor=actor)

@@ -1,4 +1,4 @@
-"""Prompts: written ahead by the facilitator, opened for ideas and votes, closed."""
+"""Prompts: written ahead by the facilitator, opened for ideas and votes, configured, closed."""
 
 from __future__ import annotations
 
@@ -7,13 +7,22 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from facilitation.models import Prompt, PromptStatus, RoundtableStatus, utcnow
+from facilitation.models import (
+    Attribution,
+    Phase,
+    Prompt,
+    PromptStatus,
+    Roundtable,
+    RoundtableStatus,
+    utcnow,
+)
 from facilitation.services.actors import Actor, Right, require
 from facilitation.services.errors import InvalidInputError, NotFoundError
 from facilitation.services.events import (
     PromptCreated,
     PromptUpdated,
     Published,
+    RoomChange,
     lock_roundtable,
     record,
 )
@@ -22,6 +31,9 @@ from facilitation.services.views import prompt_view
 
 PROMPT_KINDS = ("ideas",)
 MAX_VOTES_PER_PARTICIPANT = 20
+SWITCHES = ("private", "hide_tallies", "late_ideas")
+
+PromptResult = tuple[dict[str, Any], list[Published]]
 
 
 def prompt_in(session: Session, roundtable_id: int, prompt_id: int) -> Prompt:
@@ -32,6 +44,20 @@ def prompt_in(session: Session, roundtable_id: int, prompt_id: int) -> Prompt:
     return prompt
 
 
+def check_attribution(value: str | None) -> str | None:
+    if value is not None and value not in set(Attribution):
+        choices = ", ".join(a.value for a in Attribution)
+        raise InvalidInputError("bad_attribution", f"Attribution must be one of: {choices}.")
+    return value
+
+
+def check_phase(value: str) -> Phase:
+    if value not in set(Phase):
+        choices = ", ".join(p.value for p in Phase)
+        raise InvalidInputError("bad_phase", f"Phase must be one of: {choices}.")
+    return Phase(value)
+
+
 def create_prompt(
     session: Session,
     *,
@@ -40,7 +66,12 @@ def create_prompt(
     text: str,
     kind: str = "ideas",
     votes_per_participant: int = 3,
-) -> tuple[dict[str, Any], list[Published]]:
+    phases: bool = False,
+    private: bool = False,
+    hide_tallies: bool = False,
+    late_ideas: bool = False,
+    attribution: str | None = None,
+) -> PromptResult:
     """A draft prompt at the end of the roundtable's list."""
     require(actor, Right.RUN_PROMPTS)
     if kind not in PROMPT_KINDS:
@@ -53,66 +84,131 @@ def create_prompt(
             f"Votes per participant must be between 1 and {MAX_VOTES_PER_PARTICIPANT}.",
         )
     clean = clean_text(text, field="prompt", max_length=PROMPT_MAX)
+    check_attribution(attribution)
     roundtable = lock_roundtable(session, roundtable_id)
     last = session.scalar(
         select(func.max(Prompt.position)).where(Prompt.roundtable_id == roundtable.id)
     )
+    settings: dict[str, Any] = {
+        name: True
+        for name, on in (
+            ("private", private),
+            ("hide_tallies", hide_tallies),
+            ("late_ideas", late_ideas),
+        )
+        if on
+    }
+    if attribution:
+        settings["attribution"] = attribution
     prompt = Prompt(
-        roundtable_id=roundtable.id,
+        roundtable=roundtable,
         text=clean,
         kind=kind,
         status=PromptStatus.DRAFT,
+        phase=Phase.COLLECT if phases else None,
         votes_per_participant=votes_per_participant,
         position=(last or 0) + 1,
-        settings={},
+        settings=settings,
     )
     session.add(prompt)
     session.flush()
-    view = prompt_view(prompt)
-    return view, record(session, roundtable, [PromptCreated(prompt=view)], actor=actor)
+    return prompt_view(prompt), record(session, roundtable, [PromptCreated.of(prompt)], actor=actor)
 
 
-def _set_status(
-    session: Session, *, actor: Actor | None, roundtable_id: int, prompt_id: int, status: str
-) -> tuple[dict[str, Any], list[Published]]:
+def running(
+    session: Session, actor: Actor | None, roundtable_id: int, prompt_id: int
+) -> tuple[Roundtable, Prompt]:
+    """A prompt that the actor may run, with its roundtable locked for the change."""
     require(actor, Right.RUN_PROMPTS)
     roundtable = lock_roundtable(session, roundtable_id)
-    prompt = prompt_in(session, roundtable.id, prompt_id)
-    if prompt.status == status:
+    return roundtable, prompt_in(session, roundtable.id, prompt_id)
+
+
+def updated(
+    session: Session,
+    roundtable: Roundtable,
+    prompt: Prompt,
+    actor: Actor | None,
+    *,
+    changed: bool = True,
+    also: list[RoomChange] | None = None,
+) -> PromptResult:
+    """Log the prompt's new state (if it changed) and answer with the staff's view of it."""
+    if not changed:
         session.commit()
         return prompt_view(prompt), []
+    session.flush()
+    session.refresh(prompt)
+    changes = [PromptUpdated.of(prompt), *(also or [])]
+    return prompt_view(prompt), record(session, roundtable, changes, actor=actor)
+
+
+def set_status(prompt: Prompt, roundtable: Roundtable, status: PromptStatus) -> bool:
+    """Move the prompt to `status`; returns whether anything changed."""
+    if prompt.status == status:
+        return False
     prompt.status = status
     if status == PromptStatus.OPEN:
         prompt.opened_at = utcnow()
         roundtable.status = RoundtableStatus.LIVE
     else:
         prompt.closed_at = utcnow()
-    session.flush()
-    view = prompt_view(prompt)
-    return view, record(session, roundtable, [PromptUpdated(prompt=view)], actor=actor)
+        prompt.timer_ends_at = None
+    return True
 
 
 def open_prompt(
     session: Session, *, actor: Actor | None, roundtable_id: int, prompt_id: int
-) -> tuple[dict[str, Any], list[Published]]:
+) -> PromptResult:
     """Open a prompt (again) for ideas and votes."""
-    return _set_status(
-        session,
-        actor=actor,
-        roundtable_id=roundtable_id,
-        prompt_id=prompt_id,
-        status=PromptStatus.OPEN,
-    )
+    roundtable, prompt = running(session, actor, roundtable_id, prompt_id)
+    changed = set_status(prompt, roundtable, PromptStatus.OPEN)
+    return updated(session, roundtable, prompt, actor, changed=changed)
 
 
 def close_prompt(
     session: Session, *, actor: Actor | None, roundtable_id: int, prompt_id: int
-) -> tuple[dict[str, Any], list[Published]]:
+) -> PromptResult:
     """Close a prompt: its ideas and votes are final until it is opened again."""
-    return _set_status(
-        session,
-        actor=actor,
-        roundtable_id=roundtable_id,
-        prompt_id=prompt_id,
-        status=PromptStatus.CLOSED,
-    )
+    roundtable, prompt = running(session, actor, roundtable_id, prompt_id)
+    changed = set_status(prompt, roundtable, PromptStatus.CLOSED)
+    return updated(session, roundtable, prompt, actor, changed=changed)
+
+
+def configure_prompt(
+    session: Session,
+    *,
+    actor: Actor | None,
+    roundtable_id: int,
+    prompt_id: int,
+    **changes: Any,
+) -> PromptResult:
+    """Switch a prompt's private brainstorm, hidden tallies, late ideas or attribution."""
+    unknown = set(changes) - {*SWITCHES, "attribution"}
+    if unknown:
+        raise InvalidInputError("bad_request", f"Unknown settings: {', '.join(sorted(unknown))}.")
+    if "attribution" in changes:
+        check_attribution(changes["attribution"])
+    roundtable, prompt = running(session, actor, roundtable_id, prompt_id)
+    settings = dict(prompt.settings)
+    for name, value in changes.items():
+        if value in (None, False):
+            settings.pop(name, None)
+        else:
+            settings[name] = value
+    if settings.get("private") and not prompt.settings.get("private"):
+        settings.pop("revealed", None)  # making a prompt private again hides its ideas again
+    changed = settings != prompt.settings
+    prompt.settings = settings
+    return updated(session, roundtable, prompt, actor, changed=changed)
+
+
+def reveal_ideas(
+    session: Session, *, actor: Actor | None, roundtable_id: int, prompt_id: int
+) -> PromptResult:
+    """End a private brainstorm: everyone sees every idea from now on."""
+    roundtable, prompt = running(session, actor, roundtable_id, prompt_id)
+    changed = bool(prompt.settings.get("private")) and not prompt.settings.get("revealed")
+    if changed:
+        prompt.settings = {**prompt.settings, "revealed": True}
+    return updated(session, roundtable, prompt, actor, changed=changed)

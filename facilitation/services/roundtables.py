@@ -14,13 +14,24 @@ from facilitation.services.actors import Actor, Right, require
 from facilitation.services.errors import ForbiddenError, InvalidInputError, NotFoundError
 from facilitation.services.events import (
     ParticipantsCounted,
+    PromptUpdated,
     Published,
+    RoomChange,
+    RoundtableUpdated,
     events_since,
     lock_roundtable,
     record,
 )
+from facilitation.services.prompts import check_attribution, prompt_in
 from facilitation.services.text import AFFILIATION_MAX, NAME_MAX, TITLE_MAX, clean_line
-from facilitation.services.views import participant_count, snapshot
+from facilitation.services.views import (
+    STAFF,
+    Viewer,
+    participant_count,
+    prompts_with_ideas,
+    roundtable_view,
+    snapshot,
+)
 
 # No I, L, O, 0 or 1: a code read aloud or off a projector is typed right first time.
 JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -175,7 +186,8 @@ def _joined(
     # The sequence number is read before the state, so the snapshot is never older than it.
     session.refresh(roundtable)
     seq = roundtable.last_seq
-    view = snapshot(session, roundtable, participant_id=participant.id if participant else None)
+    viewer = Viewer(participant_id=participant.id) if participant else STAFF
+    view = snapshot(session, roundtable, viewer)
     return Joined(roundtable.id, role, participant, view, seq, events)
 
 
@@ -214,9 +226,53 @@ def sync(
         raise InvalidInputError("bad_request", "since_seq must be zero or more.")
     if since_seq > roundtable.last_seq:
         since_seq = roundtable.last_seq
-    missed = events_since(session, roundtable.id, since_seq, limit=SYNC_LIMIT)
+    staff = actor is not None and actor.is_staff
+    missed = events_since(session, roundtable.id, since_seq, limit=SYNC_LIMIT, staff=staff)
     if missed is not None:
         return {"events": missed}
     seq = roundtable.last_seq
-    participant_id = actor.participant_id if actor else None
-    return {"snapshot": snapshot(session, roundtable, participant_id=participant_id), "seq": seq}
+    return {"snapshot": snapshot(session, roundtable, Viewer.of(actor)), "seq": seq}
+
+
+def _roundtable_updated(
+    session: Session, roundtable: Roundtable, actor: Actor | None, *, with_prompts: bool
+) -> tuple[dict[str, Any], list[Published]]:
+    session.flush()
+    view = roundtable_view(roundtable)
+    changes: list[RoomChange] = [RoundtableUpdated(roundtable=view)]
+    if with_prompts:  # authors shown or hidden anew in every prompt that follows the roundtable
+        changes += [
+            PromptUpdated.of(prompt)
+            for prompt in prompts_with_ideas(session, roundtable.id)
+            if not prompt.settings.get("attribution")
+        ]
+    return view, record(session, roundtable, changes, actor=actor)
+
+
+def configure_roundtable(
+    session: Session, *, actor: Actor | None, roundtable_id: int, attribution: str
+) -> tuple[dict[str, Any], list[Published]]:
+    """Choose how ideas are attributed: named, by affiliation only, or anonymously."""
+    require(actor, Right.RUN_PROMPTS)
+    check_attribution(attribution)
+    roundtable = lock_roundtable(session, roundtable_id)
+    if (roundtable.settings.get("attribution") or "named") == attribution:
+        session.commit()
+        return roundtable_view(roundtable), []
+    roundtable.settings = {**roundtable.settings, "attribution": attribution}
+    return _roundtable_updated(session, roundtable, actor, with_prompts=True)
+
+
+def focus_prompt(
+    session: Session, *, actor: Actor | None, roundtable_id: int, prompt_id: int | None
+) -> tuple[dict[str, Any], list[Published]]:
+    """Bring everyone's screen to one prompt ("follow me"), or let them roam (None)."""
+    require(actor, Right.RUN_PROMPTS)
+    roundtable = lock_roundtable(session, roundtable_id)
+    if prompt_id is not None:
+        prompt_in(session, roundtable.id, prompt_id)
+    if roundtable.settings.get("focus_prompt_id") == prompt_id:
+        session.commit()
+        return roundtable_view(roundtable), []
+    roundtable.settings = {**roundtable.settings, "focus_prompt_id": prompt_id}
+    return _roundtable_updated(session, roundtable, actor, with_prompts=False)

@@ -2,29 +2,121 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from facilitation.models import Idea, Membership, Prompt, Roundtable, Vote
+from facilitation.models import (
+    Attribution,
+    Idea,
+    Membership,
+    Phase,
+    Prompt,
+    PromptStatus,
+    Roundtable,
+    Vote,
+)
+from facilitation.services.actors import Actor
 
 
-def idea_view(idea: Idea) -> dict[str, Any]:
+@dataclass(frozen=True)
+class Viewer:
+    """Whose eyes a view is for: staff, one participant, or every participant at once."""
+
+    staff: bool = False
+    participant_id: int | None = None
+
+    @classmethod
+    def of(cls, actor: Actor | None) -> Viewer:
+        if actor is not None and actor.is_staff:
+            return STAFF
+        return cls(participant_id=actor.participant_id if actor else None)
+
+
+STAFF = Viewer(staff=True)
+EVERYONE = Viewer()
+
+
+def attribution_of(prompt: Prompt) -> str:
+    """The prompt's own attribution, or its roundtable's, or named."""
+    chosen = prompt.settings.get("attribution") or prompt.roundtable.settings.get("attribution")
+    return str(chosen or Attribution.NAMED)
+
+
+def tallies_hidden(prompt: Prompt) -> bool:
+    return bool(prompt.settings.get("hide_tallies")) and (
+        prompt.status == PromptStatus.OPEN and prompt.phase != Phase.RESULTS
+    )
+
+
+def ideas_hidden(prompt: Prompt) -> bool:
+    return bool(prompt.settings.get("private")) and not prompt.settings.get("revealed")
+
+
+def may_post(prompt: Prompt) -> bool:
+    """Whether participants may add ideas now: the prompt is open and its phase takes them."""
+    if prompt.status != PromptStatus.OPEN:
+        return False
+    if prompt.phase in (None, Phase.COLLECT):
+        return True
+    return prompt.phase in (Phase.GROUP, Phase.VOTE) and bool(prompt.settings.get("late_ideas"))
+
+
+def may_vote(prompt: Prompt) -> bool:
+    return prompt.status == PromptStatus.OPEN and prompt.phase in (None, Phase.VOTE)
+
+
+def idea_view(idea: Idea, viewer: Viewer = STAFF) -> dict[str, Any]:
+    """An idea as the viewer may see it: attribution, private brainstorm and tallies applied."""
+    prompt = idea.prompt
+    mine = viewer.participant_id is not None and idea.participant_id == viewer.participant_id
+    if not viewer.staff and not mine and ideas_hidden(prompt):
+        return {
+            "id": idea.id,
+            "prompt_id": idea.prompt_id,
+            "hidden": True,
+            "text": None,
+            "author": None,
+            "affiliation": None,
+            "votes": None,
+            "created_at": idea.created_at.isoformat() + "Z",
+        }
     author = idea.author
-    return {
+    attribution = attribution_of(prompt)
+    view: dict[str, Any] = {
         "id": idea.id,
         "prompt_id": idea.prompt_id,
         "text": idea.text,
-        "author": author.name if author else None,
-        "author_id": author.id if author else None,
-        "affiliation": (author.affiliation or None) if author else None,
-        "votes": idea.vote_count,
+        "author": author.name if author and attribution == Attribution.NAMED else None,
+        "affiliation": (author.affiliation or None)
+        if author and attribution != Attribution.ANONYMOUS
+        else None,
+        "votes": None if not viewer.staff and tallies_hidden(prompt) else idea.vote_count,
         "created_at": idea.created_at.isoformat() + "Z",
+    }
+    if viewer.staff:
+        view["author_id"] = idea.participant_id
+    if mine:
+        view["mine"] = True
+    return view
+
+
+def timer_view(prompt: Prompt) -> dict[str, Any] | None:
+    if prompt.timer_ends_at is None:
+        return None
+    return {
+        "ends_at": prompt.timer_ends_at.isoformat() + "Z",
+        "seconds": prompt.timer_seconds,
+        "advance": prompt.timer_advance,
     }
 
 
-def prompt_view(prompt: Prompt, *, with_ideas: bool = True) -> dict[str, Any]:
+def prompt_view(
+    prompt: Prompt, viewer: Viewer = STAFF, *, with_ideas: bool = True
+) -> dict[str, Any]:
+    settings = prompt.settings
     view: dict[str, Any] = {
         "id": prompt.id,
         "roundtable_id": prompt.roundtable_id,
@@ -33,9 +125,19 @@ def prompt_view(prompt: Prompt, *, with_ideas: bool = True) -> dict[str, Any]:
         "status": prompt.status,
         "votes_per_participant": prompt.votes_per_participant,
         "position": prompt.position,
+        "phase": prompt.phase,
+        "private": bool(settings.get("private")),
+        "revealed": bool(settings.get("revealed")),
+        "hide_tallies": bool(settings.get("hide_tallies")),
+        "late_ideas": bool(settings.get("late_ideas")),
+        "attribution": attribution_of(prompt),
+        "attribution_override": settings.get("attribution"),
+        "timer": timer_view(prompt),
+        "can_post": may_post(prompt),
+        "can_vote": may_vote(prompt),
     }
     if with_ideas:
-        view["ideas"] = [idea_view(idea) for idea in prompt.ideas]
+        view["ideas"] = [idea_view(idea, viewer) for idea in prompt.ideas]
     return view
 
 
@@ -47,6 +149,8 @@ def roundtable_view(roundtable: Roundtable) -> dict[str, Any]:
         "join_code": roundtable.join_code,
         "description": roundtable.description,
         "stream": roundtable.stream.title if roundtable.stream else None,
+        "attribution": roundtable.settings.get("attribution") or Attribution.NAMED.value,
+        "focus_prompt_id": roundtable.settings.get("focus_prompt_id"),
     }
 
 
@@ -87,15 +191,14 @@ def prompts_with_ideas(session: Session, roundtable_id: int) -> list[Prompt]:
     )
 
 
-def snapshot(
-    session: Session, roundtable: Roundtable, *, participant_id: int | None = None
-) -> dict[str, Any]:
-    """The whole visible state of a roundtable; a participant also sees its own votes."""
+def snapshot(session: Session, roundtable: Roundtable, viewer: Viewer) -> dict[str, Any]:
+    """The whole state of a roundtable as the viewer may see it, with a participant's votes."""
     prompts = prompts_with_ideas(session, roundtable.id)
+    participant_id = viewer.participant_id
     mine = my_votes(session, roundtable.id, participant_id) if participant_id else {}
     prompt_views = []
     for prompt in prompts:
-        view = prompt_view(prompt)
+        view = prompt_view(prompt, viewer)
         if participant_id is not None:
             view["my_votes"] = mine.get(prompt.id, [])
         prompt_views.append(view)

@@ -13,6 +13,7 @@ from facilitation.services.errors import ConflictError, NotFoundError
 from facilitation.services.events import Published, VoteTallied, lock_roundtable, record
 from facilitation.services.ideas import require_open
 from facilitation.services.roundtables import require_access
+from facilitation.services.views import may_vote
 
 
 def votes_used(session: Session, *, participant_id: int, prompt_id: int) -> int:
@@ -43,7 +44,10 @@ def _ballot(session: Session, actor: Actor | None, roundtable_id: int, idea_id: 
     idea = session.get(Idea, idea_id)
     if idea is None or idea.prompt.roundtable_id != roundtable.id:
         raise NotFoundError("idea")
-    return Ballot(participant_id, roundtable, idea, require_open(idea.prompt))
+    prompt = require_open(idea.prompt)
+    if not may_vote(prompt):
+        raise ConflictError("wrong_phase", "Voting is not open in this phase.")
+    return Ballot(participant_id, roundtable, idea, prompt)
 
 
 def _existing_vote(session: Session, ballot: Ballot) -> Vote | None:
@@ -58,7 +62,7 @@ def _tallied(session: Session, ballot: Ballot, actor: Actor | None) -> tuple[int
     """Log the idea's new total; returns the votes the participant has left on the prompt."""
     session.flush()
     used = votes_used(session, participant_id=ballot.participant_id, prompt_id=ballot.prompt.id)
-    tally = VoteTallied(idea_id=ballot.idea.id, votes=ballot.idea.vote_count)
+    tally = VoteTallied.of(ballot.idea)
     events = record(session, ballot.roundtable, [tally], actor=actor)
     return ballot.prompt.votes_per_participant - used, events
 

@@ -7,6 +7,7 @@ from typing import Any
 from flask import session as cookie_session
 from flask_socketio import SocketIO, join_room, leave_room
 
+from facilitation.models import utcnow
 from facilitation.realtime import room_of
 from facilitation.runtime import runtime
 from facilitation.services import roundtables, staff
@@ -40,6 +41,11 @@ def _actor_from(auth: Any) -> Actor | None:
     return None
 
 
+def server_time() -> str:
+    """The server's clock, so that clients can count down timers in step with it."""
+    return utcnow().isoformat(timespec="milliseconds") + "Z"
+
+
 def register(socketio: SocketIO) -> None:
     def on_connect(auth: Any = None) -> None:
         bind_actor(_actor_from(auth))
@@ -55,9 +61,12 @@ def register(socketio: SocketIO) -> None:
         with state.db.writing() as db:
             joined = roundtables.join_roundtable(db, actor=current_actor(), **fields)
         previous = cookie_session.get("roundtable_id")
-        if previous is not None and previous != joined.roundtable_id:
+        if previous is not None:
             leave_room(room_of(previous))
-        ack = ok(role=joined.role, snapshot=joined.snapshot, seq=joined.seq)
+            leave_room(room_of(previous, staff=True))
+        ack = ok(
+            role=joined.role, snapshot=joined.snapshot, seq=joined.seq, server_time=server_time()
+        )
         if joined.participant is not None:
             bind_actor(Actor.participant(joined.participant.id))
             ack["participant"] = {
@@ -67,7 +76,7 @@ def register(socketio: SocketIO) -> None:
                 "token": state.tokens.issue(joined.participant.id),
             }
         bind_roundtable(joined.roundtable_id)
-        join_room(room_of(joined.roundtable_id))
+        join_room(room_of(joined.roundtable_id, staff=joined.participant is None))
         state.realtime.publish(joined.events)
         return ack
 
@@ -81,4 +90,4 @@ def register(socketio: SocketIO) -> None:
                 roundtable_id=current_roundtable_id(),
                 since_seq=fields["since_seq"],
             )
-        return ok(**caught_up)
+        return ok(**caught_up, server_time=server_time())

@@ -7,8 +7,9 @@ from typing import Any, TypeVar
 
 from flask_socketio import SocketIO
 
+from facilitation.models import utcnow
 from facilitation.runtime import runtime
-from facilitation.services import ideas, prompts, votes
+from facilitation.services import ideas, phases, prompts, roundtables, votes
 from facilitation.services.events import Published
 from facilitation.sockets import Ack, handles, ok
 from facilitation.sockets.connection import current_actor, current_roundtable_id
@@ -32,9 +33,65 @@ def register(socketio: SocketIO) -> None:
     @handles(socketio, "prompt.create")
     def on_prompt_create(payload: Any) -> Ack:
         fields = parse(
-            payload, required={"text": str}, optional={"kind": str, "votes_per_participant": int}
+            payload,
+            required={"text": str},
+            optional={
+                "kind": str,
+                "votes_per_participant": int,
+                "phases": bool,
+                "private": bool,
+                "hide_tallies": bool,
+                "late_ideas": bool,
+                "attribution": str,
+            },
         )
         return ok(prompt=write(prompts.create_prompt, **fields))
+
+    @handles(socketio, "prompt.configure")
+    def on_prompt_configure(payload: Any) -> Ack:
+        fields = parse(
+            payload,
+            required={"prompt_id": int},
+            optional={"private": bool, "hide_tallies": bool, "late_ideas": bool},
+        )
+        if isinstance(payload, dict) and "attribution" in payload:
+            # null is meaningful here: the prompt follows its roundtable again.
+            fields.update(parse(payload, optional={"attribution": str}))
+            fields.setdefault("attribution", None)
+        return ok(prompt=write(prompts.configure_prompt, **fields))
+
+    @handles(socketio, "prompt.reveal")
+    def on_prompt_reveal(payload: Any) -> Ack:
+        return ok(prompt=write(prompts.reveal_ideas, **parse(payload, required={"prompt_id": int})))
+
+    @handles(socketio, "prompt.phase")
+    def on_prompt_phase(payload: Any) -> Ack:
+        fields = parse(payload, required={"prompt_id": int, "phase": str})
+        return ok(prompt=write(phases.set_phase, **fields))
+
+    @handles(socketio, "timer.start")
+    def on_timer_start(payload: Any) -> Ack:
+        fields = parse(
+            payload, required={"prompt_id": int, "seconds": int}, optional={"advance": bool}
+        )
+        return ok(prompt=write(phases.start_timer, now=utcnow(), **fields))
+
+    @handles(socketio, "timer.stop")
+    def on_timer_stop(payload: Any) -> Ack:
+        return ok(prompt=write(phases.stop_timer, **parse(payload, required={"prompt_id": int})))
+
+    @handles(socketio, "roundtable.configure")
+    def on_roundtable_configure(payload: Any) -> Ack:
+        fields = parse(payload, required={"attribution": str})
+        return ok(roundtable=write(roundtables.configure_roundtable, **fields))
+
+    @handles(socketio, "roundtable.focus")
+    def on_roundtable_focus(payload: Any) -> Ack:
+        if not isinstance(payload, dict) or "prompt_id" not in payload:
+            parse(payload, required={"prompt_id": int})  # explains what is missing
+        fields = parse(payload, optional={"prompt_id": int})
+        fields.setdefault("prompt_id", None)
+        return ok(roundtable=write(roundtables.focus_prompt, **fields))
 
     @handles(socketio, "prompt.open")
     def on_prompt_open(payload: Any) -> Ack:

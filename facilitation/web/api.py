@@ -13,7 +13,7 @@ from facilitation.runtime import runtime
 from facilitation.services import roundtables, summaries
 from facilitation.services.actors import Right, require
 from facilitation.services.errors import InvalidInputError
-from facilitation.services.views import snapshot
+from facilitation.services.views import STAFF, snapshot
 from facilitation.sockets.payloads import parse
 from facilitation.web.auth import api_staff_required, current_actor
 from facilitation.web.links import join_url
@@ -57,7 +57,7 @@ def get_roundtable(roundtable_id: int) -> Response:
     with runtime().db.session() as db:
         roundtable = roundtables.require_access(db, actor, roundtable_id)
         seq = roundtable.last_seq
-        view = snapshot(db, roundtable)
+        view = snapshot(db, roundtable, STAFF)
     return jsonify({**view, "seq": seq})
 
 

@@ -36,7 +36,9 @@ def test_an_idea_is_logged_and_shown_with_its_author(table: Table) -> None:
     assert view["text"] == "Shade trees on every street"
     assert (view["author"], view["affiliation"], view["votes"]) == ("Ana", "Lisbon", 0)
     assert [e.name for e in events] == ["idea.created"]
-    assert events[0].payload["idea"] == view
+    assert view["mine"] is True
+    assert events[0].public["idea"] == {k: v for k, v in view.items() if k != "mine"}
+    assert events[0].payload["idea"]["author_id"] == events[0].payload["idea"]["author_id"] > 0
 
 
 def test_the_same_client_id_returns_the_first_idea_and_logs_nothing(table: Table) -> None:

@@ -21,10 +21,15 @@ def test_idea_reaches_everyone_in_the_room_including_the_writer(room: Room) -> N
     idea = ack["idea"]
     assert (idea["text"], idea["author"], idea["votes"]) == ("Shade trees", "Alice", 0)
     assert idea["prompt_id"] == prompt_id
-    expected = [("idea.created", {"idea": idea, "seq": room.snapshot()["seq"]})]
-    assert alice.events() == expected
-    assert bob.events() == expected
-    assert room.facilitator.events() == expected
+    assert idea["mine"] is True
+    seq = room.snapshot()["seq"]
+    # Participants are sent the public version; staff also learn which participant wrote it.
+    public = {k: v for k, v in idea.items() if k != "mine"}
+    assert alice.events() == [("idea.created", {"idea": public, "seq": seq})]
+    assert bob.events() == [("idea.created", {"idea": public, "seq": seq})]
+    [(name, staff_payload)] = room.facilitator.events()
+    assert name == "idea.created" and staff_payload["seq"] == seq
+    assert staff_payload["idea"] == {**public, "author_id": staff_payload["idea"]["author_id"]}
 
 
 def test_created_idea_is_stored_with_the_same_fields_as_emitted(room: Room) -> None:
@@ -33,7 +38,10 @@ def test_created_idea_is_stored_with_the_same_fields_as_emitted(room: Room) -> N
     payload = {"prompt_id": prompt_id, "text": "Cool roofs", "client_id": "a1"}
     idea = acked(alice.emit("idea.create", payload))["idea"]
     [stored] = room.snapshot()["prompts"][0]["ideas"]
-    assert stored == idea
+    assert stored == {
+        **{k: v for k, v in idea.items() if k != "mine"},
+        "author_id": stored["author_id"],
+    }
 
 
 def test_idea_of_500_characters_is_accepted(room: Room) -> None:

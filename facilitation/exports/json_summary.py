@@ -29,6 +29,8 @@ def summary_dict(summary: Summary) -> dict[str, Any]:
                 "text": prompt.text,
                 "kind": prompt.kind,
                 "status": prompt.status,
+                "phase": prompt.phase,
+                "attribution": prompt.attribution,
                 "counts": {
                     "ideas": len(prompt.ideas),
                     "contributors": prompt.contributors,

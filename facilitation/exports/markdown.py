@@ -9,6 +9,12 @@ from facilitation.services.summaries import Summary
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>&~])")
 
 
+ATTRIBUTION_NOTES = {
+    "affiliation": " Ideas are attributed to cities and organisations only.",
+    "anonymous": " Ideas are not attributed (Chatham House).",
+}
+
+
 def escape(text: str) -> str:
     """Text that Markdown renders literally: no links, emphasis, HTML or headings sneak in."""
     return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
@@ -33,7 +39,9 @@ def render_markdown(summary: Summary) -> bytes:
             f"## {number}. {escape(prompt.text)}",
             "",
             f"{len(prompt.ideas)} ideas from {prompt.contributors} contributors; "
-            f"{prompt.votes_cast} votes from {prompt.voters} voters.",
+            f"{prompt.votes_cast} votes from {prompt.voters} voters."
+            + (f" Phase reached: {prompt.phase}." if prompt.phase else "")
+            + ATTRIBUTION_NOTES.get(prompt.attribution, ""),
             "",
         ]
         if not prompt.ideas:

@@ -11,7 +11,13 @@ from sqlalchemy.orm import Session
 from facilitation.models import Idea, Roundtable, Vote
 from facilitation.services.actors import Actor, Right, require
 from facilitation.services.roundtables import get_roundtable
-from facilitation.services.views import participant_count, prompts_with_ideas
+from facilitation.services.views import (
+    STAFF,
+    attribution_of,
+    idea_view,
+    participant_count,
+    prompts_with_ideas,
+)
 
 
 @dataclass(frozen=True)
@@ -30,6 +36,8 @@ class PromptSummary:
     text: str
     kind: str
     status: str
+    phase: str | None
+    attribution: str
     ideas: list[IdeaSummary]
     contributors: int
     voters: int
@@ -56,13 +64,13 @@ def _ranked(ideas: list[Idea]) -> list[IdeaSummary]:
     ranked: list[IdeaSummary] = []
     for index, idea in enumerate(ordered):
         tied = ranked and ranked[-1].votes == idea.vote_count
-        author = idea.author
+        shown = idea_view(idea, STAFF)  # the prompt's attribution decides what a report names
         ranked.append(
             IdeaSummary(
                 id=idea.id,
                 text=idea.text,
-                author=author.name if author else None,
-                affiliation=(author.affiliation or None) if author else None,
+                author=shown["author"],
+                affiliation=shown["affiliation"],
                 votes=idea.vote_count,
                 rank=ranked[-1].rank if tied else index + 1,
             )
@@ -96,6 +104,8 @@ def build_summary(
                 text=prompt.text,
                 kind=prompt.kind,
                 status=prompt.status,
+                phase=prompt.phase,
+                attribution=attribution_of(prompt),
                 ideas=_ranked(list(prompt.ideas)),
                 contributors=len({i.participant_id for i in prompt.ideas if i.participant_id}),
                 voters=voters,

@@ -21,6 +21,8 @@ def _summary(
         text="What first?",
         kind="ideas",
         status="closed",
+        phase="results",
+        attribution="named",
         ideas=[idea],
         contributors=1,
         voters=4,

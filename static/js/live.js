@@ -10,6 +10,7 @@ export const SERVER_EVENTS = [
   "idea.updated",
   "vote.tally",
   "participants.count",
+  "roundtable.updated",
 ];
 
 // Worth sending again later; any other refusal is final and the idea is dropped.
@@ -54,21 +55,42 @@ function writeJson(key, value) {
   }
 }
 
-/** What the room looks like: the roundtable, its prompts with their ideas, my votes. */
+/** What the room looks like: the roundtable, its prompts with their ideas, my votes and ideas. */
 export class RoomState {
   constructor() {
     this.roundtable = null;
     this.participants = 0;
     this.prompts = new Map();
     this.myVotes = new Map();
+    // Ideas I wrote, in full, by id: from my acks and from `mine: true` in my snapshot.
+    // The room is told about them too, and in a private brainstorm its copy is hidden.
+    this.myIdeas = new Map();
   }
 
   replace(snapshot) {
     this.roundtable = snapshot.roundtable;
     this.participants = snapshot.participants;
     this.prompts = new Map();
+    this.takeMine(snapshot);
     for (const prompt of snapshot.prompts) this.upsertPrompt(prompt);
     this.takeMyVotes(snapshot);
+  }
+
+  isMine(ideaId) {
+    return this.myIdeas.has(ideaId);
+  }
+
+  /** An idea I wrote, in full, as my ack or my snapshot gives it. */
+  takeMyIdea(idea) {
+    this.myIdeas.set(idea.id, { ...this.myIdeas.get(idea.id), ...idea });
+    this.upsertIdea(idea);
+  }
+
+  /** My own ideas, marked `mine` in my snapshot (a participant's snapshot only). */
+  takeMine(snapshot) {
+    for (const prompt of snapshot.prompts) {
+      for (const idea of prompt.ideas || []) if (idea.mine && !idea.hidden) this.takeMyIdea(idea);
+    }
   }
 
   /** My own votes, when the snapshot carries them (it does for a participant). */
@@ -81,14 +103,24 @@ export class RoomState {
   upsertPrompt(prompt) {
     const known = this.prompts.get(prompt.id);
     const ideas = known ? known.ideas : new Map();
-    for (const idea of prompt.ideas || []) ideas.set(idea.id, { ...ideas.get(idea.id), ...idea });
+    for (const idea of prompt.ideas || []) this.mergeIdea(ideas, idea);
     const { my_votes: _mine, ...fields } = prompt;
     this.prompts.set(prompt.id, { ...known, ...fields, ideas });
   }
 
   upsertIdea(idea) {
     const prompt = this.prompts.get(idea.prompt_id);
-    if (prompt) prompt.ideas.set(idea.id, { ...prompt.ideas.get(idea.id), ...idea });
+    if (prompt) this.mergeIdea(prompt.ideas, idea);
+  }
+
+  mergeIdea(ideas, idea) {
+    const mine = this.myIdeas.get(idea.id);
+    if (mine && !idea.hidden) this.myIdeas.set(idea.id, { ...mine, ...idea });
+    // The room's hidden copy of my own idea must not blank the full one I hold.
+    const shown = idea.hidden && mine ? mine : idea;
+    const merged = { ...ideas.get(idea.id), ...shown };
+    if (!shown.hidden) delete merged.hidden;
+    ideas.set(idea.id, merged);
   }
 
   tally(ideaId, votes) {
@@ -96,6 +128,8 @@ export class RoomState {
       const idea = prompt.ideas.get(ideaId);
       if (idea) idea.votes = votes;
     }
+    const mine = this.myIdeas.get(ideaId);
+    if (mine) mine.votes = votes;
   }
 
   /** Apply one server event; every event carries absolute values, so twice is harmless. */
@@ -114,6 +148,9 @@ export class RoomState {
         break;
       case "participants.count":
         this.participants = event.participants;
+        break;
+      case "roundtable.updated":
+        this.roundtable = { ...this.roundtable, ...event.roundtable };
         break;
       default:
         break;
@@ -156,6 +193,8 @@ export class LiveRoom {
     this.syncTimer = null;
     this.lastSyncAt = 0;
     this.retryTimer = null;
+    // The server's clock minus ours, in ms, from `server_time` in the join and sync acks.
+    this.clockOffset = 0;
     this.inflight = new Set();
     this.outbox = outboxKey ? readJson(outboxKey, []) : [];
     this.socket = io({
@@ -204,6 +243,22 @@ export class LiveRoom {
 
   get isParticipantPage() {
     return this.tokenKey !== null;
+  }
+
+  // -- the server's clock ----------------------------------------------------
+
+  /** Now, by the server's clock: what timers count down against. */
+  serverNow() {
+    return Date.now() + this.clockOffset;
+  }
+
+  /** Learn the clock offset from an ack's `server_time`, taking the answer as sent mid-way. */
+  takeServerTime(ack, sentAt) {
+    const stamp = ack && ack.server_time;
+    const serverTime = typeof stamp === "string" ? Date.parse(stamp) : NaN;
+    if (Number.isNaN(serverTime)) return;
+    const receivedAt = Date.now();
+    this.clockOffset = serverTime - (sentAt + receivedAt) / 2;
   }
 
   // -- connection -----------------------------------------------------------
@@ -265,6 +320,7 @@ export class LiveRoom {
    */
   async join(fields = {}) {
     let ack;
+    const sentAt = Date.now();
     try {
       ack = await this.request("roundtable.join", { join_code: this.joinCode, ...fields });
     } catch (error) {
@@ -286,12 +342,14 @@ export class LiveRoom {
       this.me = ack.participant;
     }
     this.role = ack.role;
+    this.takeServerTime(ack, sentAt);
     const firstJoin = this.seq === null;
     if (firstJoin) {
       this.state.replace(ack.snapshot);
       this.seq = ack.seq;
     } else {
       this.state.takeMyVotes(ack.snapshot);
+      this.state.takeMine(ack.snapshot);
     }
     this.joined = true;
     this.handlers.joined?.(ack);
@@ -358,7 +416,9 @@ export class LiveRoom {
     this.lastSyncAt = Date.now();
     let caughtUp = false;
     try {
+      const sentAt = Date.now();
       const ack = await this.request("roundtable.sync", { since_seq: this.seq });
+      if (ack.ok) this.takeServerTime(ack, sentAt);
       if (ack.ok && ack.snapshot) {
         this.state.replace(ack.snapshot);
         this.seq = ack.seq;
@@ -427,7 +487,7 @@ export class LiveRoom {
     }
     this.outbox = this.outbox.filter((kept) => kept.client_id !== entry.client_id);
     this.saveOutbox();
-    if (ack.ok) this.state.upsertIdea(ack.idea);
+    if (ack.ok) this.state.takeMyIdea(ack.idea);
     else this.handlers.ideaRefused?.(entry, ack.error || {});
     this.changed();
   }

@@ -3,15 +3,19 @@
 import { LiveRoom, RequestError } from "./live.js";
 import {
   announce,
+  attributionOf,
   authorLine,
+  countdownText,
   el,
   errorMessage,
   loadStrings,
   newestIdeas,
   rankedIdeas,
+  setCountdown,
   setLinkedText,
   syncList,
   t,
+  tickCountdowns,
   tn,
 } from "./render.js";
 
@@ -38,8 +42,14 @@ const ui = {
   announcer: document.getElementById("announcer"),
 };
 
+// Often enough that the shown second turns over on time; the DOM changes once a second.
+const TICK_MS = 250;
+const PHASES = ["collect", "group", "vote", "results"];
+
 const seenIdeas = new Set();
 let firstRender = true;
+// The prompt the facilitator last brought everyone to, so we scroll there once per move.
+let followed = null;
 
 const room = new LiveRoom({
   joinCode,
@@ -124,11 +134,31 @@ function render() {
   const prompts = [...state.prompts.values()].sort((a, b) => a.position - b.position || a.id - b.id);
   const open = prompts.filter((prompt) => prompt.status === "open");
   const closed = prompts.filter((prompt) => prompt.status === "closed").reverse();
-  syncList(ui.openPrompts, open, (p) => p.id, createOpenPrompt, updateOpenPrompt);
+  // Follow me: the facilitator brought everyone to one open prompt; show that one alone.
+  const focusId = state.roundtable.focus_prompt_id ?? null;
+  const focused = open.find((prompt) => prompt.id === focusId) || null;
+  const shown = focused ? [focused] : open;
+  syncList(ui.openPrompts, shown, (p) => p.id, createOpenPrompt, (section, prompt) =>
+    updateOpenPrompt(section, prompt, prompt === focused),
+  );
   syncList(ui.closedPrompts, closed, (p) => p.id, createClosedPrompt, updateClosedPrompt);
   ui.waiting.hidden = open.length > 0;
   ui.resultsHeading.hidden = closed.length === 0;
   announceNewIdeas(prompts);
+  follow(focused);
+}
+
+/** Bring the prompt the facilitator chose into view, once each time they choose one. */
+function follow(focused) {
+  const focusId = focused ? focused.id : null;
+  if (focusId === followed) return;
+  followed = focusId;
+  if (!focused) return;
+  const section = ui.openPrompts.querySelector(`[data-key="${focusId}"]`);
+  if (!section) return;
+  const still = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+  section.scrollIntoView({ behavior: still ? "auto" : "smooth", block: "start" });
+  announce(ui.announcer, t("brought_here"));
 }
 
 function announceNewIdeas(prompts) {
@@ -137,16 +167,29 @@ function announceNewIdeas(prompts) {
     for (const idea of prompt.ideas.values()) {
       if (!seenIdeas.has(idea.id)) {
         seenIdeas.add(idea.id);
-        if (prompt.status === "open" && idea.author_id !== room.me?.id) fresh.push(idea);
+        if (prompt.status === "open" && !idea.hidden && !isMine(idea)) fresh.push({ idea, prompt });
       }
     }
   }
   if (!firstRender && fresh.length === 1) {
-    announce(ui.announcer, t("new_idea_from", { name: authorLine(fresh[0]) }));
+    const { idea, prompt } = fresh[0];
+    const name = authorLine(idea, attributionOf(prompt, room.state.roundtable));
+    announce(ui.announcer, t("new_idea_from", { name }));
   } else if (!firstRender && fresh.length > 1) {
     announce(ui.announcer, tn("new_ideas", fresh.length));
   }
   firstRender = false;
+}
+
+/** Mine: acked to me, marked in my snapshot, or (arriving before its ack) still in my outbox. */
+function isMine(idea) {
+  if (room.state.isMine(idea.id)) return true;
+  return room.pendingIdeas(idea.prompt_id).some((entry) => entry.text === idea.text);
+}
+
+/** The phase's name and what one can do in it, or nothing for a prompt run without phases. */
+function phaseOf(prompt) {
+  return PHASES.includes(prompt.phase) ? prompt.phase : null;
 }
 
 function draftKey(promptId) {
@@ -192,14 +235,21 @@ function createOpenPrompt(prompt) {
     el("p", { className: "form-error", role: "status", "aria-live": "polite" }),
   ]);
   const section = el("section", { className: "card prompt", "aria-labelledby": `prompt-${prompt.id}` }, [
+    el("p", { className: "focus-note" }, t("brought_here")),
     el("div", { className: "prompt-head" }, [
       el("span", { className: "badge open" }, t("status_open")),
+      el("span", { className: "countdown", role: "timer" }),
       el("p", { className: "budget", "aria-live": "polite" }),
     ]),
     el("h2", { id: `prompt-${prompt.id}`, className: "prompt-text" }),
+    el("p", { className: "phase-help" }),
+    el("p", { className: "hint private-note" }, t("private_note")),
     form,
+    el("p", { className: "hint tallies-note" }, t("tallies_hidden")),
+    el("p", { className: "hidden-count" }),
     el("ol", { className: "ideas", "aria-label": t("ideas") }),
-    el("p", { className: "empty" }, t("no_ideas_yet")),
+    el("p", { className: "empty" }),
+    el("p", { className: "form-error vote-error", role: "status", "aria-live": "polite" }),
   ]);
   textarea.addEventListener("input", () => {
     updateCounter(section);
@@ -233,22 +283,56 @@ function updateCounter(section) {
   counter.classList.toggle("near-limit", used > IDEA_MAX - 50);
 }
 
-function updateOpenPrompt(section, prompt) {
+function updateOpenPrompt(section, prompt, focused) {
+  const phase = phaseOf(prompt);
+  const canPost = prompt.can_post !== false;
+  const canVote = prompt.can_vote !== false;
+  const results = phase === "results";
+  section.dataset.phase = phase || "";
+  section.classList.toggle("focused", focused);
+  section.querySelector(".focus-note").hidden = !focused;
+  const badge = section.querySelector(".badge");
+  badge.className = `badge open${phase ? ` phase-${phase}` : ""}`;
+  badge.textContent = phase ? t(`phase_${phase}`) : t("status_open");
+  setCountdown(section.querySelector(".countdown"), prompt.timer, room.serverNow());
   setLinkedText(section.querySelector(".prompt-text"), prompt.text);
+  const help = section.querySelector(".phase-help");
+  help.hidden = !phase;
+  help.textContent = phase ? t(`phase_help_${phase}`) : "";
+  section.querySelector(".private-note").hidden = !(prompt.private && !prompt.revealed && canPost);
+  section.querySelector(".idea-form").hidden = !canPost;
   const left = room.state.votesLeft(prompt);
-  section.querySelector(".budget").textContent = tn("votes_left", left);
+  const budget = section.querySelector(".budget");
+  budget.hidden = !canVote;
+  budget.textContent = tn("votes_left", left);
+  const counted = [...prompt.ideas.values()].some((idea) => idea.votes != null);
+  section.querySelector(".tallies-note").hidden = !(prompt.hide_tallies && !results && !counted);
   const voted = room.state.votedFor(prompt.id);
+  const visible = [...prompt.ideas.values()].filter((idea) => !idea.hidden);
+  const hidden = prompt.ideas.size - visible.length;
+  const hiddenCount = section.querySelector(".hidden-count");
+  hiddenCount.hidden = hidden === 0;
+  hiddenCount.textContent = hidden ? tn("hidden_ideas", hidden) : "";
   const pending = room.pendingIdeas(prompt.id).map((entry) => ({ pending: true, ...entry }));
-  const ideas = [...pending.reverse(), ...newestIdeas(prompt)];
+  const shownIdeas = results
+    ? rankedIdeas(prompt).filter((idea) => !idea.hidden)
+    : newestIdeas(prompt).filter((idea) => !idea.hidden);
+  const ideas = [...pending.reverse(), ...shownIdeas];
   const list = section.querySelector(".ideas");
+  list.classList.toggle("ranked", results);
+  list.setAttribute("aria-label", results ? t("results") : t("ideas"));
+  const attribution = attributionOf(prompt, room.state.roundtable);
   syncList(
     list,
     ideas,
     (item) => (item.pending ? `pending-${item.client_id}` : item.id),
     createIdea,
-    (node, item) => updateIdea(node, item, { voted: voted.has(item.id), left, live: true }),
+    (node, item) =>
+      updateIdea(node, item, { voted: voted.has(item.id), left, live: canVote, attribution }),
   );
-  section.querySelector(".empty").hidden = ideas.length > 0;
+  const empty = section.querySelector(".empty");
+  empty.hidden = ideas.length > 0 || hidden > 0;
+  empty.textContent = canPost ? t("no_ideas_yet") : results ? t("no_ideas") : t("no_ideas_so_far");
 }
 
 function createIdea(item) {
@@ -270,7 +354,11 @@ function createIdea(item) {
   ]);
 }
 
-function updateIdea(node, item, { voted = false, left = 0, live = false, rank = null } = {}) {
+function updateIdea(
+  node,
+  item,
+  { voted = false, left = 0, live = false, rank = null, attribution = "named" } = {},
+) {
   const text = node.querySelector(".idea-text");
   if (text.dataset.text !== item.text) {
     setLinkedText(text, item.text);
@@ -278,9 +366,12 @@ function updateIdea(node, item, { voted = false, left = 0, live = false, rank = 
   }
   node.classList.toggle("pending", Boolean(item.pending));
   node.classList.toggle("voted", voted);
-  node.querySelector(".author").textContent = item.pending ? t("sending") : authorLine(item);
+  node.querySelector(".author").textContent = item.pending
+    ? t("sending")
+    : authorLine(item, attribution);
   const votes = node.querySelector(".votes");
-  votes.textContent = item.pending ? "" : tn("votes", item.votes);
+  // Null while the facilitator keeps tallies hidden: show no count at all.
+  votes.textContent = item.pending || item.votes == null ? "" : tn("votes", item.votes);
   if (rank !== null) node.dataset.rank = rank;
   const button = node.querySelector("button.vote");
   if (!button) return;
@@ -300,7 +391,7 @@ async function onVoteClick(event) {
   if (!button || button.disabled) return;
   const ideaId = Number(button.dataset.ideaId);
   const section = button.closest("section");
-  const error = section.querySelector(".form-error");
+  const error = section.querySelector(".vote-error");
   button.disabled = true;
   button.dataset.busy = "1";
   try {
@@ -327,12 +418,24 @@ function createClosedPrompt(prompt) {
 function updateClosedPrompt(section, prompt) {
   setLinkedText(section.querySelector(".prompt-text"), prompt.text);
   const voted = room.state.votedFor(prompt.id);
-  const ideas = rankedIdeas(prompt);
+  const ideas = rankedIdeas(prompt).filter((idea) => !idea.hidden);
+  const attribution = attributionOf(prompt, room.state.roundtable);
   syncList(section.querySelector(".ideas"), ideas, (idea) => idea.id, createIdea, (node, idea) =>
-    updateIdea(node, idea, { voted: voted.has(idea.id) }),
+    updateIdea(node, idea, { voted: voted.has(idea.id), attribution }),
   );
   section.querySelector(".empty").hidden = ideas.length > 0;
 }
+
+// -- timers ---------------------------------------------------------------------
+
+/** Count every timer down each second; tell screen-reader users only at milestones. */
+function tickTimers() {
+  tickCountdowns(ui.openPrompts, room.serverNow(), (node, left) => {
+    announce(ui.announcer, countdownText(left));
+  });
+}
+
+window.setInterval(tickTimers, TICK_MS);
 
 // -- start ----------------------------------------------------------------------
 

@@ -127,15 +127,83 @@ export function announce(region, message) {
   }, 50);
 }
 
-/** "Name, City" or "Name", or the anonymous label. */
-export function authorLine(idea) {
-  if (!idea.author) return t("anonymous");
-  return idea.affiliation ? `${idea.author} · ${idea.affiliation}` : idea.author;
+/**
+ * Who wrote an idea, as the attribution allows: "Name · City", "Name", "City", or the
+ * anonymous label. The server already leaves out what may not be shown; this keeps a
+ * page that has not heard the latest attribution from showing more than it should.
+ */
+export function authorLine(idea, attribution = "named") {
+  const author = attribution === "named" ? idea.author : null;
+  const affiliation = attribution === "anonymous" ? null : idea.affiliation;
+  if (author && affiliation) return `${author} · ${affiliation}`;
+  return author || affiliation || t("anonymous");
+}
+
+/** The attribution a prompt's ideas follow: its own, else the roundtable's. */
+export function attributionOf(prompt, roundtable) {
+  if (prompt.attribution_override) return prompt.attribution_override;
+  return (roundtable && roundtable.attribution) || prompt.attribution || "named";
 }
 
 /** Ideas with the most votes first; ties keep the order they were posted in. */
 export function rankedIdeas(prompt) {
-  return [...prompt.ideas.values()].sort((a, b) => b.votes - a.votes || a.id - b.id);
+  return [...prompt.ideas.values()].sort((a, b) => (b.votes || 0) - (a.votes || 0) || a.id - b.id);
+}
+
+// -- timers ----------------------------------------------------------------------
+
+/** When a countdown is announced to screen-reader users: seconds left. */
+const MILESTONES = [600, 300, 120, 60, 30, 10, 0];
+
+/** Whole seconds left until `endsAt` (ISO 8601), by the clock reading `nowMs`. */
+export function secondsLeft(endsAt, nowMs) {
+  return Math.max(0, Math.ceil((Date.parse(endsAt) - nowMs) / 1000));
+}
+
+/** Seconds as a clock: "2:05", or "1:02:05" past an hour. */
+export function clockText(seconds) {
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = String(seconds % 60).padStart(2, "0");
+  return h ? `${h}:${String(m).padStart(2, "0")}:${s}` : `${m}:${s}`;
+}
+
+/** What a countdown says: "2:30 left", or "Time is up". */
+export function countdownText(left) {
+  return left > 0 ? t("time_left", { time: clockText(left) }) : t("time_up");
+}
+
+/** Point a countdown node at a timer (or at none: it hides); it is redrawn by tickCountdowns. */
+export function setCountdown(node, timer, nowMs) {
+  const endsAt = timer && timer.ends_at ? timer.ends_at : "";
+  node.hidden = !endsAt;
+  if (node.dataset.endsAt === endsAt) return;
+  if (endsAt) node.dataset.endsAt = endsAt;
+  else delete node.dataset.endsAt;
+  delete node.dataset.left;
+  if (endsAt) tickCountdown(node, nowMs);
+}
+
+function tickCountdown(node, nowMs, onMilestone) {
+  const left = secondsLeft(node.dataset.endsAt, nowMs);
+  const before = node.dataset.left === undefined ? null : Number(node.dataset.left);
+  if (before === left) return;
+  node.dataset.left = String(left);
+  node.textContent = countdownText(left);
+  node.classList.toggle("ending", left <= 10);
+  if (before === null || !onMilestone) return;
+  const passed = MILESTONES.find((milestone) => before > milestone && left <= milestone);
+  if (passed !== undefined) onMilestone(node, left);
+}
+
+/**
+ * Redraw every countdown under `root`; `onMilestone(node, left)` is called when one
+ * passes a milestone (a minute left, ten seconds, time up), so it can be announced.
+ */
+export function tickCountdowns(root, nowMs, onMilestone = null) {
+  for (const node of root.querySelectorAll("[data-ends-at]")) {
+    tickCountdown(node, nowMs, onMilestone);
+  }
 }
 
 /** Ideas newest first, so a new one appears where people are looking. */

@@ -1,0 +1,208 @@
+"""What participants may see: private brainstorms, hidden tallies, attribution, follow me."""
+
+from __future__ import annotations
+
+import pytest
+
+from facilitation.services import ideas, phases, prompts, roundtables, votes
+from facilitation.services.actors import Actor
+from facilitation.services.errors import DomainError
+from facilitation.services.views import Viewer, snapshot
+from tests.services.conftest import Table
+
+
+def prompt_with(table: Table, **options: object) -> int:
+    view, _ = prompts.create_prompt(
+        table.session,
+        actor=table.facilitator,
+        roundtable_id=table.roundtable_id,
+        text="What worked in your city?",
+        **options,  # type: ignore[arg-type]
+    )
+    prompts.open_prompt(
+        table.session,
+        actor=table.facilitator,
+        roundtable_id=table.roundtable_id,
+        prompt_id=view["id"],
+    )
+    return int(view["id"])
+
+
+def post(table: Table, author: Actor, prompt_id: int, text: str):  # type: ignore[no-untyped-def]
+    return ideas.create_idea(
+        table.session,
+        actor=author,
+        roundtable_id=table.roundtable_id,
+        prompt_id=prompt_id,
+        text=text,
+        client_id=text,
+    )
+
+
+def seen_by(table: Table, viewer: Viewer) -> list[dict[str, object]]:
+    roundtable = roundtables.get_roundtable(table.session, table.roundtable_id)
+    table.session.expire_all()
+    ideas_seen: list[dict[str, object]] = snapshot(table.session, roundtable, viewer)["prompts"][0][
+        "ideas"
+    ]
+    return ideas_seen
+
+
+def test_a_private_idea_reaches_others_redacted_and_its_author_in_full(table: Table) -> None:
+    prompt_id = prompt_with(table, private=True)
+    ana, ben = table.join("Ana", "Lisbon"), table.join("Ben")
+    view, events = post(table, ana, prompt_id, "Night buses")
+    assert (view["text"], view["mine"]) == ("Night buses", True)
+    (event,) = events
+    assert event.payload["idea"]["text"] == "Night buses"
+    public = event.public["idea"]
+    assert public["hidden"] is True
+    assert (public["text"], public["author"], public["affiliation"], public["votes"]) == (
+        None,
+        None,
+        None,
+        None,
+    )
+    assert event.public["seq"] == event.payload["seq"]
+    assert [i["text"] for i in seen_by(table, Viewer(participant_id=ben.participant_id))] == [None]
+    assert [i["text"] for i in seen_by(table, Viewer(participant_id=ana.participant_id))] == [
+        "Night buses"
+    ]
+
+
+def test_revealing_shows_every_idea_to_everyone_once(table: Table) -> None:
+    prompt_id = prompt_with(table, private=True)
+    ana = table.join("Ana")
+    post(table, ana, prompt_id, "Night buses")
+    view, events = prompts.reveal_ideas(
+        table.session,
+        actor=table.facilitator,
+        roundtable_id=table.roundtable_id,
+        prompt_id=prompt_id,
+    )
+    assert view["revealed"] is True
+    assert [i["text"] for i in events[0].public["prompt"]["ideas"]] == ["Night buses"]
+    _, again = prompts.reveal_ideas(
+        table.session,
+        actor=table.facilitator,
+        roundtable_id=table.roundtable_id,
+        prompt_id=prompt_id,
+    )
+    assert again == []
+
+
+def test_hidden_tallies_show_only_in_results(table: Table) -> None:
+    prompt_id = prompt_with(table, phases=True, hide_tallies=True)
+    ana, ben = table.join("Ana"), table.join("Ben")
+    idea, _ = post(table, ana, prompt_id, "Cool roofs")
+    phases.set_phase(
+        table.session,
+        actor=table.facilitator,
+        roundtable_id=table.roundtable_id,
+        prompt_id=prompt_id,
+        phase="vote",
+    )
+    _, events = votes.cast_vote(
+        table.session, actor=ben, roundtable_id=table.roundtable_id, idea_id=idea["id"]
+    )
+    assert (events[0].payload["votes"], events[0].public["votes"]) == (1, None)
+    assert seen_by(table, Viewer(participant_id=ben.participant_id))[0]["votes"] is None
+    _, shown = phases.set_phase(
+        table.session,
+        actor=table.facilitator,
+        roundtable_id=table.roundtable_id,
+        prompt_id=prompt_id,
+        phase="results",
+    )
+    assert shown[0].public["prompt"]["ideas"][0]["votes"] == 1
+
+
+@pytest.mark.parametrize(
+    ("attribution", "author", "affiliation"),
+    [("named", "Ana", "Lisbon"), ("affiliation", None, "Lisbon"), ("anonymous", None, None)],
+)
+def test_attribution_decides_what_everyone_sees(
+    table: Table, attribution: str, author: str | None, affiliation: str | None
+) -> None:
+    prompt_id = prompt_with(table)
+    post(table, table.join("Ana", "Lisbon"), prompt_id, "Open data")
+    _, events = roundtables.configure_roundtable(
+        table.session,
+        actor=table.facilitator,
+        roundtable_id=table.roundtable_id,
+        attribution=attribution,
+    )
+    if attribution != "named":
+        assert [e.name for e in events] == ["roundtable.updated", "prompt.updated"]
+    for viewer in (Viewer(), Viewer(staff=True)):
+        (seen,) = seen_by(table, viewer)
+        assert (seen["author"], seen["affiliation"]) == (author, affiliation)
+    assert "author_id" not in seen_by(table, Viewer())[0]
+
+
+def test_a_prompt_can_override_the_roundtables_attribution(table: Table) -> None:
+    prompt_id = prompt_with(table, attribution="anonymous")
+    post(table, table.join("Ana", "Lisbon"), prompt_id, "Open data")
+    assert seen_by(table, Viewer())[0]["author"] is None
+    view, _ = prompts.configure_prompt(
+        table.session,
+        actor=table.facilitator,
+        roundtable_id=table.roundtable_id,
+        prompt_id=prompt_id,
+        attribution=None,
+    )
+    assert (view["attribution"], view["attribution_override"]) == ("named", None)
+    assert seen_by(table, Viewer())[0]["author"] == "Ana"
+
+
+def test_anonymity_still_allows_one_budget_per_person(table: Table) -> None:
+    prompt_id = prompt_with(table, attribution="anonymous", votes_per_participant=1)
+    ana = table.join("Ana")
+    one, _ = post(table, ana, prompt_id, "One")
+    two, _ = post(table, ana, prompt_id, "Two")
+    votes.cast_vote(table.session, actor=ana, roundtable_id=table.roundtable_id, idea_id=one["id"])
+    with pytest.raises(DomainError) as refused:
+        votes.cast_vote(
+            table.session, actor=ana, roundtable_id=table.roundtable_id, idea_id=two["id"]
+        )
+    assert refused.value.code == "over_budget"
+
+
+def test_bad_settings_are_refused(table: Table) -> None:
+    prompt_id = prompt_with(table)
+    for call, kwargs in (
+        (prompts.configure_prompt, {"prompt_id": prompt_id, "attribution": "pseudonyms"}),
+        (roundtables.configure_roundtable, {"attribution": "secret"}),
+    ):
+        with pytest.raises(DomainError) as refused:
+            call(
+                table.session,
+                actor=table.facilitator,
+                roundtable_id=table.roundtable_id,
+                **kwargs,  # type: ignore[arg-type]
+            )
+        assert refused.value.code == "bad_attribution"
+
+
+def test_follow_me_brings_everyone_to_a_prompt_and_lets_them_roam(table: Table) -> None:
+    prompt_id = prompt_with(table)
+    view, events = roundtables.focus_prompt(
+        table.session,
+        actor=table.facilitator,
+        roundtable_id=table.roundtable_id,
+        prompt_id=prompt_id,
+    )
+    assert view["focus_prompt_id"] == prompt_id
+    assert [e.name for e in events] == ["roundtable.updated"]
+    view, _ = roundtables.focus_prompt(
+        table.session, actor=table.facilitator, roundtable_id=table.roundtable_id, prompt_id=None
+    )
+    assert view["focus_prompt_id"] is None
+    with pytest.raises(DomainError) as refused:
+        roundtables.focus_prompt(
+            table.session,
+            actor=table.join("Ana"),
+            roundtable_id=table.roundtable_id,
+            prompt_id=None,
+        )
+    assert refused.value.code == "forbidden"

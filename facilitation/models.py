@@ -36,6 +36,10 @@ class PromptStatus(enum.StrEnum):
 
 class IdeaStatus(enum.StrEnum):
     VISIBLE = "visible"
+    PENDING = "pending"  # waiting for the facilitator's approval (pre-moderation)
+    HIDDEN = "hidden"  # hidden by the facilitator; can be restored
+    DELETED = "deleted"  # withdrawn by its author
+    MERGED = "merged"  # folded into another idea as a duplicate
 
 
 class Phase(enum.StrEnum):
@@ -184,6 +188,9 @@ class Prompt(Base):
 
     roundtable: Mapped[Roundtable] = relationship(back_populates="prompts")
     ideas: Mapped[list[Idea]] = relationship(back_populates="prompt", order_by="Idea.id")
+    themes: Mapped[list[Theme]] = relationship(
+        back_populates="prompt", order_by="Theme.position, Theme.id", cascade="all, delete-orphan"
+    )
 
 
 class Idea(Base):
@@ -200,11 +207,16 @@ class Idea(Base):
     status: Mapped[str] = mapped_column(String(20), default=IdeaStatus.VISIBLE)
     theme_id: Mapped[int | None] = mapped_column()
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("idea.id", ondelete="SET NULL"))
+    merged_into_id: Mapped[int | None] = mapped_column()
+    edited: Mapped[bool] = mapped_column(default=False)
     vote_count: Mapped[int] = mapped_column(default=0)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     prompt: Mapped[Prompt] = relationship(back_populates="ideas")
     author: Mapped[Participant | None] = relationship()
+    reactions: Mapped[list[Reaction]] = relationship(
+        lazy="selectin", cascade="all, delete-orphan", order_by="Reaction.id"
+    )
 
 
 class Vote(Base):
@@ -216,6 +228,46 @@ class Vote(Base):
     idea_id: Mapped[int] = mapped_column(ForeignKey("idea.id", ondelete="CASCADE"), index=True)
     participant_id: Mapped[int] = mapped_column(ForeignKey("participant.id", ondelete="CASCADE"))
     weight: Mapped[int] = mapped_column(default=1)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Reaction(Base):
+    """One participant's emoji on one idea."""
+
+    __tablename__ = "reaction"
+    __table_args__ = (UniqueConstraint("idea_id", "participant_id", "emoji"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    idea_id: Mapped[int] = mapped_column(ForeignKey("idea.id", ondelete="CASCADE"), index=True)
+    participant_id: Mapped[int] = mapped_column(ForeignKey("participant.id", ondelete="CASCADE"))
+    emoji: Mapped[str] = mapped_column(String(16))
+
+
+class Theme(Base):
+    """A named group of a prompt's ideas, made by the facilitator or accepted from a suggestion."""
+
+    __tablename__ = "theme"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    prompt_id: Mapped[int] = mapped_column(ForeignKey("prompt.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(120))
+    position: Mapped[int] = mapped_column(default=0)
+    vote_count: Mapped[int] = mapped_column(default=0)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    prompt: Mapped[Prompt] = relationship(back_populates="themes")
+
+
+class ThemeVote(Base):
+    """A vote on a theme; it spends the same per-prompt budget as votes on ideas."""
+
+    __tablename__ = "theme_vote"
+    __table_args__ = (UniqueConstraint("participant_id", "theme_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    prompt_id: Mapped[int] = mapped_column(ForeignKey("prompt.id", ondelete="CASCADE"))
+    theme_id: Mapped[int] = mapped_column(ForeignKey("theme.id", ondelete="CASCADE"), index=True)
+    participant_id: Mapped[int] = mapped_column(ForeignKey("participant.id", ondelete="CASCADE"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 

@@ -45,8 +45,14 @@ def summary_dict(summary: Summary) -> dict[str, Any]:
                         "author": idea.author,
                         "affiliation": idea.affiliation,
                         "votes": idea.votes,
+                        "theme": idea.theme,
+                        "replies": list(idea.replies),
                     }
                     for idea in prompt.ideas
+                ],
+                "themes": [
+                    {"id": t.id, "name": t.name, "votes": t.votes, "idea_ids": list(t.idea_ids)}
+                    for t in prompt.themes
                 ],
             }
             for prompt in summary.prompts

@@ -47,11 +47,23 @@ def render_markdown(summary: Summary) -> bytes:
         if not prompt.ideas:
             lines += ["No ideas yet.", ""]
             continue
+        if prompt.themes:
+            lines += ["Themes:", ""]
+            lines += [
+                f"- {escape(t.name)}: {len(t.idea_ids)} ideas, {t.votes} votes"
+                for t in prompt.themes
+            ]
+            lines.append("")
         lines += ["| Rank | Idea | Author | Votes |", "| ---: | --- | --- | ---: |"]
         for idea in prompt.ideas:
             author = escape(idea.author) if idea.author else "—"
             if idea.affiliation:
                 author += f" ({escape(idea.affiliation)})"
-            lines.append(f"| {idea.rank} | {escape(idea.text)} | {author} | {idea.votes} |")
+            text = escape(idea.text)
+            if idea.theme:
+                text += f" *({escape(idea.theme)})*"
+            for reply in idea.replies:
+                text += f" ↳ {escape(reply)}"
+            lines.append(f"| {idea.rank} | {text} | {author} | {idea.votes} |")
         lines.append("")
     return "\n".join(lines).encode("utf-8")

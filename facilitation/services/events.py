@@ -13,7 +13,7 @@ from typing import Any, ClassVar, Self
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from facilitation.models import Idea, Prompt, RoomEvent, Roundtable
+from facilitation.models import Idea, Prompt, RoomEvent, Roundtable, Theme
 from facilitation.services.actors import Actor
 from facilitation.services.errors import NotFoundError
 from facilitation.services.views import (
@@ -22,6 +22,7 @@ from facilitation.services.views import (
     idea_view,
     prompt_view,
     tallies_hidden,
+    theme_view,
 )
 
 
@@ -120,6 +121,55 @@ class RoundtableUpdated(RoomChange):
 
     def payload(self) -> dict[str, Any]:
         return {"roundtable": self.roundtable}
+
+
+@dataclass(frozen=True)
+class ThemeCreated(RoomChange):
+    wire_name: ClassVar[str] = "theme.created"
+    theme: dict[str, Any]
+    public_theme: dict[str, Any]
+
+    @classmethod
+    def of(cls, theme: Theme) -> Self:
+        return cls(theme_view(theme, STAFF), theme_view(theme, EVERYONE))
+
+    def payload(self) -> dict[str, Any]:
+        return {"theme": self.theme}
+
+    def public_payload(self) -> dict[str, Any]:
+        return {"theme": self.public_theme}
+
+
+@dataclass(frozen=True)
+class ThemeUpdated(ThemeCreated):
+    wire_name: ClassVar[str] = "theme.updated"
+
+
+@dataclass(frozen=True)
+class ThemeDeleted(RoomChange):
+    wire_name: ClassVar[str] = "theme.deleted"
+    theme: dict[str, Any]
+
+    def payload(self) -> dict[str, Any]:
+        return {"theme": {"id": self.theme["id"], "prompt_id": self.theme["prompt_id"]}}
+
+
+@dataclass(frozen=True)
+class ThemeTallied(RoomChange):
+    wire_name: ClassVar[str] = "vote.tally"
+    theme_id: int
+    votes: int
+    hidden: bool
+
+    @classmethod
+    def of(cls, theme: Theme) -> Self:
+        return cls(theme.id, theme.vote_count, tallies_hidden(theme.prompt))
+
+    def payload(self) -> dict[str, Any]:
+        return {"theme_id": self.theme_id, "votes": self.votes}
+
+    def public_payload(self) -> dict[str, Any]:
+        return {"theme_id": self.theme_id, "votes": None if self.hidden else self.votes}
 
 
 @dataclass(frozen=True)

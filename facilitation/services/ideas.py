@@ -7,14 +7,25 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from facilitation.models import Idea, Prompt, PromptStatus
-from facilitation.services.actors import Actor, require_participant
-from facilitation.services.errors import ConflictError, InvalidInputError
-from facilitation.services.events import IdeaCreated, Published, lock_roundtable, record
+from facilitation.models import Idea, IdeaStatus, Phase, Prompt, PromptStatus, Reaction, Vote
+from facilitation.services.actors import Actor, Right, require, require_participant
+from facilitation.services.errors import (
+    ConflictError,
+    ForbiddenError,
+    InvalidInputError,
+    NotFoundError,
+)
+from facilitation.services.events import (
+    IdeaCreated,
+    IdeaUpdated,
+    Published,
+    lock_roundtable,
+    record,
+)
 from facilitation.services.prompts import prompt_in
 from facilitation.services.roundtables import require_access
 from facilitation.services.text import IDEA_MAX, clean_text
-from facilitation.services.views import Viewer, idea_view, may_post
+from facilitation.services.views import REACTIONS, Viewer, idea_view, may_post
 
 CLIENT_ID_MAX = 64
 
@@ -40,8 +51,10 @@ def create_idea(
     prompt_id: int,
     text: str,
     client_id: str,
+    parent_id: int | None = None,
 ) -> tuple[dict[str, Any], list[Published]]:
-    """Add an idea to an open prompt; a repeated client_id returns the first idea unchanged."""
+    """Add an idea (or a reply building on one) to an open prompt; a repeated client_id
+    returns the first idea unchanged."""
     participant_id = require_participant(actor)
     if not client_id or len(client_id) > CLIENT_ID_MAX:
         raise InvalidInputError(
@@ -56,10 +69,18 @@ def create_idea(
         session.commit()
         return idea_view(existing, Viewer.of(actor)), []
     prompt = require_posting(prompt_in(session, roundtable.id, prompt_id))
+    if parent_id is not None:
+        parent = session.get(Idea, parent_id)
+        if parent is None or parent.prompt_id != prompt.id or parent.status != IdeaStatus.VISIBLE:
+            raise NotFoundError("idea to build on")
+        if parent.parent_id is not None:
+            raise InvalidInputError("reply_to_reply", "Replies go one level deep.")
     idea = Idea(
         prompt_id=prompt.id,
         participant_id=participant_id,
         client_id=client_id,
+        parent_id=parent_id,
+        status=IdeaStatus.PENDING if prompt.settings.get("premoderate") else IdeaStatus.VISIBLE,
         text=clean_text(text, field="idea", max_length=IDEA_MAX),
     )
     session.add(idea)
@@ -67,3 +88,104 @@ def create_idea(
     session.refresh(idea)
     created = IdeaCreated.of(idea)
     return idea_view(idea, Viewer.of(actor)), record(session, roundtable, [created], actor=actor)
+
+
+IdeaResult = tuple[dict[str, Any], list[Published]]
+
+
+def idea_in(session: Session, roundtable_id: int, idea_id: int) -> Idea:
+    """The idea, if it belongs to this roundtable; otherwise it does not exist for the caller."""
+    idea = session.get(Idea, idea_id)
+    if idea is None or idea.prompt.roundtable_id != roundtable_id:
+        raise NotFoundError("idea")
+    return idea
+
+
+def changed_idea(
+    session: Session, roundtable_id: int, idea: Idea, actor: Actor | None
+) -> IdeaResult:
+    """Log the idea's new state and answer with the actor's view of it."""
+    session.flush()
+    session.refresh(idea)
+    roundtable = lock_roundtable(session, roundtable_id)
+    events = record(session, roundtable, [IdeaUpdated.of(idea)], actor=actor)
+    return idea_view(idea, Viewer.of(actor)), events
+
+
+def drop_votes(session: Session, idea: Idea) -> None:
+    """Take back every vote on an idea: the voters get them back to spend again."""
+    for vote in session.scalars(select(Vote).where(Vote.idea_id == idea.id)).all():
+        session.delete(vote)
+    idea.vote_count = 0
+
+
+def _own_while_collecting(
+    session: Session, actor: Actor | None, roundtable_id: int, idea_id: int
+) -> Idea:
+    participant_id = require_participant(actor)
+    require_access(session, actor, roundtable_id)
+    lock_roundtable(session, roundtable_id)
+    idea = idea_in(session, roundtable_id, idea_id)
+    if idea.participant_id != participant_id:
+        raise ForbiddenError("Only its author can change this idea.")
+    prompt = require_open(idea.prompt)
+    if prompt.phase not in (None, Phase.COLLECT) or idea.status not in (
+        IdeaStatus.VISIBLE,
+        IdeaStatus.PENDING,
+    ):
+        raise ConflictError("wrong_phase", "Ideas can be changed only while they are collected.")
+    return idea
+
+
+def edit_idea(
+    session: Session, *, actor: Actor | None, roundtable_id: int, idea_id: int, text: str
+) -> IdeaResult:
+    """Change an idea's text: its author while collecting, the facilitator at any time."""
+    clean = clean_text(text, field="idea", max_length=IDEA_MAX)
+    if actor is not None and actor.is_staff:
+        require(actor, Right.RUN_PROMPTS)
+        lock_roundtable(session, roundtable_id)
+        idea = idea_in(session, roundtable_id, idea_id)
+    else:
+        idea = _own_while_collecting(session, actor, roundtable_id, idea_id)
+    if clean == idea.text:
+        session.commit()
+        return idea_view(idea, Viewer.of(actor)), []
+    idea.text = clean
+    idea.edited = True
+    return changed_idea(session, roundtable_id, idea, actor)
+
+
+def delete_idea(
+    session: Session, *, actor: Actor | None, roundtable_id: int, idea_id: int
+) -> IdeaResult:
+    """Withdraw one's own idea while ideas are being collected."""
+    idea = _own_while_collecting(session, actor, roundtable_id, idea_id)
+    idea.status = IdeaStatus.DELETED
+    drop_votes(session, idea)
+    return changed_idea(session, roundtable_id, idea, actor)
+
+
+def react(
+    session: Session, *, actor: Actor | None, roundtable_id: int, idea_id: int, emoji: str
+) -> tuple[bool, dict[str, Any], list[Published]]:
+    """Add the participant's emoji to an idea, or take it off again; True when added."""
+    participant_id = require_participant(actor)
+    if emoji not in REACTIONS:
+        raise InvalidInputError("bad_reaction", f"React with one of: {' '.join(REACTIONS)}.")
+    require_access(session, actor, roundtable_id)
+    lock_roundtable(session, roundtable_id)
+    idea = idea_in(session, roundtable_id, idea_id)
+    require_open(idea.prompt)
+    if idea.status != IdeaStatus.VISIBLE:
+        raise NotFoundError("idea")
+    existing = next(
+        (r for r in idea.reactions if r.participant_id == participant_id and r.emoji == emoji),
+        None,
+    )
+    if existing is None:
+        idea.reactions.append(Reaction(participant_id=participant_id, emoji=emoji))
+    else:
+        idea.reactions.remove(existing)
+    view, events = changed_idea(session, roundtable_id, idea, actor)
+    return existing is None, view, events

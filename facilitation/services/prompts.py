@@ -31,7 +31,7 @@ from facilitation.services.views import prompt_view
 
 PROMPT_KINDS = ("ideas",)
 MAX_VOTES_PER_PARTICIPANT = 20
-SWITCHES = ("private", "hide_tallies", "late_ideas")
+SWITCHES = ("private", "hide_tallies", "late_ideas", "premoderate")
 
 PromptResult = tuple[dict[str, Any], list[Published]]
 
@@ -70,6 +70,7 @@ def create_prompt(
     private: bool = False,
     hide_tallies: bool = False,
     late_ideas: bool = False,
+    premoderate: bool = False,
     attribution: str | None = None,
 ) -> PromptResult:
     """A draft prompt at the end of the roundtable's list."""
@@ -95,6 +96,7 @@ def create_prompt(
             ("private", private),
             ("hide_tallies", hide_tallies),
             ("late_ideas", late_ideas),
+            ("premoderate", premoderate),
         )
         if on
     }

@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from facilitation.models import Idea, Roundtable, Vote
+from facilitation.models import IdeaStatus, Prompt, Roundtable, Vote
 from facilitation.services.actors import Actor, Right, require
 from facilitation.services.roundtables import get_roundtable
 from facilitation.services.views import (
@@ -28,6 +28,16 @@ class IdeaSummary:
     affiliation: str | None
     votes: int
     rank: int
+    theme: str | None = None
+    replies: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ThemeSummary:
+    id: int
+    name: str
+    votes: int
+    idea_ids: tuple[int, ...]
 
 
 @dataclass(frozen=True)
@@ -42,6 +52,7 @@ class PromptSummary:
     contributors: int
     voters: int
     votes_cast: int
+    themes: tuple[ThemeSummary, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -58,21 +69,34 @@ class Summary:
     generated_at: datetime
 
 
-def _ranked(ideas: list[Idea]) -> list[IdeaSummary]:
-    # Most votes first; ties keep the order in which the ideas arrived, and share a rank.
+def _ranked(prompt: Prompt) -> list[IdeaSummary]:
+    """The prompt's ideas in the room, most votes first; ties keep arrival order and share a rank.
+
+    Hidden, withdrawn, merged and unapproved ideas are left out; replies travel with the
+    idea they build on.
+    """
+    shown = [i for i in prompt.ideas if i.status == IdeaStatus.VISIBLE]
+    replies: dict[int, list[str]] = {}
+    for idea in shown:
+        if idea.parent_id is not None:
+            replies.setdefault(idea.parent_id, []).append(idea.text)
+    theme_names = {theme.id: theme.name for theme in prompt.themes}
+    ideas = [idea for idea in shown if idea.parent_id is None]
     ordered = sorted(ideas, key=lambda idea: (-idea.vote_count, idea.id))
     ranked: list[IdeaSummary] = []
     for index, idea in enumerate(ordered):
         tied = ranked and ranked[-1].votes == idea.vote_count
-        shown = idea_view(idea, STAFF)  # the prompt's attribution decides what a report names
+        named = idea_view(idea, STAFF)  # the prompt's attribution decides what a report names
         ranked.append(
             IdeaSummary(
                 id=idea.id,
                 text=idea.text,
-                author=shown["author"],
-                affiliation=shown["affiliation"],
+                author=named["author"],
+                affiliation=named["affiliation"],
                 votes=idea.vote_count,
                 rank=ranked[-1].rank if tied else index + 1,
+                theme=theme_names.get(idea.theme_id) if idea.theme_id else None,
+                replies=tuple(replies.get(idea.id, ())),
             )
         )
     return ranked
@@ -106,10 +130,19 @@ def build_summary(
                 status=prompt.status,
                 phase=prompt.phase,
                 attribution=attribution_of(prompt),
-                ideas=_ranked(list(prompt.ideas)),
+                ideas=_ranked(prompt),
                 contributors=len({i.participant_id for i in prompt.ideas if i.participant_id}),
                 voters=voters,
                 votes_cast=votes_cast,
+                themes=tuple(
+                    ThemeSummary(
+                        id=theme.id,
+                        name=theme.name,
+                        votes=theme.vote_count,
+                        idea_ids=tuple(i.id for i in prompt.ideas if i.theme_id == theme.id),
+                    )
+                    for theme in sorted(prompt.themes, key=lambda t: (-t.vote_count, t.position))
+                ),
             )
         )
     return Summary(

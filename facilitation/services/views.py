@@ -11,11 +11,13 @@ from sqlalchemy.orm import Session, selectinload
 from facilitation.models import (
     Attribution,
     Idea,
+    IdeaStatus,
     Membership,
     Phase,
     Prompt,
     PromptStatus,
     Roundtable,
+    Theme,
     Vote,
 )
 from facilitation.services.actors import Actor
@@ -68,32 +70,57 @@ def may_vote(prompt: Prompt) -> bool:
     return prompt.status == PromptStatus.OPEN and prompt.phase in (None, Phase.VOTE)
 
 
+REACTIONS = ("👍", "💡", "❤️", "👏", "🤔")
+
+
+def _redacted(idea: Idea, status: str) -> dict[str, Any]:
+    return {
+        "id": idea.id,
+        "prompt_id": idea.prompt_id,
+        "parent_id": idea.parent_id,
+        "hidden": True,
+        "status": status,
+        "text": None,
+        "author": None,
+        "affiliation": None,
+        "votes": None,
+        "created_at": idea.created_at.isoformat() + "Z",
+    }
+
+
+def reaction_counts(idea: Idea) -> dict[str, int]:
+    counts = dict.fromkeys(REACTIONS, 0)
+    for reaction in idea.reactions:
+        counts[reaction.emoji] = counts.get(reaction.emoji, 0) + 1
+    return {emoji: n for emoji, n in counts.items() if n}
+
+
 def idea_view(idea: Idea, viewer: Viewer = STAFF) -> dict[str, Any]:
-    """An idea as the viewer may see it: attribution, private brainstorm and tallies applied."""
+    """An idea as the viewer may see it: moderation, private brainstorm, attribution, tallies."""
     prompt = idea.prompt
     mine = viewer.participant_id is not None and idea.participant_id == viewer.participant_id
-    if not viewer.staff and not mine and ideas_hidden(prompt):
-        return {
-            "id": idea.id,
-            "prompt_id": idea.prompt_id,
-            "hidden": True,
-            "text": None,
-            "author": None,
-            "affiliation": None,
-            "votes": None,
-            "created_at": idea.created_at.isoformat() + "Z",
-        }
+    if not viewer.staff:
+        if idea.status in (IdeaStatus.HIDDEN, IdeaStatus.DELETED, IdeaStatus.MERGED):
+            return {**_redacted(idea, idea.status), "merged_into": idea.merged_into_id}
+        if not mine and (idea.status == IdeaStatus.PENDING or ideas_hidden(prompt)):
+            return _redacted(idea, "pending" if idea.status == IdeaStatus.PENDING else "private")
     author = idea.author
     attribution = attribution_of(prompt)
     view: dict[str, Any] = {
         "id": idea.id,
         "prompt_id": idea.prompt_id,
+        "parent_id": idea.parent_id,
+        "theme_id": idea.theme_id,
+        "status": idea.status,
         "text": idea.text,
+        "edited": idea.edited,
         "author": author.name if author and attribution == Attribution.NAMED else None,
         "affiliation": (author.affiliation or None)
         if author and attribution != Attribution.ANONYMOUS
         else None,
         "votes": None if not viewer.staff and tallies_hidden(prompt) else idea.vote_count,
+        "reactions": reaction_counts(idea),
+        "merged_into": idea.merged_into_id,
         "created_at": idea.created_at.isoformat() + "Z",
     }
     if viewer.staff:
@@ -101,6 +128,17 @@ def idea_view(idea: Idea, viewer: Viewer = STAFF) -> dict[str, Any]:
     if mine:
         view["mine"] = True
     return view
+
+
+def theme_view(theme: Theme, viewer: Viewer = STAFF) -> dict[str, Any]:
+    hidden = not viewer.staff and tallies_hidden(theme.prompt)
+    return {
+        "id": theme.id,
+        "prompt_id": theme.prompt_id,
+        "name": theme.name,
+        "position": theme.position,
+        "votes": None if hidden else theme.vote_count,
+    }
 
 
 def timer_view(prompt: Prompt) -> dict[str, Any] | None:
@@ -133,11 +171,13 @@ def prompt_view(
         "attribution": attribution_of(prompt),
         "attribution_override": settings.get("attribution"),
         "timer": timer_view(prompt),
+        "premoderate": bool(settings.get("premoderate")),
         "can_post": may_post(prompt),
         "can_vote": may_vote(prompt),
     }
     if with_ideas:
         view["ideas"] = [idea_view(idea, viewer) for idea in prompt.ideas]
+        view["themes"] = [theme_view(theme, viewer) for theme in prompt.themes]
     return view
 
 
@@ -151,6 +191,7 @@ def roundtable_view(roundtable: Roundtable) -> dict[str, Any]:
         "stream": roundtable.stream.title if roundtable.stream else None,
         "attribution": roundtable.settings.get("attribution") or Attribution.NAMED.value,
         "focus_prompt_id": roundtable.settings.get("focus_prompt_id"),
+        "spotlight_idea_id": roundtable.settings.get("spotlight_idea_id"),
     }
 
 

@@ -39,10 +39,8 @@ def register(socketio: SocketIO) -> None:
                 "kind": str,
                 "votes_per_participant": int,
                 "phases": bool,
-                "private": bool,
-                "hide_tallies": bool,
-                "late_ideas": bool,
                 "attribution": str,
+                **dict.fromkeys(prompts.SWITCHES, bool),
             },
         )
         return ok(prompt=write(prompts.create_prompt, **fields))
@@ -52,7 +50,12 @@ def register(socketio: SocketIO) -> None:
         fields = parse(
             payload,
             required={"prompt_id": int},
-            optional={"private": bool, "hide_tallies": bool, "late_ideas": bool},
+            optional={
+                "private": bool,
+                "hide_tallies": bool,
+                "late_ideas": bool,
+                "premoderate": bool,
+            },
         )
         if isinstance(payload, dict) and "attribution" in payload:
             # null is meaningful here: the prompt follows its roundtable again.
@@ -103,15 +106,22 @@ def register(socketio: SocketIO) -> None:
 
     @handles(socketio, "idea.create")
     def on_idea_create(payload: Any) -> Ack:
-        fields = parse(payload, required={"prompt_id": int, "text": str, "client_id": str})
+        fields = parse(
+            payload,
+            required={"prompt_id": int, "text": str, "client_id": str},
+            optional={"parent_id": int},
+        )
         return ok(idea=write(ideas.create_idea, **fields))
 
-    @handles(socketio, "vote.cast")
-    def on_vote_cast(payload: Any) -> Ack:
-        fields = parse(payload, required={"idea_id": int})
-        return ok(votes_left=write(votes.cast_vote, **fields), idea_id=fields["idea_id"])
+    def on_vote(on_idea: Any, on_theme: Any) -> Callable[[Any], Ack]:
+        def vote(payload: Any) -> Ack:
+            if isinstance(payload, dict) and "theme_id" in payload:
+                fields = parse(payload, required={"theme_id": int})
+                return ok(votes_left=write(on_theme, **fields), theme_id=fields["theme_id"])
+            fields = parse(payload, required={"idea_id": int})
+            return ok(votes_left=write(on_idea, **fields), idea_id=fields["idea_id"])
 
-    @handles(socketio, "vote.retract")
-    def on_vote_retract(payload: Any) -> Ack:
-        fields = parse(payload, required={"idea_id": int})
-        return ok(votes_left=write(votes.retract_vote, **fields), idea_id=fields["idea_id"])
+        return vote
+
+    handles(socketio, "vote.cast")(on_vote(votes.cast_vote, votes.cast_theme_vote))
+    handles(socketio, "vote.retract")(on_vote(votes.retract_vote, votes.retract_theme_vote))

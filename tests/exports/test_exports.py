@@ -62,8 +62,11 @@ def test_json_follows_the_summary_schema() -> None:
             "author": "Ana",
             "affiliation": "Lisbon",
             "votes": 4,
+            "theme": None,
+            "replies": [],
         }
     ]
+    assert prompt["themes"] == []
 
 
 def test_json_keeps_non_latin_text_readable() -> None:

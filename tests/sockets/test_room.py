@@ -148,7 +148,7 @@ def test_an_error_in_one_client_does_not_disturb_another(room: Room) -> None:
 
 def test_unknown_event_is_refused_and_keeps_the_connection(room: Room) -> None:
     alice = room.participant("Alice")
-    ack = alice.emit("idea.delete", {"idea_id": 1})
+    ack = alice.emit("idea.teleport", {"idea_id": 1})
     assert ack["ok"] is False
     assert ack["error"]["code"] == "unknown_event"
     assert alice.client.is_connected()

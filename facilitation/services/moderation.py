@@ -1,0 +1,154 @@
+"""The facilitator's hand on ideas: approve, hide and restore, merge duplicates, spotlight."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from facilitation.models import Idea, IdeaStatus, Vote
+from facilitation.services.actors import Actor, Right, require
+from facilitation.services.errors import ConflictError, InvalidInputError
+from facilitation.services.events import (
+    IdeaUpdated,
+    Published,
+    RoundtableUpdated,
+    lock_roundtable,
+    record,
+)
+from facilitation.services.ideas import IdeaResult, changed_idea, drop_votes, idea_in
+from facilitation.services.views import idea_view, roundtable_view
+
+SHOWN = (IdeaStatus.VISIBLE,)
+
+
+def _moderated(session: Session, actor: Actor | None, roundtable_id: int, idea_id: int) -> Idea:
+    require(actor, Right.RUN_PROMPTS)
+    lock_roundtable(session, roundtable_id)
+    return idea_in(session, roundtable_id, idea_id)
+
+
+def _move(
+    session: Session,
+    actor: Actor | None,
+    roundtable_id: int,
+    idea_id: int,
+    *,
+    allowed_from: tuple[IdeaStatus, ...],
+    to: IdeaStatus,
+) -> IdeaResult:
+    idea = _moderated(session, actor, roundtable_id, idea_id)
+    if idea.status == to:
+        session.commit()
+        return idea_view(idea), []
+    if idea.status not in allowed_from:
+        raise ConflictError("idea_unavailable", f"A {idea.status} idea cannot become {to}.")
+    if to == IdeaStatus.HIDDEN:
+        drop_votes(session, idea)  # hidden ideas hold no one's votes
+    idea.status = to
+    return changed_idea(session, roundtable_id, idea, actor)
+
+
+def approve_idea(
+    session: Session, *, actor: Actor | None, roundtable_id: int, idea_id: int
+) -> IdeaResult:
+    """Let a pre-moderated idea through to the room."""
+    return _move(
+        session,
+        actor,
+        roundtable_id,
+        idea_id,
+        allowed_from=(IdeaStatus.PENDING,),
+        to=IdeaStatus.VISIBLE,
+    )
+
+
+def hide_idea(
+    session: Session, *, actor: Actor | None, roundtable_id: int, idea_id: int
+) -> IdeaResult:
+    """Take an idea out of the room (a pending one is thereby rejected); its votes go back."""
+    return _move(
+        session,
+        actor,
+        roundtable_id,
+        idea_id,
+        allowed_from=(IdeaStatus.VISIBLE, IdeaStatus.PENDING),
+        to=IdeaStatus.HIDDEN,
+    )
+
+
+def restore_idea(
+    session: Session, *, actor: Actor | None, roundtable_id: int, idea_id: int
+) -> IdeaResult:
+    """Bring a hidden idea back."""
+    return _move(
+        session,
+        actor,
+        roundtable_id,
+        idea_id,
+        allowed_from=(IdeaStatus.HIDDEN,),
+        to=IdeaStatus.VISIBLE,
+    )
+
+
+def merge_ideas(
+    session: Session, *, actor: Actor | None, roundtable_id: int, idea_id: int, duplicate_id: int
+) -> IdeaResult:
+    """Fold a duplicate into an idea: its votes move over, never counting one person twice.
+
+    A participant who voted for both keeps one vote on the merged idea and gets
+    the other back to spend again.
+    """
+    target = _moderated(session, actor, roundtable_id, idea_id)
+    duplicate = idea_in(session, roundtable_id, duplicate_id)
+    if target.id == duplicate.id:
+        raise InvalidInputError("bad_merge", "An idea cannot be merged into itself.")
+    if target.prompt_id != duplicate.prompt_id:
+        raise InvalidInputError("bad_merge", "Only ideas of the same prompt can be merged.")
+    if target.status != IdeaStatus.VISIBLE or duplicate.status != IdeaStatus.VISIBLE:
+        raise ConflictError("idea_unavailable", "Only ideas in the room can be merged.")
+    if target.parent_id is not None or duplicate.parent_id is not None:
+        raise InvalidInputError("bad_merge", "Replies cannot be merged; merge the ideas.")
+    target_voters = set(
+        session.scalars(select(Vote.participant_id).where(Vote.idea_id == target.id)).all()
+    )
+    for vote in session.scalars(select(Vote).where(Vote.idea_id == duplicate.id)).all():
+        if vote.participant_id in target_voters:
+            session.delete(vote)
+        else:
+            vote.idea_id = target.id
+    for reply in session.scalars(select(Idea).where(Idea.parent_id == duplicate.id)).all():
+        reply.parent_id = target.id
+    session.flush()
+    target.vote_count = (
+        session.scalar(select(func.count()).select_from(Vote).where(Vote.idea_id == target.id)) or 0
+    )
+    duplicate.vote_count = 0
+    duplicate.status = IdeaStatus.MERGED
+    duplicate.merged_into_id = target.id
+    session.flush()
+    session.refresh(target)
+    session.refresh(duplicate)
+    roundtable = lock_roundtable(session, roundtable_id)
+    events = record(
+        session, roundtable, [IdeaUpdated.of(duplicate), IdeaUpdated.of(target)], actor=actor
+    )
+    return idea_view(target), events
+
+
+def spotlight_idea(
+    session: Session, *, actor: Actor | None, roundtable_id: int, idea_id: int | None
+) -> tuple[dict[str, Any], list[Published]]:
+    """Pin one idea for discussion (on every screen and the big screen), or none."""
+    require(actor, Right.RUN_PROMPTS)
+    roundtable = lock_roundtable(session, roundtable_id)
+    if idea_id is not None and idea_in(session, roundtable_id, idea_id).status not in SHOWN:
+        raise ConflictError("idea_unavailable", "Only an idea in the room can be spotlighted.")
+    if roundtable.settings.get("spotlight_idea_id") == idea_id:
+        session.commit()
+        return roundtable_view(roundtable), []
+    roundtable.settings = {**roundtable.settings, "spotlight_idea_id": idea_id}
+    session.flush()
+    view = roundtable_view(roundtable)
+    return view, record(session, roundtable, [RoundtableUpdated(roundtable=view)], actor=actor)

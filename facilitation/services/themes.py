@@ -1,0 +1,146 @@
+"""Themes: named groups of a prompt's ideas, made by hand or accepted from suggestions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from facilitation.models import Idea, IdeaStatus, Prompt, Theme
+from facilitation.services.actors import Actor, Right, require
+from facilitation.services.errors import InvalidInputError, NotFoundError
+from facilitation.services.events import (
+    IdeaUpdated,
+    Published,
+    RoomChange,
+    ThemeCreated,
+    ThemeDeleted,
+    ThemeUpdated,
+    lock_roundtable,
+    record,
+)
+from facilitation.services.ideas import changed_idea, idea_in
+from facilitation.services.prompts import prompt_in
+from facilitation.services.suggestions import Suggestion, suggest_groups
+from facilitation.services.text import clean_line
+from facilitation.services.views import idea_view, theme_view
+
+THEME_NAME_MAX = 120
+ThemeResult = tuple[dict[str, Any], list[Published]]
+
+
+def theme_in(session: Session, roundtable_id: int, theme_id: int) -> Theme:
+    theme = session.get(Theme, theme_id)
+    if theme is None or theme.prompt.roundtable_id != roundtable_id:
+        raise NotFoundError("theme")
+    return theme
+
+
+def _assignable(
+    session: Session, prompt: Prompt, roundtable_id: int, idea_ids: list[int]
+) -> list[Idea]:
+    chosen = []
+    for idea_id in dict.fromkeys(idea_ids):
+        idea = idea_in(session, roundtable_id, idea_id)
+        if idea.prompt_id != prompt.id:
+            raise InvalidInputError("bad_theme", "A theme groups ideas of its own prompt.")
+        chosen.append(idea)
+    return chosen
+
+
+def create_theme(
+    session: Session,
+    *,
+    actor: Actor | None,
+    roundtable_id: int,
+    prompt_id: int,
+    name: str,
+    idea_ids: list[int] | None = None,
+) -> ThemeResult:
+    """A new theme, optionally with ideas in it already (an accepted suggestion)."""
+    require(actor, Right.RUN_PROMPTS)
+    clean = clean_line(name, field="theme name", max_length=THEME_NAME_MAX)
+    roundtable = lock_roundtable(session, roundtable_id)
+    prompt = prompt_in(session, roundtable.id, prompt_id)
+    ideas = _assignable(session, prompt, roundtable.id, idea_ids or [])
+    last = session.scalar(select(func.max(Theme.position)).where(Theme.prompt_id == prompt.id))
+    theme = Theme(prompt=prompt, name=clean, position=(last or 0) + 1)
+    session.add(theme)
+    session.flush()
+    for idea in ideas:
+        idea.theme_id = theme.id
+    session.flush()
+    changes: list[RoomChange] = [ThemeCreated.of(theme)]
+    changes += [IdeaUpdated.of(idea) for idea in ideas]
+    return theme_view(theme), record(session, roundtable, changes, actor=actor)
+
+
+def rename_theme(
+    session: Session, *, actor: Actor | None, roundtable_id: int, theme_id: int, name: str
+) -> ThemeResult:
+    require(actor, Right.RUN_PROMPTS)
+    clean = clean_line(name, field="theme name", max_length=THEME_NAME_MAX)
+    roundtable = lock_roundtable(session, roundtable_id)
+    theme = theme_in(session, roundtable.id, theme_id)
+    if theme.name == clean:
+        session.commit()
+        return theme_view(theme), []
+    theme.name = clean
+    session.flush()
+    return theme_view(theme), record(session, roundtable, [ThemeUpdated.of(theme)], actor=actor)
+
+
+def delete_theme(
+    session: Session, *, actor: Actor | None, roundtable_id: int, theme_id: int
+) -> ThemeResult:
+    """Remove a theme; its ideas stay, ungrouped, and votes on it go back to their voters."""
+    require(actor, Right.RUN_PROMPTS)
+    roundtable = lock_roundtable(session, roundtable_id)
+    theme = theme_in(session, roundtable.id, theme_id)
+    view = theme_view(theme)
+    members = session.scalars(select(Idea).where(Idea.theme_id == theme.id)).all()
+    for idea in members:
+        idea.theme_id = None
+    session.delete(theme)
+    session.flush()
+    changes: list[RoomChange] = [ThemeDeleted(theme=view)]
+    changes += [IdeaUpdated.of(idea) for idea in members]
+    return view, record(session, roundtable, changes, actor=actor)
+
+
+def assign_idea(
+    session: Session,
+    *,
+    actor: Actor | None,
+    roundtable_id: int,
+    idea_id: int,
+    theme_id: int | None,
+) -> tuple[dict[str, Any], list[Published]]:
+    """Put an idea into a theme, or take it out of any (None)."""
+    require(actor, Right.RUN_PROMPTS)
+    lock_roundtable(session, roundtable_id)
+    idea = idea_in(session, roundtable_id, idea_id)
+    if theme_id is not None:
+        theme = theme_in(session, roundtable_id, theme_id)
+        if theme.prompt_id != idea.prompt_id:
+            raise InvalidInputError("bad_theme", "A theme groups ideas of its own prompt.")
+    if idea.theme_id == theme_id:
+        session.commit()
+        return idea_view(idea), []
+    idea.theme_id = theme_id
+    return changed_idea(session, roundtable_id, idea, actor)
+
+
+def suggest_themes(
+    session: Session, *, actor: Actor | None, roundtable_id: int, prompt_id: int
+) -> list[Suggestion]:
+    """Groups of similar ideas not yet in a theme, for the facilitator to accept, edit or reject."""
+    require(actor, Right.RUN_PROMPTS)
+    prompt = prompt_in(session, roundtable_id, prompt_id)
+    loose = [
+        (idea.id, idea.text)
+        for idea in prompt.ideas
+        if idea.status == IdeaStatus.VISIBLE and idea.parent_id is None and idea.theme_id is None
+    ]
+    return suggest_groups(loose)

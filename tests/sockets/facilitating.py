@@ -1,0 +1,102 @@
+"""Helpers for the facilitation tests: posting, coming back, reading one prompt, running timers."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from flask import Flask
+
+from facilitation.services.events import Published
+from facilitation.services.phases import advance_expired_timers
+from tests.conftest import acked
+from tests.sockets.conftest import Member, Room
+
+# The facilitator's events of the "Facilitation in depth" section.
+STAFF_EVENTS = (
+    "prompt.configure",
+    "prompt.phase",
+    "prompt.reveal",
+    "timer.start",
+    "timer.stop",
+    "roundtable.configure",
+    "roundtable.focus",
+)
+PROMPT_EVENTS = tuple(event for event in STAFF_EVENTS if event.startswith(("prompt.", "timer.")))
+HIDDEN_FIELDS = ("text", "author", "affiliation", "votes")
+
+
+def valid_payload(event: str, prompt_id: int) -> dict[str, Any]:
+    """A payload for `event` about `prompt_id` that changes an open private prompt with a timer."""
+    payloads: dict[str, dict[str, Any]] = {
+        "prompt.create": {"text": "What next?", "phases": True, "private": True},
+        "prompt.configure": {"prompt_id": prompt_id, "late_ideas": True},
+        "prompt.phase": {"prompt_id": prompt_id, "phase": "vote"},
+        "prompt.reveal": {"prompt_id": prompt_id},
+        "timer.start": {"prompt_id": prompt_id, "seconds": 60},
+        "timer.stop": {"prompt_id": prompt_id},
+        "roundtable.configure": {"attribution": "anonymous"},
+        "roundtable.focus": {"prompt_id": prompt_id},
+    }
+    return payloads[event]
+
+
+def post(room: Room, author: Member, prompt_id: int, text: str) -> dict[str, Any]:
+    """The idea in its author's ack; what the room heard is left for the test to read."""
+    payload = {"prompt_id": prompt_id, "text": text, "client_id": f"{text[:50]}-{prompt_id}"}
+    idea: dict[str, Any] = acked(author.emit("idea.create", payload))["idea"]
+    return idea
+
+
+def come_back(room: Room, member: Member) -> dict[str, Any]:
+    """The join ack of the same participant on a new connection, as after a reload."""
+    again = room.connect({"participant_token": member.token})
+    joined = acked(again.emit("roundtable.join", {"join_code": room.join_code}))
+    room.quiet()
+    return joined
+
+
+def staff_join(room: Room) -> dict[str, Any]:
+    """The join ack of the room's facilitator on a new connection."""
+    again = room.connect({"token": room.staff.token})
+    joined = acked(again.emit("roundtable.join", {"join_code": room.join_code}))
+    room.quiet()
+    return joined
+
+
+def prompt_in(snapshot: dict[str, Any], prompt_id: int) -> dict[str, Any]:
+    [prompt] = [p for p in snapshot["prompts"] if p["id"] == prompt_id]
+    return prompt
+
+
+def ideas_by_id(prompt: dict[str, Any]) -> dict[int, dict[str, Any]]:
+    return {idea["id"]: idea for idea in prompt["ideas"]}
+
+
+def is_redacted(idea: dict[str, Any]) -> bool:
+    """Whether the idea arrived as a private one does: hidden, with nothing but its place."""
+    return (
+        idea.get("hidden") is True
+        and all(idea[name] is None for name in HIDDEN_FIELDS)
+        and "author_id" not in idea
+        and "mine" not in idea
+    )
+
+
+def seqs(events: list[tuple[str, dict[str, Any]]]) -> list[int]:
+    return [payload["seq"] for _, payload in events]
+
+
+def moment(iso: str) -> datetime:
+    """A wire timestamp (UTC, ending in Z) as the naive UTC datetime the server stores."""
+    return datetime.fromisoformat(iso).astimezone(UTC).replace(tzinfo=None)
+
+
+def run_timers(app: Flask, now: datetime) -> list[Published]:
+    """What the server's timer task does once, at `now`: move prompts on and tell the rooms."""
+    state = app.extensions["facilitation"]
+    with app.app_context():
+        with state.db.writing() as db:
+            events = advance_expired_timers(db, now=now)
+        state.realtime.publish(events)
+    return events

@@ -9,7 +9,7 @@ ASSETS := $(VENDOR)/socket.io.esm.min.js
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: install assets serve demo test lint check wheel messages clean
+.PHONY: install assets serve demo test lint check wheel bench messages clean
 
 install: $(INSTALLED) $(ASSETS)
 
@@ -50,6 +50,10 @@ check: lint test
 
 wheel: install
 	$(BIN)/python -m build --wheel --outdir dist .
+
+# Benchmarks print their own tables; they are not tests.
+bench: install
+	$(BIN)/python bench/suggest_themes.py
 
 # Extract every translatable string into a catalogue template for translators.
 messages: install

@@ -60,7 +60,11 @@ def join(join_code: str) -> str | BaseResponse:
         except NotFoundError:
             return Response(render_template("not_found.html", code=code), status=404)
         return render_template(
-            "participant.html", roundtable=roundtable, event=roundtable.event, join_code=code
+            "participant.html",
+            roundtable=roundtable,
+            event=roundtable.event,
+            join_code=code,
+            attribution=roundtable.settings.get("attribution") or "named",
         )
 
 

@@ -120,6 +120,10 @@ def test_a_prompt_runs_through_its_phases_with_a_private_brainstorm_and_hidden_t
         expect(page.locator("li.idea .author").filter(has_text="Amina")).to_have_count(0)
         expect(page.locator("li.idea .author").filter(has_text="Bruno")).to_have_count(0)
 
+    newcomer = new_page(phone=True)
+    newcomer.goto(join_link)
+    expect(newcomer.get_by_text("Ideas are shown without names")).to_be_visible()
+
     # This prompt may name people after all, then follows the roundtable again.
     card.get_by_text("Settings").click()
     override = card.get_by_label("Attribution for this prompt")
@@ -179,7 +183,7 @@ def test_a_prompt_runs_through_its_phases_with_a_private_brainstorm_and_hidden_t
         expect(ranked.nth(1)).to_contain_text("1 vote")
     amina.screenshot(path=output_dir / "participant-results.png", full_page=True)
     facilitator.screenshot(path=output_dir / "console-results.png", full_page=True)
-    assert_no_script_errors(facilitator, amina, bruno)
+    assert_no_script_errors(facilitator, amina, bruno, newcomer)
 
 
 def test_facilitator_brings_everyone_to_a_prompt(

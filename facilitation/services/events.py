@@ -20,6 +20,7 @@ from facilitation.services.views import (
     EVERYONE,
     STAFF,
     idea_view,
+    ideas_hidden,
     prompt_view,
     tallies_hidden,
     theme_view,
@@ -96,7 +97,9 @@ class VoteTallied(RoomChange):
 
     @classmethod
     def of(cls, idea: Idea) -> Self:
-        return cls(idea.id, idea.vote_count, tallies_hidden(idea.prompt))
+        # A private idea reaches participants with votes null; its tally must not give it away.
+        hidden = tallies_hidden(idea.prompt) or ideas_hidden(idea.prompt)
+        return cls(idea.id, idea.vote_count, hidden)
 
     def payload(self) -> dict[str, Any]:
         return {"idea_id": self.idea_id, "votes": self.votes}

@@ -41,6 +41,11 @@ def valid_payload(event: str, prompt_id: int) -> dict[str, Any]:
     return payloads[event]
 
 
+def steer(room: Room, event: str, **payload: Any) -> dict[str, Any]:
+    """The facilitator's ack of `event`, which must succeed."""
+    return acked(room.facilitator.emit(event, payload))
+
+
 def post(room: Room, author: Member, prompt_id: int, text: str) -> dict[str, Any]:
     """The idea in its author's ack; what the room heard is left for the test to read."""
     payload = {"prompt_id": prompt_id, "text": text, "client_id": f"{text[:50]}-{prompt_id}"}

@@ -81,13 +81,16 @@ def _move_on_when_time_is_up(app: Any) -> None:
     import logging
 
     from facilitation.models import utcnow
-    from facilitation.services.phases import advance_expired_timers
+    from facilitation.services.phases import advance_expired_timers, timers_due
 
     state = app.extensions["facilitation"]
     socketio = app.extensions["socketio"]
     while True:
         socketio.sleep(TIMER_CHECK_SECONDS)
         try:
+            with state.db.session() as db:
+                if not timers_due(db, now=utcnow()):
+                    continue
             with state.db.writing() as db:
                 events = advance_expired_timers(db, now=utcnow())
             state.realtime.publish(events)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from facilitation.models import Phase, Prompt, PromptStatus
@@ -33,6 +33,7 @@ def set_phase(
     changed = set_status(prompt, roundtable, PromptStatus.OPEN)
     if prompt.phase != chosen:
         prompt.phase = chosen
+        prompt.timer_ends_at = None  # a countdown belongs to the phase it was started in
         changed = True
     return updated(session, roundtable, prompt, actor, changed=changed)
 
@@ -80,9 +81,8 @@ def next_phase(phase: str | None) -> Phase | None:
     return ORDER[min(index + 1, len(ORDER) - 1)]
 
 
-def advance_expired_timers(session: Session, *, now: datetime) -> list[Published]:
-    """Move on every open prompt whose advancing timer has run out; safe to run in every process."""
-    due = session.execute(
+def _due(now: datetime) -> Select[int, int]:
+    return (
         select(Prompt.id, Prompt.roundtable_id)
         .where(
             Prompt.timer_ends_at <= now,
@@ -90,7 +90,17 @@ def advance_expired_timers(session: Session, *, now: datetime) -> list[Published
             Prompt.status == PromptStatus.OPEN,
         )
         .order_by(Prompt.timer_ends_at)
-    ).all()
+    )
+
+
+def timers_due(session: Session, *, now: datetime) -> bool:
+    """Whether any advancing timer has run out: a cheap read before taking the writer's turn."""
+    return session.execute(_due(now).limit(1)).first() is not None
+
+
+def advance_expired_timers(session: Session, *, now: datetime) -> list[Published]:
+    """Move on every open prompt whose advancing timer has run out; safe to run in every process."""
+    due = session.execute(_due(now)).all()
     session.rollback()  # end the read; each prompt is then moved on under its roundtable's lock
     published: list[Published] = []
     for prompt_id, roundtable_id in due:

@@ -208,3 +208,13 @@ def test_a_stopped_timer_moves_nothing(table: Table) -> None:
     )
     assert view["timer"] is None
     assert phases.advance_expired_timers(table.session, now=NOW + timedelta(hours=1)) == []
+
+
+def test_moving_to_another_phase_stops_the_countdown(table: Table) -> None:
+    prompt_id = phased_prompt(table)
+    move(table, prompt_id, "collect")
+    start(table, prompt_id, 60, advance=True)
+    assert phases.timers_due(table.session, now=NOW + timedelta(minutes=2))
+    assert move(table, prompt_id, "vote")["timer"] is None
+    assert not phases.timers_due(table.session, now=NOW + timedelta(minutes=2))
+    assert phases.advance_expired_timers(table.session, now=NOW + timedelta(minutes=2)) == []

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from tests.conftest import acked
+from tests.conftest import StaffMember, acked
 from tests.sockets.conftest import Member, Room
 from tests.sockets.facilitating import (
     come_back,
@@ -66,6 +67,19 @@ def test_the_facilitator_hears_a_private_idea_in_full(room: Room) -> None:
     )
     assert idea["author_id"] == alice.participant_id
     assert "hidden" not in idea
+
+
+def test_every_staff_role_hears_private_ideas_in_full(
+    room: Room, make_staff: Callable[[str], StaffMember]
+) -> None:
+    prompt_id, alice, bob = brainstorm(room)
+    rapporteur = room.staff_member(make_staff("rapporteur"))
+    organizer = room.staff_member(make_staff("organizer"))
+    post(room, alice, prompt_id, "Night buses")
+    [staff_heard] = room.facilitator.events()
+    assert rapporteur.events() == organizer.events() == [staff_heard]
+    assert staff_heard[1]["idea"]["text"] == "Night buses"
+    assert is_redacted(bob.events()[0][1]["idea"])
 
 
 def test_the_author_sees_its_private_idea_in_full_in_its_ack(room: Room) -> None:

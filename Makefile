@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 VENDOR := static/vendor
-ASSETS := $(VENDOR)/socket.io.esm.min.js
+ASSETS := $(VENDOR)/socket.io.esm.min.js $(VENDOR)/sortable.esm.js
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
@@ -29,6 +29,7 @@ $(ASSETS): node_modules/.package-lock.json
 	mkdir -p $(VENDOR)
 	cp node_modules/socket.io-client/dist/socket.io.esm.min.js $(VENDOR)/
 	cp node_modules/socket.io-client/dist/socket.io.esm.min.js.map $(VENDOR)/
+	cp node_modules/sortablejs/modular/sortable.esm.js $(VENDOR)/
 
 assets: $(ASSETS)
 

@@ -1,6 +1,7 @@
 // The facilitator console: write prompts ahead, run them (open, phases, reveal, timer,
-// follow me, attribution), watch ideas and votes.
+// follow me, attribution), group ideas into themes, watch ideas and votes.
 
+import Sortable from "../vendor/sortable.esm.js";
 import { LiveRoom, RequestError } from "./live.js";
 import {
   announce,
@@ -137,11 +138,14 @@ async function run(control, event, payload) {
     if (ack.ok) {
       if (ack.prompt) room.state.upsertPrompt(ack.prompt);
       if (ack.roundtable) room.state.roundtable = { ...room.state.roundtable, ...ack.roundtable };
+      if (ack.idea) room.state.upsertIdea(ack.idea);
     } else {
       announce(ui.messages, errorMessage(ack.error));
     }
+    return ack;
   } catch (failure) {
     announce(ui.messages, failureMessage(failure));
+    return null;
   } finally {
     delete control.dataset.busy;
     control.disabled = false;
@@ -177,8 +181,14 @@ const ACTIONS = {
 ui.prompts.addEventListener("click", (event) => {
   const button = event.target.closest("button[data-action]");
   if (!button || button.disabled) return;
-  const card = button.closest("[data-key]");
-  const request = ACTIONS[button.dataset.action](Number(card.dataset.key), button, card);
+  const card = button.closest("li.prompt");
+  const promptId = Number(card.dataset.key);
+  const own = THEME_ACTIONS[button.dataset.action];
+  if (own) {
+    own(promptId, button, card);
+    return;
+  }
+  const request = ACTIONS[button.dataset.action](promptId, button, card);
   if (request) run(button, ...request);
   else announce(ui.messages, t("error_bad_seconds"));
 });
@@ -186,7 +196,21 @@ ui.prompts.addEventListener("click", (event) => {
 // A prompt's settings: each checkbox or select says one thing to `prompt.configure`.
 ui.prompts.addEventListener("change", (event) => {
   const control = event.target;
-  const card = control.closest("[data-key]");
+  const card = control.closest("li.prompt");
+  if (control.classList.contains("theme-select")) {
+    const themeId = control.value ? Number(control.value) : null;
+    assign(control, Number(control.dataset.ideaId), themeId);
+    return;
+  }
+  if (control.classList.contains("theme-name")) {
+    const name = control.value.trim();
+    if (name) {
+      run(control, "theme.rename", { theme_id: Number(control.dataset.themeId), name }).then((ack) => {
+        if (ack && ack.ok) room.state.upsertTheme(ack.theme);
+      });
+    }
+    return;
+  }
   if (control.classList.contains("timer-duration")) {
     card.querySelector(".timer-custom").hidden = control.value !== "custom";
     return;
@@ -203,6 +227,232 @@ if (ui.attribution) {
   });
 }
 
+// -- themes ---------------------------------------------------------------------
+
+// Suggested groups, by prompt id, until the facilitator accepts or rejects each one.
+const suggestions = new Map();
+let suggestionKey = 0;
+
+/** Put an idea in a theme (or, with null, back among the ungrouped), at once on screen. */
+async function assign(control, ideaId, themeId) {
+  const prompt = room.state.promptOf(ideaId);
+  const idea = prompt && prompt.ideas.get(ideaId);
+  if (idea) idea.theme_id = themeId;
+  render();
+  const ack = await run(control, "theme.assign", { idea_id: ideaId, theme_id: themeId });
+  // Refused or unanswered: show the idea where the server has it, which is where it was.
+  if (!ack || !ack.ok) room.sync();
+}
+
+const THEME_ACTIONS = {
+  suggest: async (promptId, button) => {
+    const ack = await run(button, "theme.suggest", { prompt_id: promptId });
+    if (!ack || !ack.ok) return;
+    const found = ack.suggestions.map((suggestion) => ({ ...suggestion, key: ++suggestionKey }));
+    suggestions.set(promptId, found);
+    announce(ui.messages, found.length ? tn("suggestions", found.length) : t("no_suggestions"));
+    render();
+  },
+  accept: async (promptId, button) => {
+    const item = button.closest("li.suggestion");
+    const key = Number(item.dataset.key);
+    const suggestion = (suggestions.get(promptId) || []).find((s) => s.key === key);
+    const name = item.querySelector(".suggestion-name").value.trim() || suggestion.name;
+    const ack = await run(button, "theme.create", {
+      prompt_id: promptId,
+      name,
+      idea_ids: suggestion.idea_ids,
+    });
+    if (ack && ack.ok) {
+      room.state.upsertTheme(ack.theme);
+      dropSuggestion(promptId, key);
+    }
+  },
+  reject: (promptId, button) => dropSuggestion(promptId, Number(button.closest("li.suggestion").dataset.key)),
+  "new-theme": async (promptId, button, card) => {
+    const input = card.querySelector(".new-theme-name");
+    const name = input.value.trim();
+    if (!name) {
+      announce(ui.messages, t("error_theme_name_empty"));
+      input.focus();
+      return;
+    }
+    const ack = await run(button, "theme.create", { prompt_id: promptId, name });
+    if (ack && ack.ok) {
+      room.state.upsertTheme(ack.theme);
+      input.value = "";
+      render();
+    }
+  },
+  "delete-theme": async (promptId, button) => {
+    const ack = await run(button, "theme.delete", { theme_id: Number(button.dataset.themeId) });
+    if (ack && ack.ok) {
+      room.state.removeTheme({ id: Number(button.dataset.themeId), prompt_id: promptId });
+      render();
+    }
+  },
+};
+
+function dropSuggestion(promptId, key) {
+  suggestions.set(promptId, (suggestions.get(promptId) || []).filter((s) => s.key !== key));
+  render();
+}
+
+/** A list of ideas one can drag ideas into and out of: a theme's, or the ungrouped. */
+function groupList(promptId, themeId, label) {
+  const list = el("ul", {
+    className: "group-ideas",
+    "data-theme-id": themeId === null ? "" : themeId,
+    "aria-label": label,
+  });
+  Sortable.create(list, {
+    group: `themes-${promptId}`,
+    animation: 150,
+    emptyInsertThreshold: 24,
+    filter: "select, option",
+    preventOnFilter: false,
+    onAdd: (event) => {
+      const target = event.to.dataset.themeId;
+      const select = event.item.querySelector(".theme-select");
+      assign(select, Number(event.item.dataset.key), target ? Number(target) : null);
+    },
+  });
+  return list;
+}
+
+function themesPanel(prompt) {
+  const base = `prompt-${prompt.id}`;
+  const headingId = `${base}-themes`;
+  return el("section", { className: "themes-panel", "aria-labelledby": headingId }, [
+    el("h4", { id: headingId }, t("themes")),
+    el("div", { className: "themes-tools" }, [
+      el("button", { type: "button", className: "button small", "data-action": "suggest" }, t("suggest_themes")),
+      el("div", { className: "field inline" }, [
+        el("label", { for: `${base}-new-theme` }, t("new_theme_name")),
+        el("input", { id: `${base}-new-theme`, className: "new-theme-name", type: "text", maxLength: 120 }),
+      ]),
+      el("button", { type: "button", className: "button small", "data-action": "new-theme" }, t("new_theme")),
+    ]),
+    el("ol", { className: "suggestions", "aria-label": t("suggested_themes") }),
+    el("ol", { className: "themes" }),
+    el("div", { className: "ungrouped" }, [
+      el("h5", { id: `${base}-ungrouped` }, t("ungrouped")),
+      groupList(prompt.id, null, t("ungrouped")),
+    ]),
+  ]);
+}
+
+function createSuggestion(suggestion) {
+  const id = `suggestion-${suggestion.key}`;
+  return el("li", { className: "suggestion" }, [
+    el("div", { className: "field" }, [
+      el("label", { for: id }, t("suggested_theme_name")),
+      el("input", { id, className: "suggestion-name", type: "text", maxLength: 120, value: suggestion.name }),
+    ]),
+    el("ul", { className: "suggestion-ideas" }),
+    el("div", { className: "suggestion-actions" }, [
+      el("button", { type: "button", className: "button small primary", "data-action": "accept" }, t("accept")),
+      el("button", { type: "button", className: "button small", "data-action": "reject" }, t("reject")),
+    ]),
+  ]);
+}
+
+function updateSuggestion(node, suggestion, prompt) {
+  const texts = suggestion.idea_ids
+    .map((id) => prompt.ideas.get(id))
+    .filter(Boolean)
+    .map((idea) => idea.text || "");
+  const list = node.querySelector(".suggestion-ideas");
+  if (list.dataset.texts !== JSON.stringify(texts)) {
+    list.replaceChildren(...texts.map((text) => el("li", {}, text)));
+    list.dataset.texts = JSON.stringify(texts);
+  }
+}
+
+function createTheme(promptId) {
+  return (theme) => {
+    const id = `theme-${theme.id}-name`;
+    return el("li", { className: "theme" }, [
+      el("div", { className: "theme-head" }, [
+        el("label", { for: id, className: "visually-hidden" }, t("theme_name")),
+        el("input", { id, className: "theme-name", type: "text", maxLength: 120, "data-theme-id": theme.id }),
+        el("span", { className: "theme-votes" }),
+        el("button", {
+          type: "button",
+          className: "button small quiet",
+          "data-action": "delete-theme",
+          "data-theme-id": theme.id,
+          "aria-describedby": id,
+        }, t("delete_theme")),
+      ]),
+      groupList(promptId, theme.id, t("ideas_in_theme", { name: theme.name })),
+    ]);
+  };
+}
+
+function updateTheme(node, theme, ideas, themes) {
+  const name = node.querySelector(".theme-name");
+  if (document.activeElement !== name && !name.dataset.busy) name.value = theme.name;
+  node.querySelector(".theme-votes").textContent = tn("votes", theme.votes || 0);
+  const list = node.querySelector(".group-ideas");
+  list.setAttribute("aria-label", t("ideas_in_theme", { name: theme.name }));
+  syncGroupIdeas(list, ideas.filter((idea) => idea.theme_id === theme.id), themes);
+}
+
+function syncGroupIdeas(list, ideas, themes) {
+  syncList(list, ideas, (idea) => idea.id, createGroupIdea, (node, idea) =>
+    updateGroupIdea(node, idea, themes),
+  );
+}
+
+function createGroupIdea(idea) {
+  const id = `group-idea-${idea.id}`;
+  return el("li", { className: "group-idea" }, [
+    el("span", { className: "group-idea-text", id: `${id}-text` }),
+    el("span", { className: "field inline theme-choice" }, [
+      el("label", { for: id }, t("theme")),
+      el("select", {
+        id,
+        className: "theme-select",
+        "data-idea-id": idea.id,
+        "aria-describedby": `${id}-text`,
+      }),
+    ]),
+  ]);
+}
+
+function updateGroupIdea(node, idea, themes) {
+  node.querySelector(".group-idea-text").textContent = idea.text || "";
+  const select = node.querySelector(".theme-select");
+  const options = [["", t("ungrouped")], ...themes.map((theme) => [String(theme.id), theme.name])];
+  const signature = JSON.stringify(options);
+  if (select.dataset.options !== signature) {
+    select.replaceChildren(...options.map(([value, label]) => el("option", { value }, label)));
+    select.dataset.options = signature;
+  }
+  if (!select.dataset.busy) select.value = idea.theme_id == null ? "" : String(idea.theme_id);
+}
+
+/** Ideas that can be grouped: visible ones, not replies. */
+function groupableIdeas(prompt) {
+  return [...prompt.ideas.values()]
+    .filter((idea) => (idea.status || "visible") === "visible" && !idea.parent_id && !idea.hidden)
+    .sort((a, b) => a.id - b.id);
+}
+
+function updateThemes(node, prompt) {
+  const panel = node.querySelector(".themes-panel");
+  panel.hidden = prompt.status === "draft";
+  const themes = [...prompt.themes.values()].sort((a, b) => a.position - b.position || a.id - b.id);
+  const ideas = groupableIdeas(prompt);
+  const known = new Set(themes.map((theme) => theme.id));
+  syncList(node.querySelector(".suggestions"), suggestions.get(prompt.id) || [], (s) => s.key,
+    createSuggestion, (item, suggestion) => updateSuggestion(item, suggestion, prompt));
+  syncList(node.querySelector(".themes"), themes, (theme) => theme.id, createTheme(prompt.id),
+    (item, theme) => updateTheme(item, theme, ideas, themes));
+  const loose = ideas.filter((idea) => idea.theme_id == null || !known.has(idea.theme_id));
+  syncGroupIdeas(node.querySelector(".ungrouped .group-ideas"), loose, themes);
+}
 
 // -- showing the room -----------------------------------------------------------
 
@@ -329,6 +579,7 @@ function createPrompt(prompt) {
     canRun ? controls(prompt) : null,
     el("ol", { className: "ideas ranked", "aria-label": t("ideas_ranked") }),
     el("p", { className: "empty" }),
+    canRun ? themesPanel(prompt) : null,
   ]);
 }
 
@@ -359,6 +610,7 @@ function updatePrompt(node, prompt) {
     tn("votes_each", prompt.votes_per_participant),
   ].join(" · ");
   if (canRun) updateControls(node, prompt, { phase, focused, hiddenFromRoom });
+  if (canRun) updateThemes(node, prompt);
   const top = ideas.length ? ideas[0].votes || 0 : 0;
   const attribution = attributionOf(prompt, room.state.roundtable);
   syncList(node.querySelector(".ideas"), ideas, (idea) => idea.id, createIdea, (item, idea) =>

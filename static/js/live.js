@@ -11,6 +11,9 @@ export const SERVER_EVENTS = [
   "vote.tally",
   "participants.count",
   "roundtable.updated",
+  "theme.created",
+  "theme.updated",
+  "theme.deleted",
 ];
 
 // Worth sending again later; any other refusal is final and the idea is dropped.
@@ -62,6 +65,8 @@ export class RoomState {
     this.participants = 0;
     this.prompts = new Map();
     this.myVotes = new Map();
+    // Themes I voted for, by prompt id: votes on themes spend the prompt's budget too.
+    this.myThemeVotes = new Map();
     // Ideas I wrote, in full, by id: from my acks and from `mine: true` in my snapshot.
     // The room is told about them too, and in a private brainstorm its copy is hidden.
     this.myIdeas = new Map();
@@ -104,8 +109,33 @@ export class RoomState {
     const known = this.prompts.get(prompt.id);
     const ideas = known ? known.ideas : new Map();
     for (const idea of prompt.ideas || []) this.mergeIdea(ideas, idea);
+    // A prompt sent without its themes keeps the ones we know; with them, they are the truth.
+    const themes = Array.isArray(prompt.themes)
+      ? new Map(prompt.themes.map((theme) => [theme.id, theme]))
+      : (known && known.themes) || new Map();
     const { my_votes: _mine, ...fields } = prompt;
-    this.prompts.set(prompt.id, { ...known, ...fields, ideas });
+    this.prompts.set(prompt.id, { ...known, ...fields, ideas, themes });
+  }
+
+  upsertTheme(theme) {
+    const prompt = this.prompts.get(theme.prompt_id);
+    if (prompt) prompt.themes.set(theme.id, { ...prompt.themes.get(theme.id), ...theme });
+  }
+
+  /** A theme is gone: its ideas are ungrouped (their own `idea.updated` events follow). */
+  removeTheme(theme) {
+    const prompt = this.prompts.get(theme.prompt_id);
+    if (!prompt) return;
+    prompt.themes.delete(theme.id);
+    for (const idea of prompt.ideas.values()) if (idea.theme_id === theme.id) idea.theme_id = null;
+    this.myThemeVotes.get(prompt.id)?.delete(theme.id);
+  }
+
+  themeTally(themeId, votes) {
+    for (const prompt of this.prompts.values()) {
+      const theme = prompt.themes.get(themeId);
+      if (theme) theme.votes = votes;
+    }
   }
 
   upsertIdea(idea) {
@@ -144,7 +174,15 @@ export class RoomState {
         this.upsertIdea(event.idea);
         break;
       case "vote.tally":
-        this.tally(event.idea_id, event.votes);
+        if (event.theme_id != null) this.themeTally(event.theme_id, event.votes);
+        else this.tally(event.idea_id, event.votes);
+        break;
+      case "theme.created":
+      case "theme.updated":
+        this.upsertTheme(event.theme);
+        break;
+      case "theme.deleted":
+        this.removeTheme(event.theme);
         break;
       case "participants.count":
         this.participants = event.participants;
@@ -166,8 +204,13 @@ export class RoomState {
     return this.myVotes.get(promptId) || new Set();
   }
 
+  themesVotedFor(promptId) {
+    return this.myThemeVotes.get(promptId) || new Set();
+  }
+
   votesLeft(prompt) {
-    return Math.max(0, prompt.votes_per_participant - this.votedFor(prompt.id).size);
+    const spent = this.votedFor(prompt.id).size + this.themesVotedFor(prompt.id).size;
+    return Math.max(0, prompt.votes_per_participant - spent);
   }
 }
 
@@ -514,6 +557,18 @@ export class LiveRoom {
       if ((ack.ok && retract) || code === "not_voted") mine.delete(ideaId);
       this.state.myVotes.set(prompt.id, mine);
     }
+    this.changed();
+    return ack;
+  }
+
+  /** Cast (or with `retract`, take back) my vote on a theme; resolves with the ack. */
+  async voteTheme(promptId, themeId, { retract = false } = {}) {
+    const ack = await this.request(retract ? "vote.retract" : "vote.cast", { theme_id: themeId });
+    const code = ack.ok ? null : ack.error && ack.error.code;
+    const mine = new Set(this.state.themesVotedFor(promptId));
+    if ((ack.ok && !retract) || code === "already_voted") mine.add(themeId);
+    if ((ack.ok && retract) || code === "not_voted") mine.delete(themeId);
+    this.state.myThemeVotes.set(promptId, mine);
     this.changed();
     return ack;
   }

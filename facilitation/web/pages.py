@@ -98,3 +98,25 @@ def console(roundtable_id: int) -> str:
             may_run=actor is not None and actor.may(Right.RUN_PROMPTS),
             may_export=actor is not None and actor.may(Right.EXPORT),
         )
+
+
+@bp.get("/roundtables/<int(max=2147483647):roundtable_id>/present")
+@page_staff_required
+def presenter(roundtable_id: int) -> str:
+    """The big screen: what the room sees, for the projector; staff only, read-only."""
+    with runtime().db.session() as db:
+        roundtable = db.get(Roundtable, roundtable_id)
+        if roundtable is None:
+            abort(404)
+        return render_template(
+            "presenter.html",
+            roundtable=roundtable,
+            event=roundtable.event,
+            join_base_display=_without_scheme(public_base()),
+            join_path=url_for("pages.join", join_code=roundtable.join_code),
+        )
+
+
+def _without_scheme(url: str) -> str:
+    """An address as people type it from a screen: no `http://` in front."""
+    return url.split("://", 1)[-1]

@@ -158,6 +158,34 @@ def test_console_of_an_unknown_roundtable_is_not_found(
     assert response.mimetype == "text/html"
 
 
+def test_big_screen_sends_a_signed_out_visitor_to_sign_in(roundtable: Roundtable) -> None:
+    response = roundtable.app.test_client().get(f"/roundtables/{roundtable.id}/present")
+    assert response.status_code == 302
+    assert response.headers["Location"].startswith("/login?next=")
+
+
+@pytest.mark.parametrize("role", ["facilitator", "rapporteur", "organizer"])
+def test_big_screen_shows_the_join_code_and_qr_to_staff(
+    roundtable: Roundtable, make_staff: Callable[[str], StaffMember], role: str
+) -> None:
+    browser = roundtable.app.test_client()
+    sign_in(browser, roundtable.staff if role == "facilitator" else make_staff(role))
+    response = browser.get(f"/roundtables/{roundtable.id}/present")
+    assert response.status_code == 200
+    page = response.get_data(as_text=True)
+    assert "Resilient cities" in page
+    assert roundtable.join_code in page
+    assert f"/join/{roundtable.join_code}/qr.svg" in page
+    assert "presenter.css" in page and "app.css" not in page
+    assert "<script>" not in page
+
+
+def test_big_screen_of_an_unknown_roundtable_is_not_found(roundtable: Roundtable) -> None:
+    browser = roundtable.app.test_client()
+    sign_in(browser, roundtable.staff)
+    assert browser.get("/roundtables/999999/present").status_code == 404
+
+
 def test_home_page_invites_a_signed_out_visitor_to_join(app: Flask) -> None:
     response = app.test_client().get("/")
     assert response.status_code == 200

@@ -1,0 +1,672 @@
+// The big screen: one roundtable on the projector, showing what participants see.
+// It joins as staff, but applies the participants' rules itself: only visible ideas,
+// a private brainstorm as a count, no tallies while they are hidden.
+
+import { LiveRoom } from "./live.js";
+import { attributionOf, clockText, el, loadStrings, secondsLeft, syncList, t, tn } from "./render.js";
+import { spiralLayout, weight, wordFrequencies } from "./wordcloud.js";
+
+const PHASES = ["collect", "group", "vote", "results"];
+const TICK_MS = 250;
+const FRESH_MS = 6000;
+const CONTROLS_IDLE_MS = 3000;
+// Enough to fill the screen many times over; the rest is a count.
+const MAX_CARDS = 60;
+// Card sizes by how many ideas they suit, biggest first (see .cards[data-size]).
+const CARD_SIZES = [
+  [1, "1"],
+  [4, "4"],
+  [9, "9"],
+  [16, "many"],
+  [Infinity, "dense"],
+];
+const MAX_BARS = 20;
+const MAX_THEMES = 10;
+const CLOUD_WORDS = 45;
+// How much the cloud's words may grow or shrink to fill the board.
+const CLOUD_MAX_SCALE = 1.6;
+const CLOUD_MIN_SCALE = 0.5;
+const CLOUD_SCALE_STEP = 0.15;
+
+const stage = document.getElementById("presenter");
+const { joinCode } = stage.dataset;
+const lang = document.documentElement.lang || "en";
+loadStrings();
+
+const ui = {
+  welcome: document.getElementById("welcome"),
+  promptScreen: document.getElementById("prompt-screen"),
+  participants: document.getElementById("participants"),
+  participantsLabel: document.getElementById("participants-label"),
+  phase: document.getElementById("phase"),
+  ideaCount: document.getElementById("idea-count"),
+  promptText: document.getElementById("prompt-text"),
+  timer: document.getElementById("timer"),
+  timerClock: document.getElementById("timer-clock"),
+  timerLabel: document.getElementById("timer-label"),
+  boardNote: document.getElementById("board-note"),
+  boardBody: document.getElementById("board-body"),
+  boardMore: document.getElementById("board-more"),
+  spotlight: document.getElementById("spotlight"),
+  spotlightText: document.getElementById("spotlight-text"),
+  spotlightAuthor: document.getElementById("spotlight-author"),
+  spotlightVotes: document.getElementById("spotlight-votes"),
+  connection: document.getElementById("connection"),
+  toggleMode: document.getElementById("toggle-mode"),
+  toggleModeLabel: document.getElementById("toggle-mode-label"),
+  toggleJoin: document.getElementById("toggle-join"),
+  toggleJoinLabel: document.getElementById("toggle-join-label"),
+  toggleFullscreen: document.getElementById("toggle-fullscreen"),
+};
+
+// -- the room ----------------------------------------------------------------------
+
+const room = new LiveRoom({
+  joinCode,
+  handlers: {
+    change: render,
+    connection: showConnection,
+    joinFailed: (error) => {
+      ui.connection.dataset.status = "offline";
+      ui.connection.textContent = (error && error.message) || t("connection_offline");
+    },
+  },
+});
+
+function showConnection(status) {
+  ui.connection.dataset.status = status;
+  ui.connection.textContent = t(`connection_${status}`);
+}
+
+// -- what participants may see ------------------------------------------------------
+
+/** Ideas participants may see: visible ones (of a private brainstorm, only their count). */
+function visibleIdeas(prompt) {
+  return [...prompt.ideas.values()].filter((idea) => idea.status === "visible" && !idea.hidden);
+}
+
+/** A prompt's themes (kept by the live client in a map by id), in their order. */
+function themesOf(prompt) {
+  const themes = prompt.themes instanceof Map ? [...prompt.themes.values()] : [];
+  return themes.sort((a, b) => a.position - b.position || a.id - b.id);
+}
+
+function isPrivate(prompt) {
+  return Boolean(prompt.private) && !prompt.revealed;
+}
+
+function talliesHidden(prompt) {
+  return Boolean(prompt.hide_tallies) && prompt.status === "open" && prompt.phase !== "results";
+}
+
+/** A vote count as participants would see it: null while tallies are hidden. */
+function shownVotes(prompt, item) {
+  if (talliesHidden(prompt)) return null;
+  return typeof item.votes === "number" ? item.votes : null;
+}
+
+/** Who wrote an idea, as far as the attribution allows; nothing at all when anonymous. */
+function byline(idea, attribution) {
+  const author = attribution === "named" ? idea.author : null;
+  const affiliation = attribution === "anonymous" ? null : idea.affiliation;
+  return [author, affiliation].filter(Boolean).join(" · ");
+}
+
+// -- which prompt is on screen ----------------------------------------------------
+
+// When each prompt was last seen to open, by this page: the latest one is shown.
+// Prompts open when the page loads count as opened in their list order.
+const openedAt = new Map();
+const lastStatus = new Map();
+let openings = 0;
+
+function noteOpenings(state) {
+  for (const prompt of state.prompts.values()) {
+    if (prompt.status === "open" && lastStatus.get(prompt.id) !== "open") {
+      openings += 1;
+      openedAt.set(prompt.id, openings);
+    }
+    lastStatus.set(prompt.id, prompt.status);
+  }
+}
+
+/** The facilitator's focus (unless a draft), else the most recently opened open prompt. */
+function currentPrompt(state) {
+  const focusId = state.roundtable ? state.roundtable.focus_prompt_id : null;
+  const focused = focusId === null || focusId === undefined ? null : state.prompts.get(focusId);
+  if (focused && focused.status !== "draft") return focused;
+  let latest = null;
+  for (const prompt of state.prompts.values()) {
+    if (prompt.status !== "open") continue;
+    if (!latest || (openedAt.get(prompt.id) || 0) > (openedAt.get(latest.id) || 0)) latest = prompt;
+  }
+  return latest;
+}
+
+// -- page state ------------------------------------------------------------------
+
+let mode = "list"; // or "cloud"
+let joinScreen = false; // the facilitator asked for the join screen over the prompt
+let shownPromptId = null;
+let wasPrivate = false;
+const seenIdeas = new Set();
+const freshUntil = new Map();
+let freshTimer = null;
+
+/** Ideas that arrived since the prompt went up are highlighted for a few seconds. */
+function markFresh(prompt, ideas) {
+  const now = Date.now();
+  const baseline = prompt.id !== shownPromptId || wasPrivate;
+  for (const idea of ideas) {
+    if (!seenIdeas.has(idea.id) && !baseline) freshUntil.set(idea.id, now + FRESH_MS);
+    seenIdeas.add(idea.id);
+  }
+  for (const [id, until] of freshUntil) if (until <= now) freshUntil.delete(id);
+  if (freshUntil.size && !freshTimer) {
+    freshTimer = window.setTimeout(() => {
+      freshTimer = null;
+      render();
+    }, FRESH_MS + 100);
+  }
+}
+
+function isFresh(idea) {
+  return (freshUntil.get(idea.id) || 0) > Date.now();
+}
+
+// -- rendering --------------------------------------------------------------------
+
+function render() {
+  const state = room.state;
+  if (!state.roundtable) return;
+  noteOpenings(state);
+  ui.participants.textContent = String(state.participants);
+  ui.participantsLabel.textContent = tn("joined", state.participants);
+
+  const prompt = currentPrompt(state);
+  const screen = prompt && !joinScreen ? "prompt" : "welcome";
+  stage.dataset.screen = screen;
+  ui.welcome.hidden = screen !== "welcome";
+  ui.promptScreen.hidden = screen !== "prompt";
+  ui.toggleJoinLabel.textContent = joinScreen && prompt ? t("back_to_prompt") : t("join_screen");
+  ui.toggleModeLabel.textContent = mode === "cloud" ? t("idea_list") : t("word_cloud");
+  stage.dataset.mode = mode;
+
+  if (prompt) {
+    const ideas = visibleIdeas(prompt);
+    markFresh(prompt, ideas);
+    if (screen === "prompt") renderPrompt(prompt, ideas);
+    shownPromptId = prompt.id;
+    wasPrivate = isPrivate(prompt);
+  } else {
+    shownPromptId = null;
+  }
+  renderSpotlight(state);
+  tick();
+}
+
+function renderPrompt(prompt, ideas) {
+  if (ui.promptText.dataset.text !== prompt.text) {
+    ui.promptText.textContent = prompt.text;
+    ui.promptText.dataset.text = prompt.text;
+    ui.promptText.dataset.length = lengthClass(prompt.text, 90, 200);
+  }
+  const phase = prompt.status === "open" && PHASES.includes(prompt.phase) ? prompt.phase : null;
+  ui.phase.textContent = phase ? t(`phase_${phase}`) : t(`status_${prompt.status}`);
+  ui.phase.dataset.phase = phase || prompt.status;
+  ui.ideaCount.textContent = tn("ideas_count", ideas.length);
+  ui.timer.dataset.endsAt = (prompt.timer && prompt.timer.ends_at) || "";
+
+  const board = boardKind(prompt, ideas);
+  ui.boardBody.dataset.kind = board;
+  const note = boardNote(prompt, board);
+  ui.boardNote.hidden = !note;
+  ui.boardNote.textContent = note;
+  const draw = {
+    private: renderPrivate,
+    cloud: renderCloud,
+    bars: renderBars,
+    themes: renderThemes,
+    cards: renderCards,
+  }[board];
+  draw(prompt, ideas);
+}
+
+/** What the board shows for this prompt now. */
+function boardKind(prompt, ideas) {
+  if (isPrivate(prompt)) return "private";
+  if (mode === "cloud") return "cloud";
+  const voting = prompt.status === "open" && (prompt.phase === "vote" || prompt.phase === "results");
+  const counted = prompt.status === "closed" && ideas.some((idea) => (idea.votes || 0) > 0);
+  if ((voting || counted) && !talliesHidden(prompt)) return "bars";
+  if (themesOf(prompt).length && !voting) return "themes";
+  return "cards";
+}
+
+function boardNote(prompt, board) {
+  if (board === "private") return t("private_note");
+  if (prompt.status !== "open" || prompt.phase !== "vote") return "";
+  return talliesHidden(prompt) ? t("voting_open") : t("voting_live");
+}
+
+/** The board's content: a fresh container when the kind of board changes. */
+function boardContainer(kind, create) {
+  const current = ui.boardBody.firstElementChild;
+  if (current && current.dataset.board === kind) return current;
+  const container = create();
+  container.dataset.board = kind;
+  ui.boardBody.replaceChildren(container);
+  return container;
+}
+
+function showMore(text) {
+  ui.boardMore.textContent = text;
+}
+
+function lengthClass(text, short, medium) {
+  if (text.length <= short) return "short";
+  return text.length <= medium ? "medium" : "long";
+}
+
+// Private brainstorm: a count, never the ideas.
+
+function renderPrivate(prompt, ideas) {
+  const box = boardContainer("private", () =>
+    el("div", { className: "private-count" }, [
+      el("span", { className: "private-number" }),
+      el("span", { className: "private-label" }),
+    ]),
+  );
+  box.querySelector(".private-number").textContent = String(ideas.length);
+  box.querySelector(".private-label").textContent = tn("private_count", ideas.length);
+  showMore("");
+}
+
+// Cards: the ideas, newest first, as many as the screen holds.
+
+function topLevel(ideas) {
+  return ideas.filter((idea) => !idea.parent_id);
+}
+
+function repliesByParent(ideas) {
+  const replies = new Map();
+  for (const idea of ideas) {
+    if (idea.parent_id) replies.set(idea.parent_id, (replies.get(idea.parent_id) || 0) + 1);
+  }
+  return replies;
+}
+
+function newestFirst(ideas) {
+  return [...ideas].sort((a, b) => b.id - a.id);
+}
+
+function createCard() {
+  return el("li", { className: "idea-card" }, [
+    el("p", { className: "idea-text" }),
+    el("p", { className: "idea-foot" }, [
+      el("span", { className: "idea-author" }),
+      el("span", { className: "idea-replies" }),
+      el("span", { className: "idea-reactions" }),
+      el("span", { className: "idea-votes" }),
+    ]),
+  ]);
+}
+
+function updateCard(node, idea, prompt, replies) {
+  const attribution = attributionOf(prompt, room.state.roundtable);
+  node.querySelector(".idea-text").textContent = idea.text;
+  node.dataset.length = lengthClass(idea.text, 60, 160);
+  node.classList.toggle("fresh", isFresh(idea));
+  setText(node.querySelector(".idea-author"), byline(idea, attribution));
+  const replyCount = replies.get(idea.id) || 0;
+  setText(node.querySelector(".idea-replies"), replyCount ? tn("replies", replyCount) : "");
+  setText(node.querySelector(".idea-reactions"), reactionsText(idea));
+  const votes = shownVotes(prompt, idea);
+  setText(node.querySelector(".idea-votes"), votes ? tn("votes", votes) : "");
+}
+
+function setText(node, text) {
+  node.textContent = text;
+  node.hidden = !text;
+}
+
+function reactionsText(idea) {
+  const reactions = idea.reactions || {};
+  return Object.entries(reactions)
+    .filter(([, n]) => n > 0)
+    .map(([emoji, n]) => `${emoji} ${n}`)
+    .join("  ");
+}
+
+function renderCards(prompt, ideas) {
+  const list = boardContainer("cards", () => el("ol", { className: "cards" }));
+  const shown = newestFirst(topLevel(ideas));
+  const replies = repliesByParent(ideas);
+  syncList(list, shown.slice(0, MAX_CARDS), (idea) => idea.id, createCard, (node, idea) =>
+    updateCard(node, idea, prompt, replies),
+  );
+  ui.boardBody.classList.toggle("empty", shown.length === 0);
+  if (!shown.length) {
+    showMore("");
+    list.replaceChildren(el("li", { className: "board-empty" }, t("no_ideas_yet")));
+    return;
+  }
+  afterLayout(() => {
+    // The biggest cards that hold every idea; failing that, the smallest, newest first.
+    const sizes = CARD_SIZES.slice(CARD_SIZES.findIndex(([most]) => shown.length <= most));
+    let cut = 0;
+    for (const [, size] of sizes) {
+      list.dataset.size = size;
+      cut = fitList(list);
+      if (!cut) break;
+    }
+    cut += Math.max(0, shown.length - MAX_CARDS);
+    showMore(cut ? tn("more", cut) : "");
+  });
+}
+
+// Themes: one column per theme with its ideas, and the ideas not grouped yet.
+
+function renderThemes(prompt, ideas) {
+  const grid = boardContainer("themes", () => el("div", { className: "themes" }));
+  const themes = themesOf(prompt);
+  const known = new Set(themes.map((theme) => theme.id));
+  const shown = topLevel(ideas);
+  const groups = themes.map((theme) => ({
+    key: `theme-${theme.id}`,
+    name: theme.name,
+    ideas: newestFirst(shown.filter((idea) => idea.theme_id === theme.id)),
+  }));
+  const loose = newestFirst(shown.filter((idea) => !known.has(idea.theme_id)));
+  if (loose.length) groups.push({ key: "ungrouped", name: t("ungrouped"), ideas: loose, loose: true });
+  const visible = groups.slice(0, MAX_THEMES);
+  grid.dataset.count = String(Math.min(visible.length, 5));
+  grid.dataset.rows = visible.length > 4 ? "2" : "1";
+  syncList(grid, visible, (group) => group.key, createThemeColumn, (node, group) =>
+    updateThemeColumn(node, group, prompt),
+  );
+  afterLayout(() => {
+    for (const column of grid.children) {
+      const list = column.querySelector(".theme-ideas");
+      const cut = fitList(list);
+      const more = column.querySelector(".theme-more");
+      more.hidden = !cut;
+      more.textContent = cut ? tn("more_rows", cut) : "";
+    }
+    const hiddenGroups = groups.length - visible.length;
+    showMore(hiddenGroups ? tn("more_rows", hiddenGroups) : "");
+  });
+}
+
+function createThemeColumn() {
+  return el("section", { className: "theme-column" }, [
+    el("h2", { className: "theme-name" }),
+    el("ol", { className: "theme-ideas" }),
+    el("p", { className: "theme-more" }),
+  ]);
+}
+
+function updateThemeColumn(node, group, prompt) {
+  node.classList.toggle("loose", Boolean(group.loose));
+  node.querySelector(".theme-name").textContent = group.name;
+  const attribution = attributionOf(prompt, room.state.roundtable);
+  syncList(
+    node.querySelector(".theme-ideas"),
+    group.ideas,
+    (idea) => idea.id,
+    () => el("li", { className: "theme-idea" }, [el("p", { className: "idea-text" }), el("p", { className: "idea-author" })]),
+    (item, idea) => {
+      item.querySelector(".idea-text").textContent = idea.text;
+      item.classList.toggle("fresh", isFresh(idea));
+      setText(item.querySelector(".idea-author"), byline(idea, attribution));
+    },
+  );
+}
+
+// Bars: ideas and themes ranked by votes.
+
+function renderBars(prompt, ideas) {
+  const list = boardContainer("bars", () => el("ol", { className: "bars", "aria-label": t("results") }));
+  const rows = [
+    ...themesOf(prompt).map((theme) => ({
+      key: `theme-${theme.id}`,
+      id: theme.id,
+      text: theme.name,
+      theme: true,
+      votes: shownVotes(prompt, theme) || 0,
+    })),
+    ...topLevel(ideas).map((idea) => ({
+      key: `idea-${idea.id}`,
+      id: idea.id,
+      text: idea.text,
+      theme: false,
+      votes: shownVotes(prompt, idea) || 0,
+      byline: byline(idea, attributionOf(prompt, room.state.roundtable)),
+    })),
+  ];
+  rows.sort((a, b) => b.votes - a.votes || Number(b.theme) - Number(a.theme) || a.id - b.id);
+  const most = Math.max(1, ...rows.map((row) => row.votes));
+  let rank = 0;
+  let previous = null;
+  rows.forEach((row, index) => {
+    if (row.votes !== previous) rank = index + 1;
+    previous = row.votes;
+    row.rank = rank;
+  });
+  syncList(list, rows.slice(0, MAX_BARS), (row) => row.key, createBar, (node, row) =>
+    updateBar(node, row, most),
+  );
+  if (!rows.length) {
+    showMore("");
+    list.replaceChildren(el("li", { className: "board-empty" }, t("no_ideas_yet")));
+    return;
+  }
+  afterLayout(() => {
+    const cut = fitList(list) + Math.max(0, rows.length - MAX_BARS);
+    showMore(cut ? tn("more_rows", cut) : "");
+  });
+}
+
+function createBar() {
+  return el("li", { className: "bar-row" }, [
+    el("span", { className: "bar-rank" }),
+    el("p", { className: "bar-label" }, [
+      el("span", { className: "bar-tag" }, t("theme")),
+      el("span", { className: "bar-text" }),
+    ]),
+    el("span", { className: "bar-track" }, [el("span", { className: "bar-fill" })]),
+    el("span", { className: "bar-value" }),
+  ]);
+}
+
+function updateBar(node, row, most) {
+  node.classList.toggle("theme", row.theme);
+  node.classList.toggle("leader", row.rank === 1 && row.votes > 0);
+  node.querySelector(".bar-rank").textContent = String(row.rank);
+  node.querySelector(".bar-tag").hidden = !row.theme;
+  node.querySelector(".bar-text").textContent = row.text;
+  node.querySelector(".bar-fill").style.setProperty("--share", String(row.votes / most));
+  const value = node.querySelector(".bar-value");
+  value.textContent = String(row.votes);
+  value.setAttribute("aria-label", tn("votes", row.votes));
+}
+
+// Word cloud: the ideas' words, sized by how often people used them.
+
+function renderCloud(prompt, ideas) {
+  const cloud = boardContainer("cloud", () => el("div", { className: "cloud" }));
+  const words = wordFrequencies(
+    ideas.map((idea) => idea.text),
+    { lang, limit: CLOUD_WORDS },
+  );
+  showMore("");
+  if (!words.length) {
+    cloud.replaceChildren(el("span", { className: "board-empty" }, t("no_words_yet")));
+    return;
+  }
+  const least = words[words.length - 1].count;
+  const most = words[0].count;
+  syncList(
+    cloud,
+    words,
+    (word) => word.key,
+    () => el("span", { className: "cloud-word" }),
+    (node, word) => {
+      node.textContent = word.word;
+      node.style.setProperty("--weight", weight(word.count, least, most).toFixed(3));
+      node.dataset.count = String(word.count);
+    },
+  );
+  [...cloud.children].forEach((node, index) => {
+    node.dataset.tone = String(index % 5);
+  });
+  afterLayout(() => fitCloud(cloud));
+}
+
+/**
+ * Lay the cloud out as big as the board allows: from a large size down, the first at which
+ * every word has room; at the smallest, whatever fits.
+ */
+function fitCloud(cloud) {
+  const words = [...cloud.querySelectorAll(".cloud-word")];
+  let scale = CLOUD_MAX_SCALE;
+  for (; scale > CLOUD_MIN_SCALE; scale -= CLOUD_SCALE_STEP) {
+    cloud.style.setProperty("--scale", scale.toFixed(2));
+    if (spiralLayout(cloud, words, { giveUp: true }) === 0) break;
+  }
+  if (scale <= CLOUD_MIN_SCALE) {
+    cloud.style.setProperty("--scale", String(CLOUD_MIN_SCALE));
+    spiralLayout(cloud, words);
+  }
+  // Placed words glide to their new spots from now on; new ones fade in where they land.
+  window.requestAnimationFrame(() => {
+    for (const word of words) word.classList.add("placed");
+  });
+}
+
+// Spotlight: one idea, big, over everything.
+
+function findIdea(state, ideaId) {
+  for (const prompt of state.prompts.values()) {
+    const idea = prompt.ideas.get(ideaId);
+    if (idea) return { prompt, idea };
+  }
+  return null;
+}
+
+function renderSpotlight(state) {
+  const ideaId = state.roundtable.spotlight_idea_id;
+  const found = ideaId === null || ideaId === undefined ? null : findIdea(state, ideaId);
+  const shown =
+    found && found.idea.status === "visible" && !found.idea.hidden && !isPrivate(found.prompt);
+  ui.spotlight.hidden = !shown;
+  stage.classList.toggle("spotlit", Boolean(shown));
+  if (!shown) return;
+  const { prompt, idea } = found;
+  ui.spotlightText.textContent = idea.text;
+  ui.spotlightText.dataset.length = lengthClass(idea.text, 80, 200);
+  setText(ui.spotlightAuthor, byline(idea, attributionOf(prompt, state.roundtable)));
+  const votes = shownVotes(prompt, idea);
+  setText(ui.spotlightVotes, votes ? tn("votes", votes) : "");
+}
+
+// -- fitting the screen -------------------------------------------------------------
+
+let layoutQueued = [];
+
+/** Run `work` once the browser has laid the page out, batched per frame. */
+function afterLayout(work) {
+  layoutQueued.push(work);
+  if (layoutQueued.length > 1) return;
+  window.requestAnimationFrame(() => {
+    const queued = layoutQueued;
+    layoutQueued = [];
+    for (const job of queued) job();
+  });
+}
+
+/**
+ * Hide the items of `list` that do not fit inside it, from the first that overflows on:
+ * the newest or highest come first, so what is cut is the oldest or lowest.
+ * Returns how many were hidden.
+ */
+function fitList(list) {
+  const items = [...list.children];
+  for (const item of items) item.hidden = false;
+  const limit = list.clientHeight + 1;
+  const cut = items.findIndex((item) => item.offsetTop + item.offsetHeight > limit);
+  if (cut < 0) return 0;
+  for (const item of items.slice(cut)) item.hidden = true;
+  return items.length - cut;
+}
+
+window.addEventListener("resize", () => render());
+
+// -- the timer ----------------------------------------------------------------------
+
+function tick() {
+  const endsAt = ui.timer.dataset.endsAt;
+  ui.timer.hidden = !endsAt;
+  if (!endsAt) return;
+  const left = secondsLeft(endsAt, room.serverNow());
+  const clock = clockText(left);
+  if (ui.timerClock.textContent !== clock) ui.timerClock.textContent = clock;
+  const label = left > 0 ? t("time_left") : t("time_up");
+  if (ui.timerLabel.textContent !== label) ui.timerLabel.textContent = label;
+  ui.timer.dataset.urgency = left === 0 ? "over" : left <= 10 ? "ending" : left <= 60 ? "soon" : "";
+}
+
+window.setInterval(tick, TICK_MS);
+
+// -- controls: keys and a toolbar that shows when the mouse moves ----------------------
+
+function toggleMode() {
+  mode = mode === "cloud" ? "list" : "cloud";
+  render();
+}
+
+function toggleJoin() {
+  joinScreen = !joinScreen;
+  render();
+}
+
+function toggleFullscreen() {
+  if (document.fullscreenElement) document.exitFullscreen().catch(() => {});
+  else if (document.documentElement.requestFullscreen) {
+    document.documentElement.requestFullscreen().catch(() => {});
+  }
+}
+
+ui.toggleMode.addEventListener("click", toggleMode);
+ui.toggleJoin.addEventListener("click", toggleJoin);
+ui.toggleFullscreen.addEventListener("click", toggleFullscreen);
+
+const KEYS = { w: toggleMode, j: toggleJoin, f: toggleFullscreen };
+
+document.addEventListener("keydown", (event) => {
+  if (event.ctrlKey || event.metaKey || event.altKey || event.repeat) return;
+  const action = KEYS[event.key.toLowerCase()];
+  if (!action) return;
+  event.preventDefault();
+  action();
+});
+
+let idleTimer = null;
+
+function wake() {
+  stage.classList.add("awake");
+  window.clearTimeout(idleTimer);
+  idleTimer = window.setTimeout(() => {
+    if (!stage.contains(document.activeElement) || document.activeElement === document.body) {
+      stage.classList.remove("awake");
+    }
+  }, CONTROLS_IDLE_MS);
+}
+
+document.addEventListener("mousemove", wake);
+document.addEventListener("focusin", wake);
+
+// -- start ----------------------------------------------------------------------
+
+showConnection("connecting");
+room.start();

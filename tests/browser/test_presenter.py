@@ -1,0 +1,346 @@
+"""The big screen in a real browser: it shows what participants see, live, at projector size."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import requests
+import socketio
+
+from tests.browser.conftest import Server
+from tests.browser.test_room_flow import (
+    assert_no_script_errors,
+    expect,
+    join,
+    post_idea,
+    sign_in,
+    vote,
+)
+from tests.conftest import acked
+
+pytestmark = pytest.mark.browser
+
+PROMPT = "Which heat measure should our city fund first?"
+FIRST = "How do we keep rents within reach?"
+SECOND = "Who else should be at this table next time?"
+FULL_HD = {"width": 1920, "height": 1080}
+HD = {"width": 1280, "height": 720}
+
+
+class Facilitator:
+    """The facilitator's side of the room, driven over Socket.IO with an API token."""
+
+    def __init__(self, server: Server, token: str) -> None:
+        self.server = server
+        self.token = token
+        self.sio = socketio.Client(reconnection=False)
+        self.roundtable_id = 0
+
+    def create_roundtable(self, title: str) -> dict[str, Any]:
+        response = requests.post(
+            self.server.url("/api/roundtables"),
+            json={"title": title},
+            headers={"Authorization": f"Bearer {self.token}"},
+            timeout=10,
+        )
+        assert response.status_code == 201, response.text
+        created: dict[str, Any] = response.json()
+        self.roundtable_id = created["id"]
+        return created
+
+    def ideas(self, prompt_id: int) -> dict[str, int]:
+        """The ids of a prompt's ideas, by their text, from the staff snapshot."""
+        response = requests.get(
+            self.server.url(f"/api/roundtables/{self.roundtable_id}"),
+            headers={"Authorization": f"Bearer {self.token}"},
+            timeout=10,
+        )
+        assert response.status_code == 200, response.text
+        (prompt,) = [p for p in response.json()["prompts"] if p["id"] == prompt_id]
+        return {idea["text"]: idea["id"] for idea in prompt["ideas"]}
+
+    def join(self, join_code: str) -> None:
+        self.sio.connect(self.server.base_url, auth={"token": self.token}, transports=["websocket"])
+        self.ok("roundtable.join", {"join_code": join_code})
+
+    def ok(self, event: str, payload: dict[str, Any]) -> dict[str, Any]:
+        return acked(self.sio.call(event, payload, timeout=10))
+
+    def close(self) -> None:
+        if self.sio.connected:
+            self.sio.disconnect()
+
+
+@pytest.fixture
+def facilitator(server: Server) -> Iterator[Facilitator]:
+    email = server.create_staff("facilitator@example.org", name="Fatima Facilitator")
+    driver = Facilitator(server, server.api_token(email))
+    yield driver
+    driver.close()
+
+
+def big_screen(server: Server, new_page: Any, roundtable_id: int) -> Any:
+    """The presenter page of a roundtable, signed in as staff, at projector size."""
+    page = new_page()
+    page.set_viewport_size(FULL_HD)
+    # Still frames for the screenshots: new ideas are marked without sliding in.
+    page.emulate_media(reduced_motion="reduce")
+    sign_in(page, server, "facilitator@example.org")
+    page.goto(server.url(f"/roundtables/{roundtable_id}/present"))
+    expect(page.locator("#connection")).to_have_text("Live")
+    return page
+
+
+def assert_fits(page: Any, output: Path | None = None) -> None:
+    """Nothing scrolls, at full HD and at 720p; a screenshot of each when asked."""
+    for size in (HD, FULL_HD):
+        page.set_viewport_size(size)
+        page.wait_for_timeout(150)
+        overflow = page.evaluate(
+            "() => [document.documentElement.scrollWidth - innerWidth,"
+            " document.documentElement.scrollHeight - innerHeight]"
+        )
+        assert overflow == [0, 0], f"the page scrolls at {size}: {overflow}"
+        if output is not None:
+            suffix = "" if size == FULL_HD else "-720p"
+            page.screenshot(path=output.with_name(f"{output.stem}{suffix}.png"))
+
+
+def assert_no_overlap(page: Any, selector: str) -> None:
+    """The boxes of the elements shown do not overlap one another."""
+    boxes = page.evaluate(
+        """(selector) => [...document.querySelectorAll(selector)]
+            .filter((node) => !node.hidden)
+            .map((node) => { const r = node.getBoundingClientRect();
+                             return [node.textContent, r.left, r.top, r.right, r.bottom]; })""",
+        selector,
+    )
+    assert boxes
+    for index, (name, left, top, right, bottom) in enumerate(boxes):
+        for other, o_left, o_top, o_right, o_bottom in boxes[index + 1 :]:
+            apart = right <= o_left or o_right <= left or bottom <= o_top or o_bottom <= top
+            assert apart, f"{name!r} overlaps {other!r}"
+
+
+def card(page: Any, text: str) -> Any:
+    return page.locator(".idea-card").filter(has_text=text)
+
+
+def test_big_screen_follows_the_room_as_participants_see_it(
+    server: Server, new_page: Any, output_dir: Path, facilitator: Facilitator
+) -> None:
+    created = facilitator.create_roundtable("Heat plans")
+    code, join_link = created["join_code"], created["join_url"]
+    facilitator.join(code)
+    prompt = facilitator.ok(
+        "prompt.create", {"text": PROMPT, "phases": True, "hide_tallies": True}
+    )["prompt"]
+    screen = big_screen(server, new_page, created["id"])
+
+    # Before a prompt is open, the screen invites people in.
+    expect(screen.locator("#welcome-code")).to_have_text(code)
+    expect(screen.get_by_role("img", name="QR code for the join link")).to_be_visible()
+    expect(screen.locator(".welcome-link")).to_have_text(re.compile(f"/join/{code}$"))
+    expect(screen.get_by_text(PROMPT)).to_have_count(0)
+    amina, bruno = new_page(phone=True), new_page(phone=True)
+    join(amina, join_link, "Amina", "Dakar")
+    join(bruno, join_link, "Bruno", "Porto Alegre")
+    expect(screen.locator(".welcome-count")).to_have_text("2 participants joined")
+    assert_fits(screen, output_dir / "welcome.png")
+
+    # Opening the prompt puts it up, with the code in the corner and a countdown.
+    facilitator.ok("prompt.phase", {"prompt_id": prompt["id"], "phase": "collect"})
+    expect(screen.locator("#prompt-text")).to_have_text(PROMPT)
+    expect(screen.locator("#phase")).to_have_text("Collecting ideas")
+    expect(screen.locator(".join-strip-code")).to_have_text(code)
+    expect(screen.get_by_text("Ideas will appear here as they arrive.")).to_be_visible()
+    facilitator.ok("timer.start", {"prompt_id": prompt["id"], "seconds": 300})
+    expect(screen.locator("#timer-clock")).to_have_text(re.compile(r"^4:5\d|5:00$"))
+
+    # Ideas arrive live, newest first, with their authors as the attribution allows.
+    post_idea(amina, "Shade trees at every bus stop")
+    expect(card(screen, "Shade trees at every bus stop")).to_contain_text("Amina · Dakar")
+    post_idea(bruno, "Open the public fountains at night")
+    post_idea(amina, "Cool roofs on schools and clinics")
+    post_idea(bruno, "Shade sails over the market street")
+    expect(screen.locator(".idea-card")).to_have_count(4)
+    expect(screen.locator(".idea-card").first).to_contain_text("Shade sails over the market")
+    expect(screen.locator(".idea-card.fresh").first).to_be_visible()
+    expect(screen.locator("#idea-count")).to_have_text("4 ideas")
+    assert_fits(screen, output_dir / "ideas.png")
+
+    # W switches to a word cloud of the ideas and back.
+    screen.keyboard.press("w")
+    cloud = screen.locator(".cloud")
+    expect(cloud.locator(".cloud-word").filter(has_text=re.compile("^shade$", re.I))).to_have_count(
+        1
+    )
+    expect(cloud.locator(".cloud-word").filter(has_text=re.compile("^(the|at|on)$"))).to_have_count(
+        0
+    )
+    sizes = screen.evaluate(
+        "() => Object.fromEntries([...document.querySelectorAll('.cloud-word')]"
+        ".map((w) => [w.textContent.toLowerCase(), parseFloat(getComputedStyle(w).fontSize)]))"
+    )
+    assert sizes["shade"] == max(sizes.values()) and sizes["shade"] > sizes["fountains"]
+    assert_no_overlap(screen, ".cloud-word")
+    assert_fits(screen, output_dir / "word-cloud.png")
+    screen.keyboard.press("w")
+    expect(screen.locator(".idea-card")).to_have_count(4)
+
+    # Grouped, the screen shows the themes with their ideas.
+    ideas = facilitator.ideas(prompt["id"])
+    facilitator.ok("prompt.phase", {"prompt_id": prompt["id"], "phase": "group"})
+    facilitator.ok(
+        "theme.create",
+        {
+            "prompt_id": prompt["id"],
+            "name": "Shade",
+            "idea_ids": [
+                ideas["Shade trees at every bus stop"],
+                ideas["Shade sails over the market street"],
+            ],
+        },
+    )
+    facilitator.ok(
+        "theme.create",
+        {
+            "prompt_id": prompt["id"],
+            "name": "Water and roofs",
+            "idea_ids": [ideas["Open the public fountains at night"]],
+        },
+    )
+    expect(screen.locator("#phase")).to_have_text("Grouping")
+    shade = screen.locator(".theme-column").filter(has_text="Shade sails")
+    expect(shade.locator(".theme-name")).to_have_text("Shade")
+    expect(shade.locator(".theme-idea")).to_have_count(2)
+    expect(screen.locator(".theme-column.loose")).to_contain_text("Cool roofs on schools")
+    assert_fits(screen, output_dir / "themes.png")
+
+    # Voting with hidden tallies: the candidates, and no count anywhere.
+    facilitator.ok("prompt.phase", {"prompt_id": prompt["id"], "phase": "vote"})
+    expect(screen.locator("#phase")).to_have_text("Voting")
+    for voter in (amina, bruno):
+        vote(voter, "Shade trees at every bus stop")
+    vote(amina, "Cool roofs on schools")
+    expect(screen.get_by_text("Results are shown at the end")).to_be_visible()
+    expect(card(screen, "Shade trees at every bus stop")).to_be_visible()
+    screen.wait_for_timeout(500)
+    expect(screen.locator(".bar-row, .bar-value, .idea-votes:visible")).to_have_count(0)
+    expect(screen.locator("body")).not_to_contain_text(re.compile(r"\d+ votes?"))
+    assert_fits(screen, output_dir / "vote-hidden-tallies.png")
+
+    # Results: bars, ranked, with their counts.
+    facilitator.ok("prompt.phase", {"prompt_id": prompt["id"], "phase": "results"})
+    expect(screen.locator("#phase")).to_have_text("Results")
+    bars = screen.locator(".bar-row")
+    expect(bars.first.locator(".bar-text")).to_have_text("Shade trees at every bus stop")
+    expect(bars.first.locator(".bar-value")).to_have_text("2")
+    expect(bars.filter(has_text="Cool roofs").locator(".bar-value")).to_have_text("1")
+    expect(bars.filter(has_text="Shade sails").locator(".bar-value")).to_have_text("0")
+    expect(bars.filter(has_text="Water and roofs").locator(".bar-tag")).to_have_text("Theme")
+    assert_fits(screen, output_dir / "results.png")
+
+    # A spotlighted idea covers the screen, and goes when the spotlight is cleared.
+    facilitator.ok("idea.spotlight", {"idea_id": ideas["Cool roofs on schools and clinics"]})
+    spotlight = screen.locator("#spotlight")
+    expect(spotlight).to_be_visible()
+    expect(spotlight.locator("#spotlight-text")).to_have_text("Cool roofs on schools and clinics")
+    expect(spotlight).to_contain_text("Amina · Dakar")
+    expect(spotlight).to_contain_text("1 vote")
+    assert_fits(screen, output_dir / "spotlight.png")
+    facilitator.ok("idea.spotlight", {"idea_id": None})
+    expect(spotlight).to_be_hidden()
+
+    # J brings the join screen back while people arrive, and takes it away again.
+    screen.keyboard.press("j")
+    expect(screen.locator("#welcome-code")).to_be_visible()
+    screen.keyboard.press("j")
+    expect(screen.locator("#prompt-text")).to_have_text(PROMPT)
+    assert_no_script_errors(screen, amina, bruno)
+
+
+def test_big_screen_shows_no_more_than_participants_may_see(
+    server: Server, new_page: Any, output_dir: Path, facilitator: Facilitator
+) -> None:
+    created = facilitator.create_roundtable("Housing for all")
+    code, join_link = created["join_code"], created["join_url"]
+    facilitator.join(code)
+    facilitator.ok("roundtable.configure", {"attribution": "anonymous"})
+    first = facilitator.ok("prompt.create", {"text": FIRST, "private": True})["prompt"]["id"]
+    second = facilitator.ok("prompt.create", {"text": SECOND})["prompt"]["id"]
+    facilitator.ok("prompt.open", {"prompt_id": first})
+    screen = big_screen(server, new_page, created["id"])
+    expect(screen.locator("#prompt-text")).to_have_text(FIRST)
+    chen, dana = new_page(phone=True), new_page(phone=True)
+    join(chen, join_link, "Chen", "Guangzhou")
+    join(dana, join_link, "Dana", "Detroit")
+
+    # A private brainstorm shows only how many ideas there are.
+    post_idea(chen, "Rent caps near new transit lines")
+    post_idea(dana, "Empty offices turned into homes")
+    expect(screen.locator(".private-number")).to_have_text("2")
+    expect(screen.locator(".private-label")).to_have_text("ideas so far")
+    expect(screen.get_by_text("Rent caps near new transit lines")).to_have_count(0)
+    screen.screenshot(path=output_dir / "private-brainstorm.png")
+
+    # Revealed, the ideas show, and no one's name or city, as the room is anonymous.
+    facilitator.ok("prompt.reveal", {"prompt_id": first})
+    expect(card(screen, "Rent caps near new transit lines")).to_be_visible()
+    expect(card(screen, "Empty offices turned into homes")).to_be_visible()
+    for who in ("Chen", "Guangzhou", "Dana", "Detroit", "Anonymous"):
+        expect(screen.locator("body")).not_to_contain_text(who)
+    assert_fits(screen, output_dir / "anonymous.png")
+
+    # An idea the facilitator hides leaves the screen; one awaiting approval never shows.
+    ideas = facilitator.ideas(first)
+    facilitator.ok("idea.hide", {"idea_id": ideas["Empty offices turned into homes"]})
+    expect(card(screen, "Empty offices turned into homes")).to_have_count(0)
+    facilitator.ok("prompt.configure", {"prompt_id": first, "premoderate": True})
+    post_idea(chen, "Community land trusts in every district")
+    pending = facilitator.ideas(first)["Community land trusts in every district"]
+    # Events apply in order: once the timer shows, the pending idea has reached the screen.
+    facilitator.ok("timer.start", {"prompt_id": first, "seconds": 90})
+    expect(screen.locator("#timer")).to_be_visible()
+    expect(card(screen, "Community land trusts")).to_have_count(0)
+    expect(screen.locator("#idea-count")).to_have_text("1 idea")
+    facilitator.ok("idea.approve", {"idea_id": pending})
+    expect(card(screen, "Community land trusts")).to_be_visible()
+
+    # The spotlight names no one either, and goes with its idea when that is hidden.
+    facilitator.ok("idea.spotlight", {"idea_id": pending})
+    expect(screen.locator("#spotlight-text")).to_have_text(
+        "Community land trusts in every district"
+    )
+    expect(screen.locator("#spotlight")).not_to_contain_text("Chen")
+    screen.screenshot(path=output_dir / "anonymous-spotlight.png")
+    facilitator.ok("idea.hide", {"idea_id": pending})
+    expect(screen.locator("#spotlight")).to_be_hidden()
+    expect(card(screen, "Community land trusts")).to_have_count(0)
+
+    # The prompt opened last is on screen, unless the facilitator brings everyone elsewhere.
+    facilitator.ok("prompt.open", {"prompt_id": second})
+    expect(screen.locator("#prompt-text")).to_have_text(SECOND)
+    facilitator.ok("roundtable.focus", {"prompt_id": first})
+    expect(screen.locator("#prompt-text")).to_have_text(FIRST)
+    facilitator.ok("roundtable.focus", {"prompt_id": None})
+    expect(screen.locator("#prompt-text")).to_have_text(SECOND)
+
+    # With every prompt closed, the screen invites people in again.
+    facilitator.ok("prompt.close", {"prompt_id": first})
+    facilitator.ok("prompt.close", {"prompt_id": second})
+    expect(screen.locator("#welcome-code")).to_have_text(code)
+    assert_no_script_errors(screen, chen, dana)
+
+
+def test_big_screen_is_for_staff_only(server: Server, new_page: Any) -> None:
+    email = server.create_staff("facilitator@example.org", name="Fatima Facilitator")
+    token = server.api_token(email)
+    created = Facilitator(server, token).create_roundtable("Staff only")
+    visitor = new_page()
+    visitor.goto(server.url(f"/roundtables/{created['id']}/present"))
+    expect(visitor).to_have_url(re.compile(r"/login\?next="))

@@ -183,7 +183,7 @@ ui.prompts.addEventListener("click", (event) => {
   if (!button || button.disabled) return;
   const card = button.closest("li.prompt");
   const promptId = Number(card.dataset.key);
-  const own = THEME_ACTIONS[button.dataset.action];
+  const own = OWN_ACTIONS[button.dataset.action];
   if (own) {
     own(promptId, button, card);
     return;
@@ -244,7 +244,7 @@ async function assign(control, ideaId, themeId) {
   if (!ack || !ack.ok) room.sync();
 }
 
-const THEME_ACTIONS = {
+const OWN_ACTIONS = {
   suggest: async (promptId, button) => {
     const ack = await run(button, "theme.suggest", { prompt_id: promptId });
     if (!ack || !ack.ok) return;
@@ -284,6 +284,38 @@ const THEME_ACTIONS = {
       render();
     }
   },
+  hide: (promptId, button) => run(button, "idea.hide", { idea_id: ideaOf(button) }),
+  restore: (promptId, button) => run(button, "idea.restore", { idea_id: ideaOf(button) }),
+  approve: (promptId, button) => run(button, "idea.approve", { idea_id: ideaOf(button) }),
+  spotlight: (promptId, button) => run(button, "idea.spotlight", { idea_id: ideaOf(button) }),
+  "clear-spotlight": (promptId, button) => run(button, "idea.spotlight", { idea_id: null }),
+  edit: (promptId, button) => {
+    const item = button.closest("li.idea");
+    const form = item.querySelector(".idea-edit");
+    form.hidden = false;
+    const textarea = form.querySelector("textarea");
+    textarea.value = room.state.prompts.get(promptId).ideas.get(ideaOf(button)).text || "";
+    textarea.focus();
+  },
+  "edit-cancel": (promptId, button) => {
+    button.closest(".idea-edit").hidden = true;
+  },
+  "edit-save": async (promptId, button) => {
+    const form = button.closest(".idea-edit");
+    const text = form.querySelector("textarea").value.trim();
+    if (!text) return;
+    const ack = await run(button, "idea.update", { idea_id: ideaOf(button), text });
+    if (ack && ack.ok) form.hidden = true;
+  },
+  merge: (promptId, button) => {
+    const select = button.closest("li.idea").querySelector(".merge-select");
+    if (!select.value) {
+      announce(ui.messages, t("choose_merge_target"));
+      select.focus();
+      return;
+    }
+    run(button, "idea.merge", { idea_id: Number(select.value), duplicate_id: ideaOf(button) });
+  },
   "delete-theme": async (promptId, button) => {
     const ack = await run(button, "theme.delete", { theme_id: Number(button.dataset.themeId) });
     if (ack && ack.ok) {
@@ -292,6 +324,10 @@ const THEME_ACTIONS = {
     }
   },
 };
+
+function ideaOf(button) {
+  return Number(button.closest("li.idea").dataset.key);
+}
 
 function dropSuggestion(promptId, key) {
   suggestions.set(promptId, (suggestions.get(promptId) || []).filter((s) => s.key !== key));
@@ -427,7 +463,7 @@ function updateGroupIdea(node, idea, themes) {
   const options = [["", t("ungrouped")], ...themes.map((theme) => [String(theme.id), theme.name])];
   const signature = JSON.stringify(options);
   if (select.dataset.options !== signature) {
-    select.replaceChildren(...options.map(([value, label]) => el("option", { value }, label)));
+    select.replaceChildren(...options.map(([value, label]) => el("option", { value, label })));
     select.dataset.options = signature;
   }
   if (!select.dataset.busy) select.value = idea.theme_id == null ? "" : String(idea.theme_id);
@@ -546,6 +582,7 @@ function controls(prompt) {
       checkbox(prompt.id, "private", "private"),
       checkbox(prompt.id, "hide_tallies", "hide_tallies"),
       checkbox(prompt.id, "late_ideas", "late_ideas"),
+      checkbox(prompt.id, "premoderate", "premoderate"),
       attribution,
     ]),
   ]);
@@ -556,6 +593,7 @@ function controls(prompt) {
       button("focus", t("focus")),
       button("unfocus", t("unfocus")),
       button("reveal", t("reveal"), "button primary"),
+      button("clear-spotlight", t("clear_spotlight")),
     ]),
     stepper,
     timer,
@@ -614,7 +652,7 @@ function updatePrompt(node, prompt) {
   const top = ideas.length ? ideas[0].votes || 0 : 0;
   const attribution = attributionOf(prompt, room.state.roundtable);
   syncList(node.querySelector(".ideas"), ideas, (idea) => idea.id, createIdea, (item, idea) =>
-    updateIdea(item, idea, top, attribution),
+    updateIdea(item, idea, top, attribution, prompt),
   );
   const empty = node.querySelector(".empty");
   empty.hidden = ideas.length > 0;
@@ -633,6 +671,8 @@ function updateControls(node, prompt, { phase, focused, hiddenFromRoom }) {
   show('[data-action="focus"]', isOpen && !focused);
   show('[data-action="unfocus"]', focused);
   show('[data-action="reveal"]', hiddenFromRoom);
+  const spotlit = room.state.roundtable.spotlight_idea_id ?? null;
+  show('[data-action="clear-spotlight"]', spotlit !== null && prompt.ideas.has(spotlit));
   show(".stepper", runsInPhases(prompt));
   for (const step of node.querySelectorAll(".step")) {
     const current = isOpen && step.dataset.phase === phase;
@@ -658,11 +698,40 @@ function updateControls(node, prompt, { phase, focused, hiddenFromRoom }) {
   }
 }
 
-function createIdea() {
+function createIdea(idea) {
+  const textId = `console-idea-${idea.id}`;
+  const mod = (action, label) =>
+    el("button", { type: "button", className: "button small quiet", "data-action": action, "aria-describedby": textId }, label);
   return el("li", { className: "idea" }, [
     el("div", { className: "idea-main" }, [
-      el("p", { className: "idea-text" }),
+      el("p", { className: "idea-text", id: textId }),
       el("span", { className: "author" }),
+      el("span", { className: "idea-status" }),
+      canRun
+        ? el("div", { className: "idea-edit", hidden: true }, [
+            el("label", { for: `${textId}-edit` }, t("edit_idea")),
+            el("textarea", { id: `${textId}-edit`, rows: 2, maxLength: 500 }),
+            el("div", { className: "moderation" }, [
+              el("button", { type: "button", className: "button small primary", "data-action": "edit-save" }, t("save")),
+              el("button", { type: "button", className: "button small", "data-action": "edit-cancel" }, t("cancel")),
+            ]),
+          ])
+        : null,
+      canRun
+        ? el("div", { className: "moderation" }, [
+            mod("approve", t("approve")),
+            mod("hide", t("hide")),
+            mod("restore", t("restore")),
+            mod("spotlight", t("spotlight")),
+            mod("clear-spotlight", t("clear_spotlight")),
+            mod("edit", t("edit")),
+            el("span", { className: "merge-control" }, [
+              el("label", { for: `${textId}-merge`, className: "visually-hidden" }, t("merge_into")),
+              el("select", { id: `${textId}-merge`, className: "merge-select", "aria-describedby": textId }),
+              mod("merge", t("merge")),
+            ]),
+          ])
+        : null,
     ]),
     el("div", { className: "tally" }, [
       el("span", { className: "votes" }),
@@ -671,12 +740,56 @@ function createIdea() {
   ]);
 }
 
-function updateIdea(node, idea, top, attribution) {
+const STATUS_LABELS = { pending: "status_pending", hidden: "status_hidden", merged: "status_merged" };
+
+function updateModeration(node, idea, prompt) {
+  const status = idea.status || "visible";
+  const visible = status === "visible";
+  const spotlit = (room.state.roundtable.spotlight_idea_id ?? null) === idea.id;
+  const show = (action, shown) => {
+    node.querySelector(`[data-action="${action}"]`).hidden = !shown;
+  };
+  show("approve", status === "pending");
+  show("hide", visible || status === "pending");
+  show("restore", status === "hidden");
+  show("spotlight", visible && !spotlit);
+  show("clear-spotlight", spotlit);
+  show("edit", status !== "merged");
+  const others = [...prompt.ideas.values()].filter(
+    (other) => other.id !== idea.id && (other.status || "visible") === "visible",
+  );
+  const merge = node.querySelector(".merge-control");
+  merge.hidden = !visible || others.length === 0;
+  const select = merge.querySelector("select");
+  // Labels, not text: the option list must not make this idea "contain" the others' words.
+  const options = [["", t("merge_into")], ...others.map((other) => [String(other.id), other.text || ""])];
+  const signature = JSON.stringify(options);
+  if (select.dataset.options !== signature) {
+    const chosen = select.value;
+    select.replaceChildren(...options.map(([value, label]) => el("option", { value, label })));
+    select.dataset.options = signature;
+    select.value = options.some(([value]) => value === chosen) ? chosen : "";
+  }
+}
+
+function updateIdea(node, idea, top, attribution, prompt) {
   const text = node.querySelector(".idea-text");
   if (text.dataset.text !== idea.text) {
-    setLinkedText(text, idea.text);
+    setLinkedText(text, idea.text || "");
     text.dataset.text = idea.text;
   }
+  const status = idea.status || "visible";
+  node.classList.toggle("dimmed", status === "hidden" || status === "merged");
+  node.classList.toggle("pending-approval", status === "pending");
+  node.classList.toggle("spotlit", (room.state.roundtable.spotlight_idea_id ?? null) === idea.id);
+  const notes = [];
+  if (STATUS_LABELS[status]) notes.push(t(STATUS_LABELS[status]));
+  if (room.state.roundtable.spotlight_idea_id === idea.id) notes.push(t("spotlighted"));
+  if (idea.edited) notes.push(t("edited"));
+  const statusNode = node.querySelector(".idea-status");
+  statusNode.textContent = notes.join(" · ");
+  statusNode.hidden = notes.length === 0;
+  if (canRun) updateModeration(node, idea, prompt);
   node.querySelector(".author").textContent = authorLine(idea, attribution);
   const votes = idea.votes || 0;
   node.querySelector(".votes").textContent = tn("votes", votes);

@@ -309,7 +309,10 @@ function updateOpenPrompt(section, prompt, focused) {
   section.querySelector(".tallies-note").hidden = !(prompt.hide_tallies && !results && !counted);
   const voted = room.state.votedFor(prompt.id);
   const visible = [...prompt.ideas.values()].filter((idea) => !idea.hidden);
-  const hidden = prompt.ideas.size - visible.length;
+  // Only a private brainstorm's ideas wait to be revealed; hidden or merged ones are gone.
+  const hidden = [...prompt.ideas.values()].filter(
+    (idea) => idea.hidden && (idea.status || "private") === "private",
+  ).length;
   const hiddenCount = section.querySelector(".hidden-count");
   hiddenCount.hidden = hidden === 0;
   hiddenCount.textContent = hidden ? tn("hidden_ideas", hidden) : "";

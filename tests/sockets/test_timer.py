@@ -113,6 +113,30 @@ def test_closing_a_prompt_stops_its_timer(room: Room) -> None:
     assert (prompt["status"], prompt["timer"]) == ("closed", None)
 
 
+def test_changing_phase_stops_the_countdown_for_everyone(room: Room) -> None:
+    prompt_id = room.open_prompt(phases=True)
+    alice = room.participant("Alice")
+    timer = start(room, prompt_id, 60, advance=True)["timer"]
+    room.quiet()
+    prompt = steer(room, "prompt.phase", prompt_id=prompt_id, phase="group")["prompt"]
+    assert (prompt["phase"], prompt["timer"]) == ("group", None)
+    seq = room.snapshot()["seq"]
+    expected = [("prompt.updated", {"prompt": prompt, "seq": seq})]
+    assert room.facilitator.events() == alice.events() == expected
+    assert run_timers(room.app, ended(timer)) == []
+    assert prompt_in(room.snapshot(), prompt_id)["phase"] == "group"
+
+
+def test_setting_the_phase_a_prompt_has_keeps_its_countdown(room: Room) -> None:
+    prompt_id = room.open_prompt(phases=True)
+    timer = start(room, prompt_id, 60)["timer"]
+    room.quiet()
+    assert steer(room, "prompt.phase", prompt_id=prompt_id, phase="collect")["prompt"]["timer"] == (
+        timer
+    )
+    assert room.heard() == []
+
+
 @pytest.mark.parametrize("seconds", [5, 7200])
 def test_a_timer_runs_five_seconds_to_two_hours(room: Room, seconds: int) -> None:
     prompt_id = room.open_prompt()

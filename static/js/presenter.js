@@ -380,8 +380,10 @@ function renderThemes(prompt, ideas) {
   const loose = newestFirst(shown.filter((idea) => !known.has(idea.theme_id)));
   if (loose.length) groups.push({ key: "ungrouped", name: t("ungrouped"), ideas: loose, loose: true });
   const visible = groups.slice(0, MAX_THEMES);
-  grid.dataset.count = String(Math.min(visible.length, 5));
-  grid.dataset.rows = visible.length > 4 ? "2" : "1";
+  // Up to five side by side; more, in two rows of smaller columns.
+  const rows = visible.length > 5 ? 2 : 1;
+  grid.dataset.count = String(Math.ceil(visible.length / rows));
+  grid.dataset.rows = String(rows);
   syncList(grid, visible, (group) => group.key, createThemeColumn, (node, group) =>
     updateThemeColumn(node, group, prompt),
   );
@@ -462,7 +464,14 @@ function renderBars(prompt, ideas) {
     return;
   }
   afterLayout(() => {
-    const cut = fitList(list) + Math.max(0, rows.length - MAX_BARS);
+    // Roomy rows when they all fit, else slimmer ones, so more of the ranking shows.
+    list.dataset.density = "roomy";
+    let cut = fitList(list);
+    if (cut) {
+      list.dataset.density = "compact";
+      cut = fitList(list);
+    }
+    cut += Math.max(0, rows.length - MAX_BARS);
     showMore(cut ? tn("more_rows", cut) : "");
   });
 }
@@ -568,6 +577,8 @@ function renderSpotlight(state) {
   setText(ui.spotlightAuthor, byline(idea, attributionOf(prompt, state.roundtable)));
   const votes = shownVotes(prompt, idea);
   setText(ui.spotlightVotes, votes ? tn("votes", votes) : "");
+  // Anonymous and without a count: no empty footer under the idea.
+  ui.spotlightAuthor.parentElement.hidden = ui.spotlightAuthor.hidden && ui.spotlightVotes.hidden;
 }
 
 // -- fitting the screen -------------------------------------------------------------

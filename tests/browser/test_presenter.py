@@ -95,8 +95,19 @@ def big_screen(server: Server, new_page: Any, roundtable_id: int) -> Any:
     return page
 
 
+# What is shown but reaches past the edge of the screen (the page itself cannot scroll).
+OUTSIDE_THE_SCREEN = """() => [...document.querySelectorAll(".stage *")]
+    .filter((node) => node.getClientRects().length > 0)
+    .filter((node) => {
+        const box = node.getBoundingClientRect();
+        return box.left < -1 || box.top < -1 || box.right > innerWidth + 1
+            || box.bottom > innerHeight + 1;
+    })
+    .map((node) => node.className || node.tagName)"""
+
+
 def assert_fits(page: Any, output: Path | None = None) -> None:
-    """Nothing scrolls, at full HD and at 720p; a screenshot of each when asked."""
+    """Nothing scrolls or is cut off, at full HD and at 720p; a screenshot of each when asked."""
     for size in (HD, FULL_HD):
         page.set_viewport_size(size)
         page.wait_for_timeout(150)
@@ -105,6 +116,8 @@ def assert_fits(page: Any, output: Path | None = None) -> None:
             " document.documentElement.scrollHeight - innerHeight]"
         )
         assert overflow == [0, 0], f"the page scrolls at {size}: {overflow}"
+        outside = page.evaluate(OUTSIDE_THE_SCREEN)
+        assert outside == [], f"cut off by the edge of the screen at {size}: {outside}"
         if output is not None:
             suffix = "" if size == FULL_HD else "-720p"
             page.screenshot(path=output.with_name(f"{output.stem}{suffix}.png"))

@@ -315,7 +315,6 @@ function createCard() {
 function updateCard(node, idea, prompt, replies) {
   const attribution = attributionOf(prompt, room.state.roundtable);
   node.querySelector(".idea-text").textContent = idea.text;
-  node.dataset.length = lengthClass(idea.text, 60, 160);
   node.classList.toggle("fresh", isFresh(idea));
   setText(node.querySelector(".idea-author"), byline(idea, attribution));
   const replyCount = replies.get(idea.id) || 0;
@@ -323,6 +322,8 @@ function updateCard(node, idea, prompt, replies) {
   setText(node.querySelector(".idea-reactions"), reactionsText(idea));
   const votes = shownVotes(prompt, idea);
   setText(node.querySelector(".idea-votes"), votes ? tn("votes", votes) : "");
+  const foot = node.querySelector(".idea-foot");
+  foot.hidden = [...foot.children].every((part) => part.hidden);
 }
 
 function setText(node, text) {
@@ -345,7 +346,6 @@ function renderCards(prompt, ideas) {
   syncList(list, shown.slice(0, MAX_CARDS), (idea) => idea.id, createCard, (node, idea) =>
     updateCard(node, idea, prompt, replies),
   );
-  ui.boardBody.classList.toggle("empty", shown.length === 0);
   if (!shown.length) {
     showMore("");
     list.replaceChildren(el("li", { className: "board-empty" }, t("no_ideas_yet")));
@@ -389,9 +389,10 @@ function renderThemes(prompt, ideas) {
   );
   afterLayout(() => {
     for (const column of grid.children) {
-      const list = column.querySelector(".theme-ideas");
-      const cut = fitList(list);
+      // Fitted with the "more" line in place, so that showing it cuts nothing further.
       const more = column.querySelector(".theme-more");
+      more.hidden = false;
+      const cut = fitList(column.querySelector(".theme-ideas"));
       more.hidden = !cut;
       more.textContent = cut ? tn("more_rows", cut) : "";
     }

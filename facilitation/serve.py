@@ -109,8 +109,8 @@ def _serve_gevent(app: Any, host: str, port: int) -> None:
     server.serve_forever()
 
 
-class _Stop(Exception):
-    pass
+class _Stop(BaseException):
+    """Raised by the signal handler; not an Exception, so no error handler swallows it."""
 
 
 def _raise_stop(_signum: int, _frame: Any) -> None:
@@ -120,12 +120,23 @@ def _raise_stop(_signum: int, _frame: Any) -> None:
 def _serve_eventlet(app: Any, host: str, port: int) -> None:
     import eventlet
     import eventlet.wsgi
+    from eventlet.event import Event
 
-    listener = eventlet.listen((host, port))
-    signal.signal(signal.SIGTERM, _raise_stop)
-    signal.signal(signal.SIGINT, _raise_stop)
-    with contextlib.suppress(_Stop):
-        eventlet.wsgi.server(listener, app, log_output=False)
+    # The signal may land in any green thread (a handler, the timer loop), so it only sets
+    # an event; the main green thread waits for it and then stops the server.
+    stopped = Event()
+
+    def stop(_signum: int, _frame: Any) -> None:
+        if not stopped.ready():
+            stopped.send(None)
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    server = eventlet.spawn(
+        eventlet.wsgi.server, eventlet.listen((host, port)), app, log_output=False
+    )
+    stopped.wait()
+    server.kill()
 
 
 def _serve_threading(app: Any, host: str, port: int) -> None:

@@ -101,14 +101,15 @@ def idea_in(session: Session, roundtable_id: int, idea_id: int) -> Idea:
     return idea
 
 
-def changed_idea(
-    session: Session, roundtable_id: int, idea: Idea, actor: Actor | None
-) -> IdeaResult:
-    """Log the idea's new state and answer with the actor's view of it."""
+def changed_idea(session: Session, idea: Idea, actor: Actor | None) -> IdeaResult:
+    """Log the idea's new state and answer with the actor's view of it.
+
+    The caller locked the roundtable at the start of the use case; that row, already in
+    the session, takes the next sequence number.
+    """
     session.flush()
     session.refresh(idea)
-    roundtable = lock_roundtable(session, roundtable_id)
-    events = record(session, roundtable, [IdeaUpdated.of(idea)], actor=actor)
+    events = record(session, idea.prompt.roundtable, [IdeaUpdated.of(idea)], actor=actor)
     return idea_view(idea, Viewer.of(actor)), events
 
 
@@ -153,7 +154,7 @@ def edit_idea(
         return idea_view(idea, Viewer.of(actor)), []
     idea.text = clean
     idea.edited = True
-    return changed_idea(session, roundtable_id, idea, actor)
+    return changed_idea(session, idea, actor)
 
 
 def delete_idea(
@@ -163,7 +164,7 @@ def delete_idea(
     idea = _own_while_collecting(session, actor, roundtable_id, idea_id)
     idea.status = IdeaStatus.DELETED
     drop_votes(session, idea)
-    return changed_idea(session, roundtable_id, idea, actor)
+    return changed_idea(session, idea, actor)
 
 
 def react(
@@ -187,5 +188,5 @@ def react(
         idea.reactions.append(Reaction(participant_id=participant_id, emoji=emoji))
     else:
         idea.reactions.remove(existing)
-    view, events = changed_idea(session, roundtable_id, idea, actor)
+    view, events = changed_idea(session, idea, actor)
     return existing is None, view, events

@@ -13,6 +13,7 @@ from facilitation.services.errors import ConflictError, InvalidInputError
 from facilitation.services.events import (
     IdeaUpdated,
     Published,
+    RoomChange,
     RoundtableUpdated,
     lock_roundtable,
     record,
@@ -47,7 +48,7 @@ def _move(
     if to == IdeaStatus.HIDDEN:
         drop_votes(session, idea)  # hidden ideas hold no one's votes
     idea.status = to
-    return changed_idea(session, roundtable_id, idea, actor)
+    return changed_idea(session, idea, actor)
 
 
 def approve_idea(
@@ -130,10 +131,8 @@ def merge_ideas(
     session.flush()
     session.refresh(target)
     session.refresh(duplicate)
-    roundtable = lock_roundtable(session, roundtable_id)
-    events = record(
-        session, roundtable, [IdeaUpdated.of(duplicate), IdeaUpdated.of(target)], actor=actor
-    )
+    changes: list[RoomChange] = [IdeaUpdated.of(duplicate), IdeaUpdated.of(target)]
+    events = record(session, target.prompt.roundtable, changes, actor=actor)  # locked above
     return idea_view(target), events
 
 

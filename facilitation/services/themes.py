@@ -129,7 +129,7 @@ def assign_idea(
         session.commit()
         return idea_view(idea), []
     idea.theme_id = theme_id
-    return changed_idea(session, roundtable_id, idea, actor)
+    return changed_idea(session, idea, actor)
 
 
 def suggest_themes(

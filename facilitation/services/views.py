@@ -18,6 +18,7 @@ from facilitation.models import (
     PromptStatus,
     Roundtable,
     Theme,
+    ThemeVote,
     Vote,
 )
 from facilitation.services.actors import Actor
@@ -95,6 +96,12 @@ def reaction_counts(idea: Idea) -> dict[str, int]:
     return {emoji: n for emoji, n in counts.items() if n}
 
 
+def my_reactions(idea: Idea, participant_id: int) -> list[str]:
+    """The emoji one participant has put on an idea, in the fixed order of REACTIONS."""
+    chosen = {r.emoji for r in idea.reactions if r.participant_id == participant_id}
+    return [emoji for emoji in REACTIONS if emoji in chosen]
+
+
 def idea_view(idea: Idea, viewer: Viewer = STAFF) -> dict[str, Any]:
     """An idea as the viewer may see it: moderation, private brainstorm, attribution, tallies."""
     prompt = idea.prompt
@@ -125,6 +132,8 @@ def idea_view(idea: Idea, viewer: Viewer = STAFF) -> dict[str, Any]:
     }
     if viewer.staff:
         view["author_id"] = idea.participant_id
+    if viewer.participant_id is not None:
+        view["my_reactions"] = my_reactions(idea, viewer.participant_id)
     if mine:
         view["mine"] = True
     return view
@@ -220,14 +229,35 @@ def my_votes(session: Session, roundtable_id: int, participant_id: int) -> dict[
     return votes
 
 
+def my_theme_votes(
+    session: Session, roundtable_id: int, participant_id: int
+) -> dict[int, list[int]]:
+    """The themes a participant has voted for, by prompt."""
+    rows = session.execute(
+        select(ThemeVote.prompt_id, ThemeVote.theme_id)
+        .join(Prompt, Prompt.id == ThemeVote.prompt_id)
+        .where(Prompt.roundtable_id == roundtable_id, ThemeVote.participant_id == participant_id)
+        .order_by(ThemeVote.id)
+    ).all()
+    votes: dict[int, list[int]] = {}
+    for prompt_id, theme_id in rows:
+        votes.setdefault(prompt_id, []).append(theme_id)
+    return votes
+
+
 def prompts_with_ideas(session: Session, roundtable_id: int) -> list[Prompt]:
-    """A roundtable's prompts in order, their ideas and authors loaded in two queries."""
+    """A roundtable's prompts in order, with their ideas, authors, reactions and themes."""
+    ideas = selectinload(Prompt.ideas)
     return list(
         session.scalars(
             select(Prompt)
             .where(Prompt.roundtable_id == roundtable_id)
             .order_by(Prompt.position, Prompt.id)
-            .options(selectinload(Prompt.ideas).selectinload(Idea.author))
+            .options(
+                ideas.selectinload(Idea.author),
+                ideas.selectinload(Idea.reactions),
+                selectinload(Prompt.themes),
+            )
         ).all()
     )
 
@@ -237,11 +267,13 @@ def snapshot(session: Session, roundtable: Roundtable, viewer: Viewer) -> dict[s
     prompts = prompts_with_ideas(session, roundtable.id)
     participant_id = viewer.participant_id
     mine = my_votes(session, roundtable.id, participant_id) if participant_id else {}
+    themes = my_theme_votes(session, roundtable.id, participant_id) if participant_id else {}
     prompt_views = []
     for prompt in prompts:
         view = prompt_view(prompt, viewer)
         if participant_id is not None:
             view["my_votes"] = mine.get(prompt.id, [])
+            view["my_theme_votes"] = themes.get(prompt.id, [])
         prompt_views.append(view)
     return {
         "roundtable": roundtable_view(roundtable),

@@ -13,6 +13,7 @@ from facilitation.services import roundtables
 from facilitation.services.actors import Right
 from facilitation.services.errors import NotFoundError
 from facilitation.services.roundtables import normalise_join_code
+from facilitation.services.views import REACTIONS
 from facilitation.web.auth import current_actor, current_staff, page_staff_required
 from facilitation.web.links import join_url, public_base, qr_svg
 
@@ -65,6 +66,7 @@ def join(join_code: str) -> str | BaseResponse:
             event=roundtable.event,
             join_code=code,
             attribution=roundtable.settings.get("attribution") or "named",
+            reactions=REACTIONS,
         )
 
 

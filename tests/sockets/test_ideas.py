@@ -22,9 +22,10 @@ def test_idea_reaches_everyone_in_the_room_including_the_writer(room: Room) -> N
     assert (idea["text"], idea["author"], idea["votes"]) == ("Shade trees", "Alice", 0)
     assert idea["prompt_id"] == prompt_id
     assert idea["mine"] is True
+    assert idea["my_reactions"] == []
     seq = room.snapshot()["seq"]
     # Participants are sent the public version; staff also learn which participant wrote it.
-    public = {k: v for k, v in idea.items() if k != "mine"}
+    public = {k: v for k, v in idea.items() if k not in ("mine", "my_reactions")}
     assert alice.events() == [("idea.created", {"idea": public, "seq": seq})]
     assert bob.events() == [("idea.created", {"idea": public, "seq": seq})]
     [(name, staff_payload)] = room.facilitator.events()
@@ -39,7 +40,7 @@ def test_created_idea_is_stored_with_the_same_fields_as_emitted(room: Room) -> N
     idea = acked(alice.emit("idea.create", payload))["idea"]
     [stored] = room.snapshot()["prompts"][0]["ideas"]
     assert stored == {
-        **{k: v for k, v in idea.items() if k != "mine"},
+        **{k: v for k, v in idea.items() if k not in ("mine", "my_reactions")},
         "author_id": stored["author_id"],
     }
 

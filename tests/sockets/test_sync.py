@@ -112,7 +112,10 @@ def test_sync_too_far_behind_returns_a_snapshot_and_seq(
     assert ack["snapshot"]["participants"] == stored["participants"]
     [prompt] = ack["snapshot"]["prompts"]
     assert prompt["my_votes"] == [prompt["ideas"][0]["id"]]
-    # The participant's snapshot is the staff's one less who wrote what.
+    assert prompt["my_theme_votes"] == []
+    # The participant's snapshot is the staff's one less who wrote what, plus its own
+    # reactions.
+    assert [idea.pop("my_reactions") for idea in prompt["ideas"]] == [[]] * len(prompt["ideas"])
     assert prompt["ideas"] == [
         {k: v for k, v in idea.items() if k != "author_id"}
         for idea in stored["prompts"][0]["ideas"]

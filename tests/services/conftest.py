@@ -2,15 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 import pytest
 from sqlalchemy.orm import Session
 
 from facilitation.db import Database
-from facilitation.services import prompts, roundtables, staff
+from facilitation.services import ideas, prompts, roundtables, staff, votes
 from facilitation.services.actors import Actor
+from facilitation.services.errors import DomainError
+from facilitation.services.events import Published
+
+T = TypeVar("T")
+
+
+def refusal(call: Callable[..., object], *args: Any, **kwargs: Any) -> str:
+    """The code of the DomainError the call raises: clients act on codes, so tests compare them."""
+    with pytest.raises(DomainError) as refused:
+        call(*args, **kwargs)
+    return refused.value.code
 
 
 @dataclass
@@ -27,13 +39,17 @@ class Table:
         assert joined.participant is not None
         return Actor.participant(joined.participant.id)
 
-    def open_prompt(self, text: str = "What should cities try first?", budget: int = 3) -> int:
+    def open_prompt(
+        self, text: str = "What should cities try first?", budget: int = 3, **options: Any
+    ) -> int:
+        """An open prompt taking ideas now; `options` are create_prompt's switches."""
         view, _ = prompts.create_prompt(
             self.session,
             actor=self.facilitator,
             roundtable_id=self.roundtable_id,
             text=text,
             votes_per_participant=budget,
+            **options,
         )
         prompts.open_prompt(
             self.session,
@@ -42,6 +58,59 @@ class Table:
             prompt_id=view["id"],
         )
         return int(view["id"])
+
+    def create_idea(
+        self,
+        author: Actor,
+        prompt_id: int,
+        text: str,
+        *,
+        client_id: str | None = None,
+        parent_id: int | None = None,
+    ) -> tuple[dict[str, Any], list[Published]]:
+        """The idea as its author sees it and what was logged; the text doubles as client_id."""
+        return ideas.create_idea(
+            self.session,
+            actor=author,
+            roundtable_id=self.roundtable_id,
+            prompt_id=prompt_id,
+            text=text,
+            client_id=text if client_id is None else client_id,
+            parent_id=parent_id,
+        )
+
+    def post(
+        self,
+        author: Actor,
+        prompt_id: int,
+        text: str,
+        *,
+        client_id: str | None = None,
+        parent_id: int | None = None,
+    ) -> dict[str, Any]:
+        """Just the idea as its author sees it, for tests that build on it."""
+        view, _ = self.create_idea(
+            author, prompt_id, text, client_id=client_id, parent_id=parent_id
+        )
+        return view
+
+    def vote(self, voter: Actor, idea_id: int) -> int:
+        """The votes the voter has left on the idea's prompt."""
+        left, _ = votes.cast_vote(
+            self.session, actor=voter, roundtable_id=self.roundtable_id, idea_id=idea_id
+        )
+        return left
+
+    def act(self, call: Callable[..., T], **kwargs: Any) -> T:
+        """A use case run on this roundtable, so tests name only what they are about."""
+        return call(self.session, roundtable_id=self.roundtable_id, **kwargs)
+
+    def refusal(self, call: Callable[..., object], *args: Any, **kwargs: Any) -> str:
+        """The code the call is refused with, rolled back as a refused request is, so the
+        test can go on."""
+        code = refusal(call, *args, **kwargs)
+        self.session.rollback()
+        return code
 
 
 def staff_actor(session: Session, role: str, email: str | None = None) -> Actor:

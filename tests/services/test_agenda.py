@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from facilitation.models import Event, Prompt, Roundtable, Stream
 from facilitation.services.agenda import import_agenda, load_agenda
 from facilitation.services.errors import DomainError
+from tests.services.conftest import refusal
 
 DEMO = Path(str(files("facilitation.agendas").joinpath("workshop-2025.yaml")))
 
@@ -85,6 +86,4 @@ def test_a_bad_agenda_is_refused_with_a_reason(session: Session, agenda: dict[st
 def test_a_file_that_is_not_yaml_is_refused(tmp_path: Path) -> None:
     broken = tmp_path / "agenda.yaml"
     broken.write_text("event: [unclosed\n")
-    with pytest.raises(DomainError) as refused:
-        load_agenda(broken)
-    assert refused.value.code == "bad_agenda"
+    assert refusal(load_agenda, broken) == "bad_agenda"

@@ -5,33 +5,14 @@ from __future__ import annotations
 import pytest
 
 from facilitation.models import Idea
-from facilitation.services import ideas, prompts, roundtables
-from facilitation.services.errors import DomainError
+from facilitation.services import prompts, roundtables
 from tests.services.conftest import Table
-
-
-def _post(table: Table, author, prompt_id: int, text: str, client_id: str = "c1"):  # type: ignore[no-untyped-def]
-    return ideas.create_idea(
-        table.session,
-        actor=author,
-        roundtable_id=table.roundtable_id,
-        prompt_id=prompt_id,
-        text=text,
-        client_id=client_id,
-    )
-
-
-def _refused(table: Table, *args, **kwargs) -> str:  # type: ignore[no-untyped-def]
-    with pytest.raises(DomainError) as refused:
-        _post(table, *args, **kwargs)
-    table.session.rollback()
-    return refused.value.code
 
 
 def test_an_idea_is_logged_and_shown_with_its_author(table: Table) -> None:
     prompt_id = table.open_prompt()
-    view, events = _post(
-        table, table.join("Ana", "Lisbon"), prompt_id, "Shade trees on every street"
+    view, events = table.create_idea(
+        table.join("Ana", "Lisbon"), prompt_id, "Shade trees on every street"
     )
     assert view["text"] == "Shade trees on every street"
     assert (view["author"], view["affiliation"], view["votes"]) == ("Ana", "Lisbon", 0)
@@ -44,8 +25,8 @@ def test_an_idea_is_logged_and_shown_with_its_author(table: Table) -> None:
 def test_the_same_client_id_returns_the_first_idea_and_logs_nothing(table: Table) -> None:
     prompt_id = table.open_prompt()
     ana = table.join("Ana")
-    first, _ = _post(table, ana, prompt_id, "Cool roofs", client_id="retry-1")
-    again, events = _post(table, ana, prompt_id, "Cool roofs", client_id="retry-1")
+    first = table.post(ana, prompt_id, "Cool roofs", client_id="retry-1")
+    again, events = table.create_idea(ana, prompt_id, "Cool roofs", client_id="retry-1")
     assert again == first
     assert events == []
     assert table.session.query(Idea).count() == 1
@@ -54,21 +35,21 @@ def test_the_same_client_id_returns_the_first_idea_and_logs_nothing(table: Table
 def test_a_retry_is_answered_even_after_the_prompt_closed(table: Table) -> None:
     prompt_id = table.open_prompt()
     ana = table.join("Ana")
-    first, _ = _post(table, ana, prompt_id, "Cool roofs", client_id="late")
+    first = table.post(ana, prompt_id, "Cool roofs", client_id="late")
     prompts.close_prompt(
         table.session,
         actor=table.facilitator,
         roundtable_id=table.roundtable_id,
         prompt_id=prompt_id,
     )
-    again, events = _post(table, ana, prompt_id, "Cool roofs", client_id="late")
+    again, events = table.create_idea(ana, prompt_id, "Cool roofs", client_id="late")
     assert (again["id"], events) == (first["id"], [])
 
 
 def test_another_participant_may_use_the_same_client_id(table: Table) -> None:
     prompt_id = table.open_prompt()
-    a, _ = _post(table, table.join("Ana"), prompt_id, "One", client_id="same")
-    b, _ = _post(table, table.join("Ben"), prompt_id, "Two", client_id="same")
+    a = table.post(table.join("Ana"), prompt_id, "One", client_id="same")
+    b = table.post(table.join("Ben"), prompt_id, "Two", client_id="same")
     assert a["id"] != b["id"]
 
 
@@ -85,20 +66,20 @@ def test_another_participant_may_use_the_same_client_id(table: Table) -> None:
 )
 def test_bad_text_is_refused_and_nothing_is_stored(table: Table, text: str, code: str) -> None:
     prompt_id = table.open_prompt()
-    assert _refused(table, table.join("Ana"), prompt_id, text) == code
+    assert table.refusal(table.post, table.join("Ana"), prompt_id, text, client_id="c1") == code
     assert table.session.query(Idea).count() == 0
 
 
 def test_text_is_kept_exactly_as_plain_text(table: Table) -> None:
     prompt_id = table.open_prompt()
     text = "a < b & c > d, see https://example.org/?q=1&r=2 — 广州"
-    view, _ = _post(table, table.join("Ana"), prompt_id, "  " + text + "  ")
+    view = table.post(table.join("Ana"), prompt_id, "  " + text + "  ", client_id="c1")
     assert view["text"] == text
 
 
 def test_the_longest_idea_allowed_is_accepted(table: Table) -> None:
     prompt_id = table.open_prompt()
-    view, _ = _post(table, table.join("Ana"), prompt_id, "x" * 500)
+    view = table.post(table.join("Ana"), prompt_id, "x" * 500, client_id="c1")
     assert len(view["text"]) == 500
 
 
@@ -107,17 +88,17 @@ def test_no_ideas_on_a_draft_or_closed_prompt(table: Table) -> None:
         table.session, actor=table.facilitator, roundtable_id=table.roundtable_id, text="Later"
     )
     ana = table.join("Ana")
-    assert _refused(table, ana, draft["id"], "Too early") == "prompt_closed"
+    assert table.refusal(table.post, ana, draft["id"], "Too early") == "prompt_closed"
     opened = table.open_prompt()
     prompts.close_prompt(
         table.session, actor=table.facilitator, roundtable_id=table.roundtable_id, prompt_id=opened
     )
-    assert _refused(table, ana, opened, "Too late", client_id="c2") == "prompt_closed"
+    assert table.refusal(table.post, ana, opened, "Too late") == "prompt_closed"
 
 
 def test_staff_cannot_post_ideas(table: Table) -> None:
     prompt_id = table.open_prompt()
-    assert _refused(table, table.facilitator, prompt_id, "From the chair") == "forbidden"
+    assert table.refusal(table.post, table.facilitator, prompt_id, "From the chair") == "forbidden"
 
 
 def test_a_participant_cannot_write_into_a_roundtable_they_have_not_joined(table: Table) -> None:
@@ -129,7 +110,10 @@ def test_a_participant_cannot_write_into_a_roundtable_they_have_not_joined(table
     assert outsider is not None
     from facilitation.services.actors import Actor
 
-    assert _refused(table, Actor.participant(outsider.id), prompt_id, "Sneaky") == "forbidden"
+    assert (
+        table.refusal(table.post, Actor.participant(outsider.id), prompt_id, "Sneaky")
+        == "forbidden"
+    )
 
 
 def test_a_prompt_of_another_roundtable_does_not_exist_here(table: Table) -> None:
@@ -137,4 +121,4 @@ def test_a_prompt_of_another_roundtable_does_not_exist_here(table: Table) -> Non
     theirs, _ = prompts.create_prompt(
         table.session, actor=table.facilitator, roundtable_id=other.id, text="Theirs"
     )
-    assert _refused(table, table.join("Ana"), theirs["id"], "Wrong room") == "not_found"
+    assert table.refusal(table.post, table.join("Ana"), theirs["id"], "Wrong room") == "not_found"

@@ -6,52 +6,9 @@ from typing import Any
 
 import pytest
 
-from facilitation.services import ideas, moderation, prompts, roundtables, votes
-from facilitation.services.actors import Actor
-from facilitation.services.errors import DomainError
+from facilitation.services import ideas, moderation, roundtables, votes
 from facilitation.services.views import Viewer, snapshot
 from tests.services.conftest import Table
-
-
-def open_prompt(table: Table, **options: Any) -> int:
-    view, _ = prompts.create_prompt(
-        table.session,
-        actor=table.facilitator,
-        roundtable_id=table.roundtable_id,
-        text="How can data help care for older residents?",
-        **options,
-    )
-    prompts.open_prompt(
-        table.session,
-        actor=table.facilitator,
-        roundtable_id=table.roundtable_id,
-        prompt_id=view["id"],
-    )
-    return int(view["id"])
-
-
-def post(table: Table, author: Actor, prompt_id: int, text: str, **extra: Any) -> dict[str, Any]:
-    view, _ = ideas.create_idea(
-        table.session,
-        actor=author,
-        roundtable_id=table.roundtable_id,
-        prompt_id=prompt_id,
-        text=text,
-        client_id=text,
-        **extra,
-    )
-    return view
-
-
-def act(table: Table, call: Any, **kwargs: Any) -> Any:
-    return call(table.session, roundtable_id=table.roundtable_id, **kwargs)
-
-
-def code_of(table: Table, call: Any, **kwargs: Any) -> str:
-    with pytest.raises(DomainError) as refused:
-        act(table, call, **kwargs)
-    table.session.rollback()
-    return refused.value.code
 
 
 def public_ideas(table: Table, viewer: Viewer) -> list[dict[str, Any]]:
@@ -61,45 +18,39 @@ def public_ideas(table: Table, viewer: Viewer) -> list[dict[str, Any]]:
     return found
 
 
-def vote(table: Table, voter: Actor, idea_id: int) -> int:
-    left: int = act(table, votes.cast_vote, actor=voter, idea_id=idea_id)[0]
-    return left
-
-
 def test_premoderated_ideas_wait_for_approval(table: Table) -> None:
-    prompt_id = open_prompt(table, premoderate=True)
+    prompt_id = table.open_prompt(premoderate=True)
     ana, ben = table.join("Ana"), table.join("Ben")
-    idea = post(table, ana, prompt_id, "Check-in calls by volunteers")
+    idea = table.post(ana, prompt_id, "Check-in calls by volunteers")
     assert idea["status"] == "pending"
     assert public_ideas(table, Viewer(participant_id=ben.participant_id))[0]["text"] is None
     assert public_ideas(table, Viewer(participant_id=ana.participant_id))[0]["text"]
-    assert code_of(table, votes.cast_vote, actor=ben, idea_id=idea["id"]) == "idea_unavailable"
-    approved, events = act(
-        table, moderation.approve_idea, actor=table.facilitator, idea_id=idea["id"]
+    assert table.refusal(table.vote, ben, idea["id"]) == "idea_unavailable"
+    approved, events = table.act(
+        moderation.approve_idea, actor=table.facilitator, idea_id=idea["id"]
     )
     assert approved["status"] == "visible"
     assert events[0].public["idea"]["text"] == "Check-in calls by volunteers"
 
 
 def test_hiding_refunds_votes_and_restoring_brings_the_idea_back(table: Table) -> None:
-    prompt_id = open_prompt(table, votes_per_participant=1)
+    prompt_id = table.open_prompt(budget=1)
     ana, ben = table.join("Ana"), table.join("Ben")
-    idea = post(table, ana, prompt_id, "Something off-topic")
-    assert vote(table, ben, idea["id"]) == 0
-    hidden, events = act(table, moderation.hide_idea, actor=table.facilitator, idea_id=idea["id"])
+    idea = table.post(ana, prompt_id, "Something off-topic")
+    assert table.vote(ben, idea["id"]) == 0
+    hidden, events = table.act(moderation.hide_idea, actor=table.facilitator, idea_id=idea["id"])
     assert (hidden["status"], hidden["votes"]) == ("hidden", 0)
     assert events[0].public["idea"]["text"] is None
-    other = post(table, ana, prompt_id, "On topic")
-    assert vote(table, ben, other["id"]) == 0  # the refunded vote is spendable again
-    restored, _ = act(table, moderation.restore_idea, actor=table.facilitator, idea_id=idea["id"])
+    other = table.post(ana, prompt_id, "On topic")
+    assert table.vote(ben, other["id"]) == 0  # the refunded vote is spendable again
+    restored, _ = table.act(moderation.restore_idea, actor=table.facilitator, idea_id=idea["id"])
     assert restored["status"] == "visible"
 
 
 def test_a_facilitators_correction_is_marked_as_edited(table: Table) -> None:
-    prompt_id = open_prompt(table)
-    idea = post(table, table.join("Ana"), prompt_id, "Smart sensers in homes")
-    fixed, events = act(
-        table,
+    prompt_id = table.open_prompt()
+    idea = table.post(table.join("Ana"), prompt_id, "Smart sensers in homes")
+    fixed, events = table.act(
         ideas.edit_idea,
         actor=table.facilitator,
         idea_id=idea["id"],
@@ -110,7 +61,7 @@ def test_a_facilitators_correction_is_marked_as_edited(table: Table) -> None:
 
 
 def test_authors_edit_and_withdraw_only_their_own_ideas_while_collecting(table: Table) -> None:
-    prompt_id = open_prompt(table, phases=True)
+    prompt_id = table.open_prompt(phases=True)
     from facilitation.services import phases
 
     phases.set_phase(
@@ -121,12 +72,13 @@ def test_authors_edit_and_withdraw_only_their_own_ideas_while_collecting(table: 
         phase="collect",
     )
     ana, ben = table.join("Ana"), table.join("Ben")
-    idea = post(table, ana, prompt_id, "Tablets for libraries")
+    idea = table.post(ana, prompt_id, "Tablets for libraries")
     assert (
-        code_of(table, ideas.edit_idea, actor=ben, idea_id=idea["id"], text="Mine") == "forbidden"
+        table.refusal(table.act, ideas.edit_idea, actor=ben, idea_id=idea["id"], text="Mine")
+        == "forbidden"
     )
-    edited, _ = act(
-        table, ideas.edit_idea, actor=ana, idea_id=idea["id"], text="Tablets in libraries"
+    edited, _ = table.act(
+        ideas.edit_idea, actor=ana, idea_id=idea["id"], text="Tablets in libraries"
     )
     assert edited["edited"] is True
     phases.set_phase(
@@ -136,7 +88,9 @@ def test_authors_edit_and_withdraw_only_their_own_ideas_while_collecting(table: 
         prompt_id=prompt_id,
         phase="vote",
     )
-    assert code_of(table, ideas.delete_idea, actor=ana, idea_id=idea["id"]) == "wrong_phase"
+    assert (
+        table.refusal(table.act, ideas.delete_idea, actor=ana, idea_id=idea["id"]) == "wrong_phase"
+    )
     phases.set_phase(
         table.session,
         actor=table.facilitator,
@@ -144,22 +98,21 @@ def test_authors_edit_and_withdraw_only_their_own_ideas_while_collecting(table: 
         prompt_id=prompt_id,
         phase="collect",
     )
-    withdrawn, events = act(table, ideas.delete_idea, actor=ana, idea_id=idea["id"])
+    withdrawn, events = table.act(ideas.delete_idea, actor=ana, idea_id=idea["id"])
     assert withdrawn["status"] == "deleted"
     assert events[0].public["idea"]["status"] == "deleted"
 
 
 def test_merging_never_counts_a_person_twice_and_refunds_the_spare_vote(table: Table) -> None:
-    prompt_id = open_prompt(table, votes_per_participant=2)
+    prompt_id = table.open_prompt(budget=2)
     ana, ben, cai = table.join("Ana"), table.join("Ben"), table.join("Cai")
-    keep = post(table, ana, prompt_id, "Community health workers with tablets")
-    dup = post(table, ben, prompt_id, "Tablets for community health workers")
-    reply = post(table, cai, prompt_id, "And train them well", parent_id=dup["id"])
-    vote(table, ana, keep["id"])
-    vote(table, ana, dup["id"])  # Ana backed both
-    vote(table, ben, dup["id"])
-    merged, events = act(
-        table,
+    keep = table.post(ana, prompt_id, "Community health workers with tablets")
+    dup = table.post(ben, prompt_id, "Tablets for community health workers")
+    reply = table.post(cai, prompt_id, "And train them well", parent_id=dup["id"])
+    table.vote(ana, keep["id"])
+    table.vote(ana, dup["id"])  # Ana backed both
+    table.vote(ben, dup["id"])
+    merged, events = table.act(
         moderation.merge_ideas,
         actor=table.facilitator,
         idea_id=keep["id"],
@@ -185,19 +138,19 @@ def test_merging_never_counts_a_person_twice_and_refunds_the_spare_vote(table: T
     [("self", "bad_merge"), ("reply", "bad_merge"), ("hidden", "idea_unavailable")],
 )
 def test_bad_merges_are_refused(table: Table, make: str, code: str) -> None:
-    prompt_id = open_prompt(table)
+    prompt_id = table.open_prompt()
     ana = table.join("Ana")
-    keep = post(table, ana, prompt_id, "Keep")
-    other = post(table, ana, prompt_id, "Other")
+    keep = table.post(ana, prompt_id, "Keep")
+    other = table.post(ana, prompt_id, "Other")
     if make == "self":
         other = keep
     elif make == "reply":
-        other = post(table, ana, prompt_id, "A reply", parent_id=keep["id"])
+        other = table.post(ana, prompt_id, "A reply", parent_id=keep["id"])
     else:
-        act(table, moderation.hide_idea, actor=table.facilitator, idea_id=other["id"])
+        table.act(moderation.hide_idea, actor=table.facilitator, idea_id=other["id"])
     assert (
-        code_of(
-            table,
+        table.refusal(
+            table.act,
             moderation.merge_ideas,
             actor=table.facilitator,
             idea_id=keep["id"],
@@ -208,46 +161,48 @@ def test_bad_merges_are_refused(table: Table, make: str, code: str) -> None:
 
 
 def test_participants_cannot_moderate(table: Table) -> None:
-    prompt_id = open_prompt(table)
+    prompt_id = table.open_prompt()
     ana = table.join("Ana")
-    idea = post(table, ana, prompt_id, "Mine")
+    idea = table.post(ana, prompt_id, "Mine")
     for call in (moderation.hide_idea, moderation.approve_idea, moderation.restore_idea):
-        assert code_of(table, call, actor=ana, idea_id=idea["id"]) == "forbidden"
-    assert code_of(table, moderation.spotlight_idea, actor=ana, idea_id=idea["id"]) == "forbidden"
+        assert table.refusal(table.act, call, actor=ana, idea_id=idea["id"]) == "forbidden"
+    assert (
+        table.refusal(table.act, moderation.spotlight_idea, actor=ana, idea_id=idea["id"])
+        == "forbidden"
+    )
 
 
 def test_replies_go_one_level_deep_and_take_no_votes(table: Table) -> None:
-    prompt_id = open_prompt(table)
+    prompt_id = table.open_prompt()
     ana, ben = table.join("Ana"), table.join("Ben")
-    idea = post(table, ana, prompt_id, "Telecare pendants")
-    reply = post(table, ben, prompt_id, "With a human on the line", parent_id=idea["id"])
+    idea = table.post(ana, prompt_id, "Telecare pendants")
+    reply = table.post(ben, prompt_id, "With a human on the line", parent_id=idea["id"])
     assert reply["parent_id"] == idea["id"]
-    with pytest.raises(DomainError) as deeper:
-        post(table, ana, prompt_id, "Deeper", parent_id=reply["id"])
-    assert deeper.value.code == "reply_to_reply"
-    table.session.rollback()
-    assert code_of(table, votes.cast_vote, actor=ana, idea_id=reply["id"]) == "idea_unavailable"
+    deeper = table.refusal(table.post, ana, prompt_id, "Deeper", parent_id=reply["id"])
+    assert deeper == "reply_to_reply"
+    assert table.refusal(table.vote, ana, reply["id"]) == "idea_unavailable"
 
 
 def test_reactions_toggle_and_count(table: Table) -> None:
-    prompt_id = open_prompt(table)
+    prompt_id = table.open_prompt()
     ana, ben = table.join("Ana"), table.join("Ben")
-    idea = post(table, ana, prompt_id, "Benches every 200 metres")
-    added, view, _ = act(table, ideas.react, actor=ben, idea_id=idea["id"], emoji="💡")
+    idea = table.post(ana, prompt_id, "Benches every 200 metres")
+    added, view, _ = table.act(ideas.react, actor=ben, idea_id=idea["id"], emoji="💡")
     assert added and view["reactions"] == {"💡": 1}
-    act(table, ideas.react, actor=ana, idea_id=idea["id"], emoji="💡")
-    added, view, _ = act(table, ideas.react, actor=ben, idea_id=idea["id"], emoji="💡")
+    table.act(ideas.react, actor=ana, idea_id=idea["id"], emoji="💡")
+    added, view, _ = table.act(ideas.react, actor=ben, idea_id=idea["id"], emoji="💡")
     assert not added and view["reactions"] == {"💡": 1}
-    assert code_of(table, ideas.react, actor=ben, idea_id=idea["id"], emoji="💩") == "bad_reaction"
+    assert (
+        table.refusal(table.act, ideas.react, actor=ben, idea_id=idea["id"], emoji="💩")
+        == "bad_reaction"
+    )
 
 
 def test_a_spotlight_points_everyone_at_one_idea(table: Table) -> None:
-    prompt_id = open_prompt(table)
-    idea = post(table, table.join("Ana"), prompt_id, "Shared data trusts")
-    view, events = act(
-        table, moderation.spotlight_idea, actor=table.facilitator, idea_id=idea["id"]
-    )
+    prompt_id = table.open_prompt()
+    idea = table.post(table.join("Ana"), prompt_id, "Shared data trusts")
+    view, events = table.act(moderation.spotlight_idea, actor=table.facilitator, idea_id=idea["id"])
     assert view["spotlight_idea_id"] == idea["id"]
     assert events[0].name == "roundtable.updated"
-    view, _ = act(table, moderation.spotlight_idea, actor=table.facilitator, idea_id=None)
+    view, _ = table.act(moderation.spotlight_idea, actor=table.facilitator, idea_id=None)
     assert view["spotlight_idea_id"] is None

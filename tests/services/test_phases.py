@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import Any
 
 import pytest
 
-from facilitation.services import ideas, phases, prompts, votes
-from facilitation.services.actors import Actor
-from facilitation.services.errors import DomainError
+from facilitation.services import phases, prompts
 from tests.services.conftest import Table
 
 NOW = datetime(2025, 6, 4, 10, 0, 0)
 
 
-def phased_prompt(table: Table, **options: bool) -> int:
+def phased_prompt(table: Table, **options: Any) -> int:
     view, _ = prompts.create_prompt(
         table.session,
         actor=table.facilitator,
@@ -37,30 +36,6 @@ def move(table: Table, prompt_id: int, phase: str) -> dict[str, object]:
     return view
 
 
-def post(table: Table, author: Actor, prompt_id: int, text: str) -> int:
-    view, _ = ideas.create_idea(
-        table.session,
-        actor=author,
-        roundtable_id=table.roundtable_id,
-        prompt_id=prompt_id,
-        text=text,
-        client_id=text,
-    )
-    return int(view["id"])
-
-
-def refusal(call, *args, **kwargs) -> str:  # type: ignore[no-untyped-def]
-    with pytest.raises(DomainError) as refused:
-        call(*args, **kwargs)
-    return refused.value.code
-
-
-def vote(table: Table, voter: Actor, idea_id: int) -> int:
-    return votes.cast_vote(
-        table.session, actor=voter, roundtable_id=table.roundtable_id, idea_id=idea_id
-    )[0]
-
-
 def test_a_phased_prompt_starts_collecting_when_set_to_a_phase(table: Table) -> None:
     prompt_id = phased_prompt(table)
     view = move(table, prompt_id, "collect")
@@ -76,12 +51,11 @@ def test_no_voting_while_collecting_and_no_ideas_while_voting(table: Table) -> N
     prompt_id = phased_prompt(table)
     move(table, prompt_id, "collect")
     ana = table.join("Ana")
-    idea_id = post(table, ana, prompt_id, "Shared digital twin")
-    assert refusal(vote, table, ana, idea_id) == "wrong_phase"
-    table.session.rollback()
+    idea_id = table.post(ana, prompt_id, "Shared digital twin")["id"]
+    assert table.refusal(table.vote, ana, idea_id) == "wrong_phase"
     move(table, prompt_id, "vote")
-    assert vote(table, ana, idea_id) == 2
-    assert refusal(post, table, ana, prompt_id, "Too late") == "wrong_phase"
+    assert table.vote(ana, idea_id) == 2
+    assert table.refusal(table.post, ana, prompt_id, "Too late") == "wrong_phase"
 
 
 def test_late_ideas_are_taken_while_grouping_and_voting_when_allowed(table: Table) -> None:
@@ -89,7 +63,7 @@ def test_late_ideas_are_taken_while_grouping_and_voting_when_allowed(table: Tabl
     ana = table.join("Ana")
     for phase in ("group", "vote"):
         move(table, prompt_id, phase)
-        assert post(table, ana, prompt_id, f"Late in {phase}")
+        assert table.post(ana, prompt_id, f"Late in {phase}")["id"]
 
 
 @pytest.mark.parametrize("phase", ["collect", "group", "results"])
@@ -97,9 +71,9 @@ def test_votes_are_refused_outside_the_vote_phase(table: Table, phase: str) -> N
     prompt_id = phased_prompt(table)
     move(table, prompt_id, "collect")
     ana = table.join("Ana")
-    idea_id = post(table, ana, prompt_id, "Open data")
+    idea_id = table.post(ana, prompt_id, "Open data")["id"]
     move(table, prompt_id, phase)
-    assert refusal(vote, table, ana, idea_id) == "wrong_phase"
+    assert table.refusal(table.vote, ana, idea_id) == "wrong_phase"
 
 
 def test_phases_can_be_skipped_and_revisited(table: Table) -> None:
@@ -123,12 +97,12 @@ def test_setting_the_same_phase_logs_nothing(table: Table) -> None:
 
 def test_an_unknown_phase_is_refused(table: Table) -> None:
     prompt_id = phased_prompt(table)
-    assert refusal(move, table, prompt_id, "debate") == "bad_phase"
+    assert table.refusal(move, table, prompt_id, "debate") == "bad_phase"
 
 
 def test_participants_cannot_move_phases(table: Table) -> None:
     prompt_id = phased_prompt(table)
-    code = refusal(
+    code = table.refusal(
         phases.set_phase,
         table.session,
         actor=table.join("Ana"),
@@ -163,12 +137,12 @@ def test_a_timer_has_a_server_end_time(table: Table) -> None:
 def test_a_timer_out_of_range_is_refused(table: Table, seconds: int) -> None:
     prompt_id = phased_prompt(table)
     move(table, prompt_id, "collect")
-    assert refusal(start, table, prompt_id, seconds, advance=False) == "bad_timer"
+    assert table.refusal(start, table, prompt_id, seconds, advance=False) == "bad_timer"
 
 
 def test_a_draft_prompt_has_no_timer(table: Table) -> None:
     prompt_id = phased_prompt(table)
-    assert refusal(start, table, prompt_id, 60, advance=False) == "prompt_closed"
+    assert table.refusal(start, table, prompt_id, 60, advance=False) == "prompt_closed"
 
 
 def test_an_advancing_timer_moves_the_phase_on_once(table: Table) -> None:

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from facilitation.models import ApiToken
 from facilitation.services import staff
-from facilitation.services.errors import DomainError
+from tests.services.conftest import refusal
 
 
 def test_passwords_are_kept_as_argon2_hashes(session: Session) -> None:
@@ -24,9 +24,10 @@ def test_passwords_are_kept_as_argon2_hashes(session: Session) -> None:
 
 def test_a_duplicate_email_is_refused(session: Session) -> None:
     staff.create_staff(session, email="ana@example.org", name="Ana", role="facilitator")
-    with pytest.raises(DomainError) as refused:
-        staff.create_staff(session, email="ANA@example.org", name="Ana", role="rapporteur")
-    assert refused.value.code == "duplicate_email"
+    assert (
+        refusal(staff.create_staff, session, email="ANA@example.org", name="Ana", role="rapporteur")
+        == "duplicate_email"
+    )
 
 
 @pytest.mark.parametrize(
@@ -40,9 +41,10 @@ def test_a_duplicate_email_is_refused(session: Session) -> None:
 def test_bad_accounts_are_refused(
     session: Session, email: str, role: str, password: str | None, code: str
 ) -> None:
-    with pytest.raises(DomainError) as refused:
-        staff.create_staff(session, email=email, name="A", role=role, password=password)
-    assert refused.value.code == code
+    assert (
+        refusal(staff.create_staff, session, email=email, name="A", role=role, password=password)
+        == code
+    )
 
 
 def test_api_tokens_are_stored_hashed_and_identify_their_owner(session: Session) -> None:

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-import pytest
-
-from facilitation.services import ideas, summaries, votes
-from facilitation.services.errors import DomainError
+from facilitation.services import summaries
 from tests.services.conftest import Table, staff_actor
 
 NOW = datetime(2025, 6, 4, 16, 30)
@@ -19,29 +16,11 @@ def test_ideas_are_ranked_by_votes_with_shared_ranks_for_ties(table: Table) -> N
     posted = {}
     texts = ("Digital twin", "Open data portal", "Flood sensors")
     for person, text in zip(people, texts, strict=True):
-        view, _ = ideas.create_idea(
-            table.session,
-            actor=person,
-            roundtable_id=table.roundtable_id,
-            prompt_id=prompt_id,
-            text=text,
-            client_id=text,
-        )
-        posted[text] = view["id"]
+        posted[text] = table.post(person, prompt_id, text)["id"]
     for person in people:
-        votes.cast_vote(
-            table.session,
-            actor=person,
-            roundtable_id=table.roundtable_id,
-            idea_id=posted["Flood sensors"],
-        )
+        table.vote(person, posted["Flood sensors"])
     for person in people[:2]:
-        votes.cast_vote(
-            table.session,
-            actor=person,
-            roundtable_id=table.roundtable_id,
-            idea_id=posted["Digital twin"],
-        )
+        table.vote(person, posted["Digital twin"])
     summary = summaries.build_summary(
         table.session, actor=table.facilitator, roundtable_id=table.roundtable_id, now=NOW
     )
@@ -60,14 +39,7 @@ def test_equal_votes_share_a_rank(table: Table) -> None:
     prompt_id = table.open_prompt()
     ana = table.join("Ana")
     for text in ("One", "Two"):
-        ideas.create_idea(
-            table.session,
-            actor=ana,
-            roundtable_id=table.roundtable_id,
-            prompt_id=prompt_id,
-            text=text,
-            client_id=text,
-        )
+        table.post(ana, prompt_id, text)
     summary = summaries.build_summary(
         table.session, actor=table.facilitator, roundtable_id=table.roundtable_id, now=NOW
     )
@@ -79,8 +51,7 @@ def test_rapporteurs_may_export_and_participants_may_not(table: Table) -> None:
     assert summaries.build_summary(
         table.session, actor=rapporteur, roundtable_id=table.roundtable_id, now=NOW
     ).title
-    with pytest.raises(DomainError) as refused:
-        summaries.build_summary(
-            table.session, actor=table.join("Ana"), roundtable_id=table.roundtable_id, now=NOW
-        )
-    assert refused.value.code == "forbidden"
+    assert (
+        table.refusal(table.act, summaries.build_summary, actor=table.join("Ana"), now=NOW)
+        == "forbidden"
+    )

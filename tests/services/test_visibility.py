@@ -4,39 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from facilitation.services import ideas, phases, prompts, roundtables, votes
-from facilitation.services.actors import Actor
-from facilitation.services.errors import DomainError
+from facilitation.services import phases, prompts, roundtables, votes
 from facilitation.services.views import Viewer, snapshot
 from tests.services.conftest import Table
-
-
-def prompt_with(table: Table, **options: object) -> int:
-    view, _ = prompts.create_prompt(
-        table.session,
-        actor=table.facilitator,
-        roundtable_id=table.roundtable_id,
-        text="What worked in your city?",
-        **options,  # type: ignore[arg-type]
-    )
-    prompts.open_prompt(
-        table.session,
-        actor=table.facilitator,
-        roundtable_id=table.roundtable_id,
-        prompt_id=view["id"],
-    )
-    return int(view["id"])
-
-
-def post(table: Table, author: Actor, prompt_id: int, text: str):  # type: ignore[no-untyped-def]
-    return ideas.create_idea(
-        table.session,
-        actor=author,
-        roundtable_id=table.roundtable_id,
-        prompt_id=prompt_id,
-        text=text,
-        client_id=text,
-    )
 
 
 def seen_by(table: Table, viewer: Viewer) -> list[dict[str, object]]:
@@ -49,9 +19,9 @@ def seen_by(table: Table, viewer: Viewer) -> list[dict[str, object]]:
 
 
 def test_a_private_idea_reaches_others_redacted_and_its_author_in_full(table: Table) -> None:
-    prompt_id = prompt_with(table, private=True)
+    prompt_id = table.open_prompt(private=True)
     ana, ben = table.join("Ana", "Lisbon"), table.join("Ben")
-    view, events = post(table, ana, prompt_id, "Night buses")
+    view, events = table.create_idea(ana, prompt_id, "Night buses")
     assert (view["text"], view["mine"]) == ("Night buses", True)
     (event,) = events
     assert event.payload["idea"]["text"] == "Night buses"
@@ -71,9 +41,9 @@ def test_a_private_idea_reaches_others_redacted_and_its_author_in_full(table: Ta
 
 
 def test_revealing_shows_every_idea_to_everyone_once(table: Table) -> None:
-    prompt_id = prompt_with(table, private=True)
+    prompt_id = table.open_prompt(private=True)
     ana = table.join("Ana")
-    post(table, ana, prompt_id, "Night buses")
+    table.post(ana, prompt_id, "Night buses")
     view, events = prompts.reveal_ideas(
         table.session,
         actor=table.facilitator,
@@ -92,9 +62,9 @@ def test_revealing_shows_every_idea_to_everyone_once(table: Table) -> None:
 
 
 def test_hidden_tallies_show_only_in_results(table: Table) -> None:
-    prompt_id = prompt_with(table, phases=True, hide_tallies=True)
+    prompt_id = table.open_prompt(phases=True, hide_tallies=True)
     ana, ben = table.join("Ana"), table.join("Ben")
-    idea, _ = post(table, ana, prompt_id, "Cool roofs")
+    idea = table.post(ana, prompt_id, "Cool roofs")
     phases.set_phase(
         table.session,
         actor=table.facilitator,
@@ -124,8 +94,8 @@ def test_hidden_tallies_show_only_in_results(table: Table) -> None:
 def test_attribution_decides_what_everyone_sees(
     table: Table, attribution: str, author: str | None, affiliation: str | None
 ) -> None:
-    prompt_id = prompt_with(table)
-    post(table, table.join("Ana", "Lisbon"), prompt_id, "Open data")
+    prompt_id = table.open_prompt()
+    table.post(table.join("Ana", "Lisbon"), prompt_id, "Open data")
     _, events = roundtables.configure_roundtable(
         table.session,
         actor=table.facilitator,
@@ -141,8 +111,8 @@ def test_attribution_decides_what_everyone_sees(
 
 
 def test_a_prompt_can_override_the_roundtables_attribution(table: Table) -> None:
-    prompt_id = prompt_with(table, attribution="anonymous")
-    post(table, table.join("Ana", "Lisbon"), prompt_id, "Open data")
+    prompt_id = table.open_prompt(attribution="anonymous")
+    table.post(table.join("Ana", "Lisbon"), prompt_id, "Open data")
     assert seen_by(table, Viewer())[0]["author"] is None
     view, _ = prompts.configure_prompt(
         table.session,
@@ -156,36 +126,27 @@ def test_a_prompt_can_override_the_roundtables_attribution(table: Table) -> None
 
 
 def test_anonymity_still_allows_one_budget_per_person(table: Table) -> None:
-    prompt_id = prompt_with(table, attribution="anonymous", votes_per_participant=1)
+    prompt_id = table.open_prompt(attribution="anonymous", budget=1)
     ana = table.join("Ana")
-    one, _ = post(table, ana, prompt_id, "One")
-    two, _ = post(table, ana, prompt_id, "Two")
-    votes.cast_vote(table.session, actor=ana, roundtable_id=table.roundtable_id, idea_id=one["id"])
-    with pytest.raises(DomainError) as refused:
-        votes.cast_vote(
-            table.session, actor=ana, roundtable_id=table.roundtable_id, idea_id=two["id"]
-        )
-    assert refused.value.code == "over_budget"
+    one = table.post(ana, prompt_id, "One")
+    two = table.post(ana, prompt_id, "Two")
+    table.vote(ana, one["id"])
+    assert table.refusal(table.vote, ana, two["id"]) == "over_budget"
 
 
 def test_bad_settings_are_refused(table: Table) -> None:
-    prompt_id = prompt_with(table)
+    prompt_id = table.open_prompt()
     for call, kwargs in (
         (prompts.configure_prompt, {"prompt_id": prompt_id, "attribution": "pseudonyms"}),
         (roundtables.configure_roundtable, {"attribution": "secret"}),
     ):
-        with pytest.raises(DomainError) as refused:
-            call(
-                table.session,
-                actor=table.facilitator,
-                roundtable_id=table.roundtable_id,
-                **kwargs,  # type: ignore[arg-type]
-            )
-        assert refused.value.code == "bad_attribution"
+        assert (
+            table.refusal(table.act, call, actor=table.facilitator, **kwargs) == "bad_attribution"
+        )
 
 
 def test_follow_me_brings_everyone_to_a_prompt_and_lets_them_roam(table: Table) -> None:
-    prompt_id = prompt_with(table)
+    prompt_id = table.open_prompt()
     view, events = roundtables.focus_prompt(
         table.session,
         actor=table.facilitator,
@@ -198,11 +159,7 @@ def test_follow_me_brings_everyone_to_a_prompt_and_lets_them_roam(table: Table) 
         table.session, actor=table.facilitator, roundtable_id=table.roundtable_id, prompt_id=None
     )
     assert view["focus_prompt_id"] is None
-    with pytest.raises(DomainError) as refused:
-        roundtables.focus_prompt(
-            table.session,
-            actor=table.join("Ana"),
-            roundtable_id=table.roundtable_id,
-            prompt_id=None,
-        )
-    assert refused.value.code == "forbidden"
+    assert (
+        table.refusal(table.act, roundtables.focus_prompt, actor=table.join("Ana"), prompt_id=None)
+        == "forbidden"
+    )

@@ -18,6 +18,8 @@ export const SERVER_EVENTS = [
 
 // Worth sending again later; any other refusal is final and the idea is dropped.
 const RETRYABLE = new Set(["timeout", "offline", "server_error", "not_joined", "unauthenticated"]);
+// Statuses of an idea no longer in the room, for its author as for everyone.
+const GONE = new Set(["hidden", "deleted", "merged"]);
 const REQUEST_TIMEOUT_MS = 8000;
 const RETRY_DELAY_MS = 3000;
 const SYNC_SPACING_MS = 1000;
@@ -98,10 +100,13 @@ export class RoomState {
     }
   }
 
-  /** My own votes, when the snapshot carries them (it does for a participant). */
+  /** My own votes on ideas and themes, when the snapshot carries them (a participant's does). */
   takeMyVotes(snapshot) {
     for (const prompt of snapshot.prompts) {
       if (Array.isArray(prompt.my_votes)) this.myVotes.set(prompt.id, new Set(prompt.my_votes));
+      if (Array.isArray(prompt.my_theme_votes)) {
+        this.myThemeVotes.set(prompt.id, new Set(prompt.my_theme_votes));
+      }
     }
   }
 
@@ -113,7 +118,7 @@ export class RoomState {
     const themes = Array.isArray(prompt.themes)
       ? new Map(prompt.themes.map((theme) => [theme.id, theme]))
       : (known && known.themes) || new Map();
-    const { my_votes: _mine, ...fields } = prompt;
+    const { my_votes: _votes, my_theme_votes: _themeVotes, ...fields } = prompt;
     this.prompts.set(prompt.id, { ...known, ...fields, ideas, themes });
   }
 
@@ -146,8 +151,11 @@ export class RoomState {
   mergeIdea(ideas, idea) {
     const mine = this.myIdeas.get(idea.id);
     if (mine && !idea.hidden) this.myIdeas.set(idea.id, { ...mine, ...idea });
-    // The room's hidden copy of my own idea must not blank the full one I hold.
-    const shown = idea.hidden && mine ? mine : idea;
+    // The room's hidden copy of my own idea must not blank the full one I hold, while it
+    // is only kept from the others (private or awaiting approval); one that is withdrawn,
+    // hidden by the facilitator or merged away is gone for me too.
+    const gone = idea.hidden && GONE.has(idea.status);
+    const shown = idea.hidden && mine && !gone ? mine : idea;
     const merged = { ...ideas.get(idea.id), ...shown };
     if (!shown.hidden) delete merged.hidden;
     ideas.set(idea.id, merged);
@@ -495,9 +503,13 @@ export class LiveRoom {
     return this.outbox.filter((entry) => entry.prompt_id === promptId);
   }
 
-  /** Post an idea: kept in the outbox, with its client_id, until the server confirms it. */
-  postIdea(promptId, text) {
+  /**
+   * Post an idea, or with `parentId` a reply building on one: kept in the outbox, with
+   * its client_id, until the server confirms it.
+   */
+  postIdea(promptId, text, parentId = null) {
     const entry = { client_id: newClientId(), prompt_id: promptId, text, at: Date.now() };
+    if (parentId !== null) entry.parent_id = parentId;
     this.outbox.push(entry);
     this.saveOutbox();
     this.changed();
@@ -518,6 +530,7 @@ export class LiveRoom {
         prompt_id: entry.prompt_id,
         text: entry.text,
         client_id: entry.client_id,
+        ...(entry.parent_id ? { parent_id: entry.parent_id } : {}),
       });
     } catch {
       ack = { ok: false, error: { code: "timeout" } };
@@ -541,6 +554,32 @@ export class LiveRoom {
       this.retryTimer = null;
       if (this.joined) this.flushOutbox();
     }, RETRY_DELAY_MS);
+  }
+
+  // -- my ideas after posting ------------------------------------------------
+
+  /** Correct my idea's text while ideas are collected; resolves with the ack. */
+  async editIdea(ideaId, text) {
+    const ack = await this.request("idea.update", { idea_id: ideaId, text });
+    if (ack.ok) this.state.takeMyIdea(ack.idea);
+    this.changed();
+    return ack;
+  }
+
+  /** Withdraw my idea while ideas are collected; votes on it go back to their voters. */
+  async withdrawIdea(ideaId) {
+    const ack = await this.request("idea.delete", { idea_id: ideaId });
+    if (ack.ok) this.state.upsertIdea(ack.idea);
+    this.changed();
+    return ack;
+  }
+
+  /** Put my emoji on an idea, or take it off again; the ack says which it was. */
+  async react(ideaId, emoji) {
+    const ack = await this.request("idea.react", { idea_id: ideaId, emoji });
+    if (ack.ok) this.state.upsertIdea(ack.idea);
+    this.changed();
+    return ack;
   }
 
   // -- votes ----------------------------------------------------------------

@@ -9,8 +9,6 @@ import {
   el,
   errorMessage,
   loadStrings,
-  newestIdeas,
-  rankedIdeas,
   setCountdown,
   setLinkedText,
   syncList,
@@ -23,6 +21,8 @@ const IDEA_MAX = 500;
 
 const page = document.getElementById("participant");
 const { joinCode, eventId } = page.dataset;
+// The server's fixed set of reactions, in its order.
+const REACTIONS = JSON.parse(page.dataset.reactions || "[]");
 loadStrings();
 
 const ui = {
@@ -65,18 +65,25 @@ const room = new LiveRoom({
     },
     ideaRefused: (entry, error) => {
       const section = ui.openPrompts.querySelector(`[data-key="${entry.prompt_id}"]`);
-      const message = t("idea_refused", { reason: errorMessage(error) });
-      if (section) {
-        const textarea = section.querySelector("textarea");
-        // Give the words back, so nothing typed is lost.
-        if (textarea && !textarea.value.trim()) {
-          textarea.value = entry.text;
-          updateCounter(section);
-        }
-        announce(section.querySelector(".form-error"), message);
-      } else {
+      const parent = entry.parent_id && section?.querySelector(`li[data-key="${entry.parent_id}"]`);
+      const form = parent ? partOf(parent, "reply-form") : section?.querySelector(".idea-form");
+      const message = t(entry.parent_id ? "reply_refused" : "idea_refused", {
+        reason: errorMessage(error),
+      });
+      if (!form) {
         announce(ui.messages, message);
+        return;
       }
+      const textarea = form.querySelector("textarea");
+      // Give the words back, so nothing typed is lost.
+      if (!textarea.value.trim()) {
+        textarea.value = entry.text;
+        if (!parent) updateCounter(section);
+      }
+      if (parent && form.hidden && !parent.querySelector('[data-action="build-on"]').hidden) {
+        form.hidden = false;
+      }
+      announce(form.querySelector(".form-error"), message);
     },
   },
 });
@@ -241,15 +248,15 @@ function createOpenPrompt(prompt) {
       el("span", { className: "countdown", role: "timer" }),
       el("p", { className: "budget", "aria-live": "polite" }),
     ]),
-    el("h2", { id: `prompt-${prompt.id}`, className: "prompt-text" }),
+    el("h2", { id: `prompt-${prompt.id}`, className: "prompt-text", tabIndex: -1 }),
     el("p", { className: "phase-help" }),
     el("p", { className: "hint private-note" }, t("private_note")),
     form,
     el("p", { className: "hint tallies-note" }, t("tallies_hidden")),
     el("p", { className: "hidden-count" }),
-    el("ol", { className: "ideas", "aria-label": t("ideas") }),
+    el("div", { className: "idea-groups" }),
     el("p", { className: "empty" }),
-    el("p", { className: "form-error vote-error", role: "status", "aria-live": "polite" }),
+    el("p", { className: "form-error action-error", role: "status", "aria-live": "polite" }),
   ]);
   textarea.addEventListener("input", () => {
     updateCounter(section);
@@ -258,7 +265,7 @@ function createOpenPrompt(prompt) {
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     const text = textarea.value.trim();
-    const error = section.querySelector(".form-error");
+    const error = form.querySelector(".form-error");
     if (!text) {
       announce(error, t("error_text_empty"));
       textarea.focus();
@@ -270,24 +277,43 @@ function createOpenPrompt(prompt) {
     keepDraft(prompt.id, "");
     updateCounter(section);
   });
-  section.querySelector(".ideas").addEventListener("click", onVoteClick);
+  const groups = section.querySelector(".idea-groups");
+  groups.addEventListener("click", (event) => onIdeaClick(event, prompt.id));
+  groups.addEventListener("submit", (event) => onIdeaSubmit(event, prompt.id));
   updateCounter(section);
   return section;
 }
 
 function updateCounter(section) {
-  const textarea = section.querySelector("textarea");
+  const textarea = section.querySelector(".idea-form textarea");
   const counter = section.querySelector(".counter");
   const used = textarea.value.length;
   counter.textContent = t("characters_used", { n: used, max: IDEA_MAX });
   counter.classList.toggle("near-limit", used > IDEA_MAX - 50);
 }
 
+/** What this page's viewer may see and do on a prompt right now. */
+function contextOf(prompt) {
+  const phase = phaseOf(prompt);
+  const open = prompt.status === "open";
+  const participant = room.role === "participant";
+  return {
+    results: !open || phase === "results",
+    canPost: open && participant && prompt.can_post !== false,
+    canVote: open && participant && prompt.can_vote !== false,
+    // Authors may change or withdraw their ideas only while ideas are collected.
+    collecting: open && participant && (phase === null || phase === "collect"),
+    canReact: open && participant,
+    voted: room.state.votedFor(prompt.id),
+    themesVoted: room.state.themesVotedFor(prompt.id),
+    left: room.state.votesLeft(prompt),
+    attribution: attributionOf(prompt, room.state.roundtable),
+  };
+}
+
 function updateOpenPrompt(section, prompt, focused) {
   const phase = phaseOf(prompt);
-  const canPost = prompt.can_post !== false;
-  const canVote = prompt.can_vote !== false;
-  const results = phase === "results";
+  const ctx = contextOf(prompt);
   section.dataset.phase = phase || "";
   section.classList.toggle("focused", focused);
   section.querySelector(".focus-note").hidden = !focused;
@@ -299,16 +325,14 @@ function updateOpenPrompt(section, prompt, focused) {
   const help = section.querySelector(".phase-help");
   help.hidden = !phase;
   help.textContent = phase ? t(`phase_help_${phase}`) : "";
+  const canPost = prompt.can_post !== false;
   section.querySelector(".private-note").hidden = !(prompt.private && !prompt.revealed && canPost);
   section.querySelector(".idea-form").hidden = !canPost;
-  const left = room.state.votesLeft(prompt);
   const budget = section.querySelector(".budget");
-  budget.hidden = !canVote;
-  budget.textContent = tn("votes_left", left);
+  budget.hidden = !ctx.canVote;
+  budget.textContent = tn("votes_left", ctx.left);
   const counted = [...prompt.ideas.values()].some((idea) => idea.votes != null);
-  section.querySelector(".tallies-note").hidden = !(prompt.hide_tallies && !results && !counted);
-  const voted = room.state.votedFor(prompt.id);
-  const visible = [...prompt.ideas.values()].filter((idea) => !idea.hidden);
+  section.querySelector(".tallies-note").hidden = !(prompt.hide_tallies && !ctx.results && !counted);
   // Only a private brainstorm's ideas wait to be revealed; hidden or merged ones are gone.
   const hidden = [...prompt.ideas.values()].filter(
     (idea) => idea.hidden && (idea.status || "private") === "private",
@@ -316,69 +340,133 @@ function updateOpenPrompt(section, prompt, focused) {
   const hiddenCount = section.querySelector(".hidden-count");
   hiddenCount.hidden = hidden === 0;
   hiddenCount.textContent = hidden ? tn("hidden_ideas", hidden) : "";
-  const pending = room.pendingIdeas(prompt.id).map((entry) => ({ pending: true, ...entry }));
-  const shownIdeas = results
-    ? rankedIdeas(prompt).filter((idea) => !idea.hidden)
-    : newestIdeas(prompt).filter((idea) => !idea.hidden);
-  const ideas = [...pending.reverse(), ...shownIdeas];
-  const list = section.querySelector(".ideas");
-  list.classList.toggle("ranked", results);
-  list.setAttribute("aria-label", results ? t("results") : t("ideas"));
-  const attribution = attributionOf(prompt, room.state.roundtable);
-  syncList(
-    list,
-    ideas,
-    (item) => (item.pending ? `pending-${item.client_id}` : item.id),
-    createIdea,
-    (node, item) =>
-      updateIdea(node, item, { voted: voted.has(item.id), left, live: canVote, attribution }),
-  );
+  const shown = renderGroups(section.querySelector(".idea-groups"), prompt, ctx);
   const empty = section.querySelector(".empty");
-  empty.hidden = ideas.length > 0 || hidden > 0;
-  empty.textContent = canPost ? t("no_ideas_yet") : results ? t("no_ideas") : t("no_ideas_so_far");
+  empty.hidden = shown > 0 || hidden > 0;
+  empty.textContent = canPost ? t("no_ideas_yet") : ctx.results ? t("no_ideas") : t("no_ideas_so_far");
 }
 
-function createIdea(item) {
-  const textId = item.pending ? `pending-${item.client_id}` : `idea-${item.id}`;
-  return el("li", { className: "idea" }, [
-    el("p", { className: "idea-text", id: textId }),
-    el("div", { className: "idea-foot" }, [
-      el("span", { className: "author" }),
+// -- ideas in their themes ------------------------------------------------------
+
+const byVotes = (a, b) => (b.votes || 0) - (a.votes || 0) || a.id - b.id;
+const newestFirst = (a, b) => b.id - a.id;
+const oldestFirst = (a, b) => a.id - b.id;
+const byPosition = (a, b) => a.position - b.position || a.id - b.id;
+const themesByVotes = (a, b) => (b.votes || 0) - (a.votes || 0) || byPosition(a, b);
+
+const sendingItem = (entry) => ({ pending: true, ...entry });
+const ideaKey = (item) => (item.pending ? `pending-${item.client_id}` : item.id);
+
+/**
+ * The prompt's ideas as groups: one per theme, then the ideas in none, with those I am
+ * still sending on top. Ranked by votes once results are shown, newest first before.
+ */
+function groupsOf(prompt, ctx) {
+  const ideaOrder = ctx.results ? byVotes : newestFirst;
+  const themes = [...prompt.themes.values()].sort(ctx.results ? themesByVotes : byPosition);
+  const known = new Set(themes.map((theme) => theme.id));
+  const top = [...prompt.ideas.values()].filter((idea) => !idea.hidden && !idea.parent_id);
+  const groups = themes.map((theme) => ({
+    key: `theme-${theme.id}`,
+    theme,
+    ideas: top.filter((idea) => idea.theme_id === theme.id).sort(ideaOrder),
+  }));
+  const sending = room
+    .pendingIdeas(prompt.id)
+    .filter((entry) => !entry.parent_id)
+    .map(sendingItem)
+    .reverse();
+  const rest = top.filter((idea) => !known.has(idea.theme_id)).sort(ideaOrder);
+  groups.push({ key: "ungrouped", theme: null, ideas: [...sending, ...rest], themed: themes.length > 0 });
+  return groups;
+}
+
+/** Replies by the idea they build on, oldest first, then those I am still sending. */
+function repliesOf(prompt) {
+  const replies = new Map();
+  const add = (parentId, item) => {
+    if (!replies.has(parentId)) replies.set(parentId, []);
+    replies.get(parentId).push(item);
+  };
+  const shown = [...prompt.ideas.values()].filter((idea) => !idea.hidden && idea.parent_id);
+  for (const reply of shown.sort(oldestFirst)) add(reply.parent_id, reply);
+  for (const entry of room.pendingIdeas(prompt.id)) {
+    if (entry.parent_id) add(entry.parent_id, sendingItem(entry));
+  }
+  return replies;
+}
+
+/** Draw a prompt's groups of ideas; returns how many top-level ideas are shown. */
+function renderGroups(container, prompt, ctx) {
+  const groups = groupsOf(prompt, ctx);
+  const replies = repliesOf(prompt);
+  // A theme shows even while empty, so the room sees it appear; "other ideas" only if any.
+  const shown = groups.filter((group) => group.theme || group.ideas.length || !group.themed);
+  syncList(
+    container,
+    shown,
+    (group) => group.key,
+    (group) => createGroup(group, prompt),
+    (node, group) => updateGroup(node, group, ctx, replies),
+  );
+  return groups.reduce((n, group) => n + group.ideas.length, 0);
+}
+
+function createGroup(group, prompt) {
+  const headingId = `group-${prompt.id}-${group.key}`;
+  const list = el("ol", { className: "ideas" });
+  if (!group.theme) {
+    return el("div", { className: "idea-group ungrouped" }, [
+      el("h3", { id: headingId, className: "group-name" }, t("other_ideas")),
+      list,
+    ]);
+  }
+  return el("section", { className: "idea-group theme-group", "aria-labelledby": headingId }, [
+    el("div", { className: "group-head" }, [
+      el("h3", { id: headingId, className: "group-name" }),
       el("span", { className: "idea-side" }, [
         el("span", { className: "votes" }),
         el("button", {
           type: "button",
-          className: "button vote",
-          "aria-describedby": textId,
-          "data-idea-id": item.pending ? null : item.id,
+          className: "button vote theme-vote",
+          "data-theme-id": group.theme.id,
+          "aria-describedby": headingId,
         }),
       ]),
     ]),
+    list,
+    el("p", { className: "hint group-empty" }, t("theme_empty")),
   ]);
 }
 
-function updateIdea(
-  node,
-  item,
-  { voted = false, left = 0, live = false, rank = null, attribution = "named" } = {},
-) {
-  const text = node.querySelector(".idea-text");
-  if (text.dataset.text !== item.text) {
-    setLinkedText(text, item.text);
-    text.dataset.text = item.text;
+function updateGroup(node, group, ctx, replies) {
+  const list = node.querySelector(".ideas");
+  if (group.theme) {
+    const { theme } = group;
+    const voted = ctx.themesVoted.has(theme.id);
+    node.querySelector(".group-name").textContent = theme.name;
+    node.classList.toggle("voted", voted);
+    node.querySelector(".votes").textContent = theme.votes == null ? "" : tn("votes", theme.votes);
+    setVoteButton(node.querySelector(".theme-vote"), { voted, left: ctx.left, live: ctx.canVote });
+    node.querySelector(".group-empty").hidden = group.ideas.length > 0;
+    list.setAttribute("aria-label", t("ideas_in_theme", { name: theme.name }));
+  } else {
+    node.querySelector(".group-name").hidden = !group.themed;
+    const label = group.themed ? "other_ideas" : ctx.results ? "results" : "ideas";
+    list.setAttribute("aria-label", t(label));
   }
-  node.classList.toggle("pending", Boolean(item.pending));
-  node.classList.toggle("voted", voted);
-  node.querySelector(".author").textContent = item.pending
-    ? t("sending")
-    : authorLine(item, attribution);
-  const votes = node.querySelector(".votes");
-  // Null while the facilitator keeps tallies hidden: show no count at all.
-  votes.textContent = item.pending || item.votes == null ? "" : tn("votes", item.votes);
-  if (rank !== null) node.dataset.rank = rank;
-  const button = node.querySelector("button.vote");
-  if (!button) return;
-  if (item.pending || !live) {
+  list.classList.toggle("ranked", ctx.results);
+  syncList(
+    list,
+    group.ideas,
+    ideaKey,
+    (item) => createIdea(item, { reply: false }),
+    (li, item) => updateIdea(li, item, ctx, replies.get(item.id) || []),
+  );
+}
+
+function setVoteButton(button, { voted, left, live }) {
+  if (!live) {
     button.hidden = true;
     return;
   }
@@ -389,23 +477,291 @@ function updateIdea(
   if (!button.dataset.busy) button.disabled = !voted && left === 0;
 }
 
-async function onVoteClick(event) {
-  const button = event.target.closest("button.vote");
-  if (!button || button.disabled) return;
-  const ideaId = Number(button.dataset.ideaId);
-  const section = button.closest("section");
-  const error = section.querySelector(".vote-error");
+// -- one idea -------------------------------------------------------------------
+
+function smallButton(action, label, describedBy) {
+  return el(
+    "button",
+    { type: "button", className: "button small quiet", "data-action": action, "aria-describedby": describedBy },
+    label,
+  );
+}
+
+function textForm(className, id, label, submit) {
+  return el("form", { className, hidden: true, noValidate: true }, [
+    el("label", { for: id }, label),
+    el("textarea", { id, name: "text", rows: 2, maxLength: IDEA_MAX, required: true }),
+    el("div", { className: "form-row" }, [
+      el("button", { type: "submit", className: "button primary small" }, submit),
+      el("button", { type: "button", className: "button small quiet", "data-action": "cancel" }, t("cancel")),
+    ]),
+    el("p", { className: "form-error", role: "status", "aria-live": "polite" }),
+  ]);
+}
+
+/** An idea (or a reply to one) with its votes, reactions and its author's own tools. */
+function createIdea(item, { reply }) {
+  const textId = item.pending ? `pending-${item.client_id}` : `idea-${item.id}`;
+  const children = [
+    el("p", { className: "idea-text", id: textId }),
+    el("div", { className: "idea-foot" }, [
+      el("span", { className: "author" }),
+      el("span", { className: "idea-note edited-note" }, t("edited")),
+      el("span", { className: "idea-note approval-note" }, t("awaiting_approval")),
+      reply
+        ? null
+        : el("span", { className: "idea-side" }, [
+            el("span", { className: "votes" }),
+            el("button", {
+              type: "button",
+              className: "button vote",
+              "aria-describedby": textId,
+              "data-idea-id": item.pending ? null : item.id,
+            }),
+          ]),
+    ]),
+  ];
+  if (!item.pending) {
+    children.push(
+      el("div", { className: "idea-tools" }, [
+        el(
+          "div",
+          { className: "reactions", role: "group", "aria-label": t("reactions") },
+          REACTIONS.map((emoji) =>
+            el("button", { type: "button", className: "reaction", "data-emoji": emoji, title: t(`reaction_${emoji}`) }),
+          ),
+        ),
+        el("span", { className: "idea-actions" }, [
+          reply ? null : smallButton("build-on", t("build_on"), textId),
+          smallButton("edit", t("edit"), textId),
+          smallButton("withdraw", t("withdraw"), textId),
+        ]),
+      ]),
+    );
+    if (!reply) children.push(el("ol", { className: "replies", "aria-label": t("replies") }));
+  }
+  return el("li", { className: reply ? "reply" : "idea" }, children);
+}
+
+// An idea's forms are made when first opened: a room of hundreds of ideas stays light.
+const PARTS = {
+  "idea-edit": (li) =>
+    textForm("idea-edit", `edit-${li.dataset.key}`, t(li.classList.contains("reply") ? "reword_reply" : "reword_idea"), t("save")),
+  "withdraw-confirm": () =>
+    el("div", { className: "withdraw-confirm", role: "group", "aria-label": t("withdraw") }, [
+      el("span", {}, t("withdraw_question")),
+      el("button", { type: "button", className: "button small danger", "data-action": "withdraw-yes" }, t("withdraw_yes")),
+      el("button", { type: "button", className: "button small quiet", "data-action": "cancel" }, t("keep_it")),
+    ]),
+  "reply-form": (li) => textForm("reply-form", `reply-${li.dataset.key}`, t("build_on_label"), t("post_reply")),
+};
+
+/** One of an idea's own parts (`idea-edit`, `withdraw-confirm`, `reply-form`), made if need be. */
+function partOf(li, name) {
+  const found = li.querySelector(`:scope > .${name}`);
+  if (found) return found;
+  const part = PARTS[name](li);
+  part.hidden = true;
+  if (name === "reply-form") li.append(part);
+  else li.querySelector(":scope > .idea-tools").after(part);
+  return part;
+}
+
+/** Close an idea's part if it was ever opened. */
+function closePart(li, name) {
+  const found = li.querySelector(`:scope > .${name}`);
+  if (found) found.hidden = true;
+}
+
+function updateIdea(node, item, ctx, replies = []) {
+  const text = node.querySelector(".idea-text");
+  if (text.dataset.text !== item.text) {
+    setLinkedText(text, item.text);
+    text.dataset.text = item.text;
+  }
+  const mine = !item.pending && room.state.isMine(item.id);
+  const visible = !item.pending && (item.status || "visible") === "visible";
+  const voted = !item.pending && ctx.voted.has(item.id);
+  node.classList.toggle("pending", Boolean(item.pending));
+  node.classList.toggle("mine", mine);
+  node.classList.toggle("voted", voted);
+  node.querySelector(".author").textContent = item.pending
+    ? t("sending")
+    : authorLine(item, ctx.attribution);
+  node.querySelector(".edited-note").hidden = !item.edited;
+  node.querySelector(".approval-note").hidden = item.status !== "pending";
+  const votes = node.querySelector(".votes");
+  // Null while the facilitator keeps tallies hidden: show no count at all.
+  if (votes) votes.textContent = item.pending || item.votes == null ? "" : tn("votes", item.votes);
+  const voteButton = node.querySelector("button.vote");
+  if (voteButton) setVoteButton(voteButton, { voted, left: ctx.left, live: ctx.canVote && visible });
+  if (item.pending) return;
+
+  updateReactions(node.querySelector(".reactions"), item, ctx.canReact && visible);
+  const canBuild = ctx.canPost && visible && !item.parent_id;
+  const canChange = mine && ctx.collecting;
+  const tools = node.querySelector(":scope > .idea-tools");
+  tools.querySelector('[data-action="edit"]').hidden = !canChange;
+  tools.querySelector('[data-action="withdraw"]').hidden = !canChange;
+  if (!canChange) {
+    closePart(node, "idea-edit");
+    closePart(node, "withdraw-confirm");
+  }
+  const buildOn = tools.querySelector('[data-action="build-on"]');
+  if (!buildOn) return;
+  buildOn.hidden = !canBuild;
+  if (!canBuild) closePart(node, "reply-form");
+  const replying = node.querySelector(":scope > .reply-form:not([hidden])");
+  buildOn.setAttribute("aria-expanded", String(Boolean(replying)));
+  const list = node.querySelector(":scope > .replies");
+  list.hidden = replies.length === 0;
+  syncList(
+    list,
+    replies,
+    ideaKey,
+    (reply) => createIdea(reply, { reply: true }),
+    (li, reply) => updateIdea(li, reply, ctx),
+  );
+}
+
+/** The fixed set of emoji with their counts; pressed where I reacted. Read-only when closed. */
+function updateReactions(group, item, live) {
+  const counts = item.reactions || {};
+  const chosen = new Set(item.my_reactions || []);
+  let shown = 0;
+  for (const button of group.querySelectorAll(".reaction")) {
+    const { emoji } = button.dataset;
+    const n = counts[emoji] || 0;
+    button.textContent = n ? `${emoji} ${n}` : emoji;
+    button.setAttribute("aria-label", n ? t("reaction_count", { name: t(`reaction_${emoji}`), n }) : t(`reaction_${emoji}`));
+    button.setAttribute("aria-pressed", String(chosen.has(emoji)));
+    button.hidden = !live && n === 0;
+    if (!button.dataset.busy) button.disabled = !live;
+    if (!button.hidden) shown += 1;
+  }
+  group.hidden = shown === 0;
+}
+
+// -- acting on ideas --------------------------------------------------------------
+
+/** Run one request from a button: busy while it runs, its refusal said aloud. */
+async function act(button, request) {
+  const section = button.closest("section.prompt");
+  const error = section.querySelector(".action-error");
   button.disabled = true;
   button.dataset.busy = "1";
   try {
-    const ack = await room.vote(ideaId, { retract: button.dataset.action === "retract" });
+    const ack = await request();
     if (ack.ok) error.textContent = "";
     else announce(error, errorMessage(ack.error));
+    return ack;
+  } catch (failure) {
+    announce(error, errorMessage({ code: failure instanceof RequestError ? failure.code : "" }));
+    return null;
+  } finally {
+    delete button.dataset.busy;
+    button.disabled = false;
+    render();
+  }
+}
+
+function ideaIdOf(node) {
+  return Number(node.closest("li").dataset.key);
+}
+
+/** Open one of an idea's inline forms (edit, reply) or its withdraw question. */
+function reveal(part, focus) {
+  part.hidden = false;
+  render();
+  focus.focus();
+}
+
+function onIdeaClick(event, promptId) {
+  const button = event.target.closest("button");
+  if (!button || button.disabled) return;
+  const li = button.closest("li");
+  if (button.classList.contains("theme-vote")) {
+    const themeId = Number(button.dataset.themeId);
+    const retract = button.dataset.action === "retract";
+    act(button, () => room.voteTheme(promptId, themeId, { retract }));
+  } else if (button.classList.contains("vote")) {
+    const retract = button.dataset.action === "retract";
+    act(button, () => room.vote(Number(button.dataset.ideaId), { retract }));
+  } else if (button.classList.contains("reaction")) {
+    act(button, () => room.react(ideaIdOf(button), button.dataset.emoji));
+  } else if (button.dataset.action === "build-on") {
+    const form = partOf(li, "reply-form");
+    reveal(form, form.querySelector("textarea"));
+  } else if (button.dataset.action === "edit") {
+    const form = partOf(li, "idea-edit");
+    const textarea = form.querySelector("textarea");
+    const idea = room.state.promptOf(ideaIdOf(button))?.ideas.get(ideaIdOf(button));
+    if (form.hidden && idea) textarea.value = idea.text;
+    closePart(li, "withdraw-confirm");
+    reveal(form, textarea);
+  } else if (button.dataset.action === "withdraw") {
+    const confirm = partOf(li, "withdraw-confirm");
+    closePart(li, "idea-edit");
+    reveal(confirm, confirm.querySelector('[data-action="withdraw-yes"]'));
+  } else if (button.dataset.action === "withdraw-yes") {
+    withdraw(button, promptId);
+  } else if (button.dataset.action === "cancel") {
+    const part = button.closest("form, .withdraw-confirm");
+    part.hidden = true;
+    const opener = part.classList.contains("reply-form") ? "build-on" : part.classList.contains("idea-edit") ? "edit" : "withdraw";
+    render();
+    li.querySelector(`:scope > .idea-tools [data-action="${opener}"]`)?.focus();
+  }
+}
+
+async function withdraw(button, promptId) {
+  const ack = await act(button, () => room.withdrawIdea(ideaIdOf(button)));
+  if (!ack || !ack.ok) return;
+  announce(ui.announcer, t("withdrawn"));
+  // The idea is gone, and the focus with it: put it back where one writes the next.
+  const section = ui.openPrompts.querySelector(`[data-key="${promptId}"]`);
+  const next = section && section.querySelector(".idea-form:not([hidden]) textarea");
+  (next || section?.querySelector(".prompt-text"))?.focus();
+}
+
+async function onIdeaSubmit(event, promptId) {
+  const form = event.target;
+  event.preventDefault();
+  const textarea = form.querySelector("textarea");
+  const error = form.querySelector(".form-error");
+  const text = textarea.value.trim();
+  if (!text) {
+    announce(error, t("error_text_empty"));
+    textarea.focus();
+    return;
+  }
+  const li = form.closest("li");
+  const ideaId = Number(li.dataset.key);
+  if (form.classList.contains("reply-form")) {
+    error.textContent = "";
+    room.postIdea(promptId, text, ideaId);
+    textarea.value = "";
+    form.hidden = true;
+    render();
+    li.querySelector(':scope > .idea-tools [data-action="build-on"]')?.focus();
+    return;
+  }
+  const submit = form.querySelector("button[type=submit]");
+  submit.disabled = true;
+  try {
+    const ack = await room.editIdea(ideaId, text);
+    if (!ack.ok) {
+      announce(error, errorMessage(ack.error));
+      return;
+    }
+    error.textContent = "";
+    form.hidden = true;
+    render();
+    li.querySelector(':scope > .idea-tools [data-action="edit"]')?.focus();
   } catch (failure) {
     announce(error, errorMessage({ code: failure instanceof RequestError ? failure.code : "" }));
   } finally {
-    delete button.dataset.busy;
-    render();
+    submit.disabled = false;
   }
 }
 
@@ -413,20 +769,15 @@ function createClosedPrompt(prompt) {
   return el("section", { className: "card prompt closed", "aria-labelledby": `closed-${prompt.id}` }, [
     el("div", { className: "prompt-head" }, [el("span", { className: "badge closed" }, t("status_closed"))]),
     el("h3", { id: `closed-${prompt.id}`, className: "prompt-text" }),
-    el("ol", { className: "ideas ranked", "aria-label": t("results") }),
+    el("div", { className: "idea-groups" }),
     el("p", { className: "empty" }, t("no_ideas")),
   ]);
 }
 
 function updateClosedPrompt(section, prompt) {
   setLinkedText(section.querySelector(".prompt-text"), prompt.text);
-  const voted = room.state.votedFor(prompt.id);
-  const ideas = rankedIdeas(prompt).filter((idea) => !idea.hidden);
-  const attribution = attributionOf(prompt, room.state.roundtable);
-  syncList(section.querySelector(".ideas"), ideas, (idea) => idea.id, createIdea, (node, idea) =>
-    updateIdea(node, idea, { voted: voted.has(idea.id), attribution }),
-  );
-  section.querySelector(".empty").hidden = ideas.length > 0;
+  const shown = renderGroups(section.querySelector(".idea-groups"), prompt, contextOf(prompt));
+  section.querySelector(".empty").hidden = shown > 0;
 }
 
 // -- timers ---------------------------------------------------------------------

@@ -324,7 +324,8 @@ function updateOpenPrompt(section, prompt, focused) {
   setLinkedText(section.querySelector(".prompt-text"), prompt.text);
   const help = section.querySelector(".phase-help");
   help.hidden = !phase;
-  help.textContent = phase ? t(`phase_help_${phase}`) : "";
+  const helpKey = phase === "vote" && prompt.themes.size ? "vote_themes" : phase;
+  help.textContent = phase ? t(`phase_help_${helpKey}`) : "";
   const canPost = prompt.can_post !== false;
   section.querySelector(".private-note").hidden = !(prompt.private && !prompt.revealed && canPost);
   section.querySelector(".idea-form").hidden = !canPost;
@@ -430,7 +431,6 @@ function createGroup(group, prompt) {
           type: "button",
           className: "button vote theme-vote",
           "data-theme-id": group.theme.id,
-          "aria-describedby": headingId,
         }),
       ]),
     ]),
@@ -447,7 +447,11 @@ function updateGroup(node, group, ctx, replies) {
     node.querySelector(".group-name").textContent = theme.name;
     node.classList.toggle("voted", voted);
     node.querySelector(".votes").textContent = theme.votes == null ? "" : tn("votes", theme.votes);
-    setVoteButton(node.querySelector(".theme-vote"), { voted, left: ctx.left, live: ctx.canVote });
+    const button = node.querySelector(".theme-vote");
+    setVoteButton(button, { voted, left: ctx.left, live: ctx.canVote });
+    // Said in full, so it is not taken for the Vote of an idea in the theme.
+    const label = voted ? "take_back_theme_vote" : "vote_theme";
+    button.setAttribute("aria-label", t(label, { name: theme.name }));
     node.querySelector(".group-empty").hidden = group.ideas.length > 0;
     list.setAttribute("aria-label", t("ideas_in_theme", { name: theme.name }));
   } else {

@@ -1,4 +1,4 @@
-"""What participants do with ideas once posted, in real browsers: edit, withdraw, build on, react."""
+"""What participants do with posted ideas, in real browsers: edit, withdraw, build on, react."""
 
 from __future__ import annotations
 
@@ -100,6 +100,7 @@ def test_participants_edit_withdraw_build_on_and_react_while_collecting(
     expect(idea(amina, TREES).get_by_role("button", name="Edit")).to_be_hidden()
     expect(idea(amina, TREES).get_by_role("button", name="Withdraw")).to_be_hidden()
     expect(idea(bruno, TREES).get_by_role("button", name="Build on this")).to_be_hidden()
-    expect(participant_prompt(amina, PROMPT).get_by_role("button", name="Vote", exact=True)).to_have_count(2)
+    votes = participant_prompt(amina, PROMPT).get_by_role("button", name="Vote", exact=True)
+    expect(votes).to_have_count(2)
     bruno.screenshot(path=output_dir / "participant-vote-after-building.png", full_page=True)
     assert_no_script_errors(facilitator, amina, bruno)

@@ -183,6 +183,7 @@ def prompt_view(
         "premoderate": bool(settings.get("premoderate")),
         "can_post": may_post(prompt),
         "can_vote": may_vote(prompt),
+        "opened_at": prompt.opened_at.isoformat() + "Z" if prompt.opened_at else None,
     }
     if with_ideas:
         view["ideas"] = [idea_view(idea, viewer) for idea in prompt.ideas]

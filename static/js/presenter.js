@@ -114,20 +114,10 @@ function byline(idea, attribution) {
 
 // -- which prompt is on screen ----------------------------------------------------
 
-// When each prompt was last seen to open, by this page: the latest one is shown.
-// Prompts open when the page loads count as opened in their list order.
-const openedAt = new Map();
-const lastStatus = new Map();
-let openings = 0;
-
-function noteOpenings(state) {
-  for (const prompt of state.prompts.values()) {
-    if (prompt.status === "open" && lastStatus.get(prompt.id) !== "open") {
-      openings += 1;
-      openedAt.set(prompt.id, openings);
-    }
-    lastStatus.set(prompt.id, prompt.status);
-  }
+/** When the prompt was last opened, by the server's clock; 0 when it never was. */
+function openedAt(prompt) {
+  const when = prompt.opened_at ? Date.parse(prompt.opened_at) : NaN;
+  return Number.isNaN(when) ? 0 : when;
 }
 
 /** The facilitator's focus (unless a draft), else the most recently opened open prompt. */
@@ -138,7 +128,7 @@ function currentPrompt(state) {
   let latest = null;
   for (const prompt of state.prompts.values()) {
     if (prompt.status !== "open") continue;
-    if (!latest || (openedAt.get(prompt.id) || 0) > (openedAt.get(latest.id) || 0)) latest = prompt;
+    if (!latest || openedAt(prompt) > openedAt(latest)) latest = prompt;
   }
   return latest;
 }
@@ -179,7 +169,6 @@ function isFresh(idea) {
 function render() {
   const state = room.state;
   if (!state.roundtable) return;
-  noteOpenings(state);
   ui.participants.textContent = String(state.participants);
   ui.participantsLabel.textContent = tn("joined", state.participants);
 

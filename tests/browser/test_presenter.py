@@ -342,6 +342,13 @@ def test_big_screen_shows_no_more_than_participants_may_see(
     expect(screen.locator("#prompt-text")).to_have_text(FIRST)
     facilitator.ok("roundtable.focus", {"prompt_id": None})
     expect(screen.locator("#prompt-text")).to_have_text(SECOND)
+    # Reopened, the first is the one opened last, even on a screen opened afterwards.
+    facilitator.ok("prompt.close", {"prompt_id": first})
+    facilitator.ok("prompt.open", {"prompt_id": first})
+    expect(screen.locator("#prompt-text")).to_have_text(FIRST)
+    screen.reload()
+    expect(screen.locator("#connection")).to_have_text("Live")
+    expect(screen.locator("#prompt-text")).to_have_text(FIRST)
 
     # With every prompt closed, the screen invites people in again.
     facilitator.ok("prompt.close", {"prompt_id": first})

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 from sqlalchemy import select
 
@@ -21,6 +23,7 @@ def test_a_prompt_is_written_as_a_draft_then_opened_and_closed(table: Table) -> 
     )
     assert (view["status"], view["kind"], view["votes_per_participant"]) == ("draft", "ideas", 5)
     assert [e.name for e in events] == ["prompt.created"]
+    assert view["opened_at"] is None
     opened, events = prompts.open_prompt(
         table.session,
         actor=table.facilitator,
@@ -28,6 +31,7 @@ def test_a_prompt_is_written_as_a_draft_then_opened_and_closed(table: Table) -> 
         prompt_id=view["id"],
     )
     assert opened["status"] == "open"
+    assert opened["opened_at"].endswith("Z")
     assert events[0].name == "prompt.updated"
     closed, _ = prompts.close_prompt(
         table.session,
@@ -110,3 +114,25 @@ def test_every_logged_change_takes_the_next_sequence_number(table: Table) -> Non
             )
         )
         assert payload is not None and payload["seq"] == seq
+
+
+def test_the_prompt_opened_last_says_so(table: Table) -> None:
+    """The big screen shows the prompt opened last, whatever their order in the agenda."""
+    first, second = table.open_prompt(text="First"), table.open_prompt(text="Second")
+    for prompt_id in (first, second):
+        prompts.close_prompt(
+            table.session,
+            actor=table.facilitator,
+            roundtable_id=table.roundtable_id,
+            prompt_id=prompt_id,
+        )
+    # Reopened in the other order: the first is now the one opened last.
+    second_view, _ = prompts.open_prompt(
+        table.session, actor=table.facilitator, roundtable_id=table.roundtable_id, prompt_id=second
+    )
+    first_view, _ = prompts.open_prompt(
+        table.session, actor=table.facilitator, roundtable_id=table.roundtable_id, prompt_id=first
+    )
+    assert datetime.fromisoformat(first_view["opened_at"]) > datetime.fromisoformat(
+        second_view["opened_at"]
+    )

@@ -651,7 +651,7 @@ function updatePrompt(node, prompt) {
   if (canRun) updateThemes(node, prompt);
   const top = ideas.length ? ideas[0].votes || 0 : 0;
   const attribution = attributionOf(prompt, room.state.roundtable);
-  syncList(node.querySelector(".ideas"), ideas, (idea) => idea.id, createIdea, (item, idea) =>
+  syncList(node.querySelector(".ideas"), threaded(ideas), (idea) => idea.id, createIdea, (item, idea) =>
     updateIdea(item, idea, top, attribution, prompt),
   );
   const empty = node.querySelector(".empty");
@@ -698,6 +698,30 @@ function updateControls(node, prompt, { phase, focused, hiddenFromRoom }) {
   }
 }
 
+/** Ideas in their ranked order, each followed by the replies building on it, oldest first. */
+function threaded(ideas) {
+  const replies = new Map();
+  for (const idea of [...ideas].sort((a, b) => a.id - b.id)) {
+    if (!idea.parent_id) continue;
+    if (!replies.has(idea.parent_id)) replies.set(idea.parent_id, []);
+    replies.get(idea.parent_id).push(idea);
+  }
+  const ids = new Set(ideas.map((idea) => idea.id));
+  const orphans = ideas.filter((idea) => idea.parent_id && !ids.has(idea.parent_id));
+  return [
+    ...ideas.filter((idea) => !idea.parent_id).flatMap((idea) => [idea, ...(replies.get(idea.id) || [])]),
+    ...orphans,
+  ];
+}
+
+/** A reaction count as one reads it: "👍 3 · 💡 1". */
+function reactionsText(idea) {
+  return Object.entries(idea.reactions || {})
+    .filter(([, n]) => n > 0)
+    .map(([emoji, n]) => `${emoji} ${n}`)
+    .join(" · ");
+}
+
 function createIdea(idea) {
   const textId = `console-idea-${idea.id}`;
   const mod = (action, label) =>
@@ -706,6 +730,7 @@ function createIdea(idea) {
     el("div", { className: "idea-main" }, [
       el("p", { className: "idea-text", id: textId }),
       el("span", { className: "author" }),
+      el("span", { className: "idea-reactions" }),
       el("span", { className: "idea-status" }),
       canRun
         ? el("div", { className: "idea-edit", hidden: true }, [
@@ -740,7 +765,12 @@ function createIdea(idea) {
   ]);
 }
 
-const STATUS_LABELS = { pending: "status_pending", hidden: "status_hidden", merged: "status_merged" };
+const STATUS_LABELS = {
+  pending: "status_pending",
+  hidden: "status_hidden",
+  merged: "status_merged",
+  deleted: "status_deleted",
+};
 
 function updateModeration(node, idea, prompt) {
   const status = idea.status || "visible";
@@ -754,7 +784,7 @@ function updateModeration(node, idea, prompt) {
   show("restore", status === "hidden");
   show("spotlight", visible && !spotlit);
   show("clear-spotlight", spotlit);
-  show("edit", status !== "merged");
+  show("edit", status !== "merged" && status !== "deleted");
   const others = [...prompt.ideas.values()].filter(
     (other) => other.id !== idea.id && (other.status || "visible") === "visible",
   );
@@ -779,10 +809,12 @@ function updateIdea(node, idea, top, attribution, prompt) {
     text.dataset.text = idea.text;
   }
   const status = idea.status || "visible";
-  node.classList.toggle("dimmed", status === "hidden" || status === "merged");
+  node.classList.toggle("dimmed", status === "hidden" || status === "merged" || status === "deleted");
   node.classList.toggle("pending-approval", status === "pending");
   node.classList.toggle("spotlit", (room.state.roundtable.spotlight_idea_id ?? null) === idea.id);
+  node.classList.toggle("reply-idea", Boolean(idea.parent_id));
   const notes = [];
+  if (idea.parent_id) notes.push(t("building_on"));
   if (STATUS_LABELS[status]) notes.push(t(STATUS_LABELS[status]));
   if (room.state.roundtable.spotlight_idea_id === idea.id) notes.push(t("spotlighted"));
   if (idea.edited) notes.push(t("edited"));
@@ -791,6 +823,9 @@ function updateIdea(node, idea, top, attribution, prompt) {
   statusNode.hidden = notes.length === 0;
   if (canRun) updateModeration(node, idea, prompt);
   node.querySelector(".author").textContent = authorLine(idea, attribution);
+  const reactions = node.querySelector(".idea-reactions");
+  reactions.textContent = reactionsText(idea);
+  reactions.hidden = !reactions.textContent;
   const votes = idea.votes || 0;
   node.querySelector(".votes").textContent = tn("votes", votes);
   // CSSOM, not a style attribute: allowed by the Content-Security-Policy.

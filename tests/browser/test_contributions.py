@@ -66,6 +66,7 @@ def test_participants_edit_withdraw_build_on_and_react_while_collecting(
     typo.get_by_role("button", name="Yes, withdraw it").click()
     for page in (amina, bruno):
         expect(idea(page, TYPO)).to_have_count(0)
+    expect(idea(card, TYPO)).to_contain_text("Withdrawn by its author")
     expect(bruno.get_by_label("Your idea")).to_be_focused()
 
     # Bruno builds on Amina's idea: the reply sits under it, for everyone.
@@ -78,6 +79,11 @@ def test_participants_edit_withdraw_build_on_and_react_while_collecting(
         expect(replies.locator("li.reply")).to_have_text(re.compile("With benches in their shade"))
         expect(replies).to_contain_text("Bruno · Porto Alegre")
     expect(idea(amina, "With benches")).to_have_count(1)  # the idea holding the reply
+    # The facilitator sees the reply right under the idea it builds on.
+    console_ideas = card.locator("ol.ideas > li.idea")
+    expect(console_ideas.nth(0)).to_contain_text(TREES)
+    expect(console_ideas.nth(1)).to_contain_text("With benches in their shade")
+    expect(console_ideas.nth(1)).to_contain_text("Builds on the idea above")
 
     # Reactions: counted for everyone, pressed for the one who reacted, a toggle.
     reaction(idea(amina, ROOFS), "Agree").click()
@@ -86,6 +92,8 @@ def test_participants_edit_withdraw_build_on_and_react_while_collecting(
     expect(reaction(idea(bruno, ROOFS), "Agree")).to_have_attribute("aria-pressed", "false")
     reaction(idea(bruno, ROOFS), "Good idea").click()
     expect(reaction(idea(amina, ROOFS), "Good idea")).to_have_text("💡 1")
+    expect(idea(card, ROOFS).locator(".idea-reactions")).to_have_text("👍 1 · 💡 1")
+    facilitator.screenshot(path=output_dir / "console-replies-reactions.png", full_page=True)
     amina.screenshot(path=output_dir / "participant-contributions.png", full_page=True)
 
     # A reload keeps what Amina reacted with.

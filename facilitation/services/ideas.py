@@ -130,11 +130,10 @@ def _own_while_collecting(
     if idea.participant_id != participant_id:
         raise ForbiddenError("Only its author can change this idea.")
     prompt = require_open(idea.prompt)
-    if prompt.phase not in (None, Phase.COLLECT) or idea.status not in (
-        IdeaStatus.VISIBLE,
-        IdeaStatus.PENDING,
-    ):
+    if prompt.phase not in (None, Phase.COLLECT):
         raise ConflictError("wrong_phase", "Ideas can be changed only while they are collected.")
+    if idea.status not in (IdeaStatus.VISIBLE, IdeaStatus.PENDING):
+        raise ConflictError("idea_unavailable", f"A {idea.status} idea cannot be changed.")
     return idea
 
 

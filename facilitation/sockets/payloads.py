@@ -33,7 +33,11 @@ def _typed(value: Any, name: str, kind: type) -> Any:
     # bool is an int in Python; a client sending true for an id has made a mistake.
     if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
         raise InvalidInputError("bad_request", f"{name} must be {_TYPE_NAMES.get(kind, kind)}.")
-    # Ids and sequence numbers are 32-bit columns: PostgreSQL fails on a larger number.
-    if isinstance(value, int) and not -(2**31) <= value < 2**31:
+    if isinstance(value, int) and not fits_32_bits(value):
         raise InvalidInputError("bad_request", f"{name} is out of range.")
     return value
+
+
+def fits_32_bits(value: int) -> bool:
+    """Ids and sequence numbers are 32-bit columns: PostgreSQL fails on a larger number."""
+    return -(2**31) <= value < 2**31

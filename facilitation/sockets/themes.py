@@ -11,7 +11,7 @@ from facilitation.services import themes
 from facilitation.services.errors import InvalidInputError
 from facilitation.sockets import Ack, handles, ok
 from facilitation.sockets.connection import current_actor, current_roundtable_id
-from facilitation.sockets.payloads import parse
+from facilitation.sockets.payloads import fits_32_bits, parse
 from facilitation.sockets.writes import write
 
 MAX_IDEAS_PER_THEME = 500
@@ -24,7 +24,7 @@ def _idea_ids(payload: Any) -> list[int]:
     if (
         not isinstance(raw, list)
         or len(raw) > MAX_IDEAS_PER_THEME
-        or not all(isinstance(i, int) and not isinstance(i, bool) for i in raw)
+        or not all(isinstance(i, int) and not isinstance(i, bool) and fits_32_bits(i) for i in raw)
     ):
         raise InvalidInputError("bad_request", "idea_ids must be a list of idea ids.")
     return raw

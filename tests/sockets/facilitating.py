@@ -10,7 +10,7 @@ from flask import Flask
 from facilitation.services.events import Published
 from facilitation.services.phases import advance_expired_timers
 from tests.conftest import acked
-from tests.sockets.conftest import Member, Room
+from tests.sockets.conftest import NO_PAYLOAD, Member, Room
 
 # The facilitator's events of the "Facilitation in depth" section.
 STAFF_EVENTS = (
@@ -24,6 +24,9 @@ STAFF_EVENTS = (
 )
 PROMPT_EVENTS = tuple(event for event in STAFF_EVENTS if event.startswith(("prompt.", "timer.")))
 HIDDEN_FIELDS = ("text", "author", "affiliation", "votes")
+# Values an id or a text field must not take; each is refused with bad_request.
+WRONG_IDS: tuple[Any, ...] = (None, "1", True, False, 1.5, [1], {"id": 1}, 2**31, -(2**31) - 1)
+WRONG_TEXTS: tuple[Any, ...] = (None, 1, True, ["text"], {"text": "text"})
 
 
 def valid_payload(event: str, prompt_id: int) -> dict[str, Any]:
@@ -51,6 +54,40 @@ def post(room: Room, author: Member, prompt_id: int, text: str) -> dict[str, Any
     payload = {"prompt_id": prompt_id, "text": text, "client_id": f"{text[:50]}-{prompt_id}"}
     idea: dict[str, Any] = acked(author.emit("idea.create", payload))["idea"]
     return idea
+
+
+def reply(room: Room, author: Member, prompt_id: int, parent_id: int, text: str) -> dict[str, Any]:
+    """The reply (an idea building on `parent_id`) in its author's ack."""
+    payload = {
+        "prompt_id": prompt_id,
+        "parent_id": parent_id,
+        "text": text,
+        "client_id": f"{text[:50]}-{prompt_id}-re",
+    }
+    idea: dict[str, Any] = acked(author.emit("idea.create", payload))["idea"]
+    return idea
+
+
+def malformed(valid: dict[str, Any], *, nullable: tuple[str, ...] = ()) -> list[Any]:
+    """Payloads refused with bad_request: not an object, or one field of `valid` missing or of
+    the wrong type (None is no wrong type for a `nullable` field, whose absence still is)."""
+    cases: list[Any] = [NO_PAYLOAD, None, [valid], 1, "payload"]
+    for name, value in valid.items():
+        others = {key: other for key, other in valid.items() if key != name}
+        cases.append(others)
+        wrong = WRONG_TEXTS if isinstance(value, str) else WRONG_IDS
+        cases += [{**others, name: bad} for bad in wrong if bad is not None or name not in nullable]
+    return cases
+
+
+Heard = list[tuple[str, dict[str, Any]]]
+
+
+def audiences(room: Room, *participants: Member) -> tuple[Heard, Heard]:
+    """What the staff heard, and what the participants heard, which must be the same for each."""
+    heard = [member.events() for member in participants]
+    assert all(events == heard[0] for events in heard), heard
+    return room.facilitator.events(), heard[0]
 
 
 def come_back(room: Room, member: Member) -> dict[str, Any]:

@@ -119,7 +119,8 @@ def merge_ideas(
             session.delete(vote)
         else:
             vote.idea_id = target.id
-    for reply in session.scalars(select(Idea).where(Idea.parent_id == duplicate.id)).all():
+    moved = list(session.scalars(select(Idea).where(Idea.parent_id == duplicate.id)).all())
+    for reply in moved:
         reply.parent_id = target.id
     session.flush()
     target.vote_count = (
@@ -131,7 +132,9 @@ def merge_ideas(
     session.flush()
     session.refresh(target)
     session.refresh(duplicate)
+    # Every client hears where each moved reply now sits, so none is left under a gone idea.
     changes: list[RoomChange] = [IdeaUpdated.of(duplicate), IdeaUpdated.of(target)]
+    changes += [IdeaUpdated.of(reply) for reply in moved]
     events = record(session, target.prompt.roundtable, changes, actor=actor)  # locked above
     return idea_view(target), events
 

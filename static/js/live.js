@@ -146,6 +146,20 @@ export class RoomState {
   upsertIdea(idea) {
     const prompt = this.prompts.get(idea.prompt_id);
     if (prompt) this.mergeIdea(prompt.ideas, idea);
+    if (GONE.has(idea.status)) this.voteLeaves(idea);
+  }
+
+  /**
+   * An idea I voted for left the room. The server gave my vote back, or, for a merge,
+   * moved it to the idea it went into unless I had voted for that one too.
+   */
+  voteLeaves(idea) {
+    const mine = this.myVotes.get(idea.prompt_id);
+    if (!mine || !mine.has(idea.id)) return;
+    const kept = new Set(mine);
+    kept.delete(idea.id);
+    if (idea.status === "merged" && idea.merged_into != null) kept.add(idea.merged_into);
+    this.myVotes.set(idea.prompt_id, kept);
   }
 
   mergeIdea(ideas, idea) {

@@ -9,7 +9,14 @@ import pytest
 
 from tests.browser.conftest import Server
 from tests.browser.test_phases import add_prompt, console
-from tests.browser.test_room_flow import assert_no_script_errors, expect, idea, join, post_idea
+from tests.browser.test_room_flow import (
+    assert_no_script_errors,
+    expect,
+    idea,
+    join,
+    post_idea,
+    vote,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -42,13 +49,17 @@ def test_facilitator_moderates_ideas_from_the_console(
     post_idea(amina, "More trees on the river path")
     post_idea(bruno, "Spam spam spam")
     expect(idea(amina, "Spam spam spam")).to_be_visible()
+    vote(bruno, "Spam spam spam")
+    expect(bruno.locator(".budget")).to_have_text("2 votes left")
 
-    # Hide, shown dimmed on the console and gone for the room; then restored.
+    # Hide, shown dimmed on the console and gone for the room, the vote on it given back;
+    # then restored.
     spam = idea(card, "Spam spam spam")
     spam.get_by_role("button", name="Hide").click()
     expect(spam).to_contain_text("Hidden")
     expect(spam).to_have_class("idea dimmed")
     expect(idea(amina, "Spam spam spam")).to_have_count(0)
+    expect(bruno.locator(".budget")).to_have_text("3 votes left")
     spam.get_by_role("button", name="Restore").click()
     expect(idea(amina, "Spam spam spam")).to_be_visible()
     spam.get_by_role("button", name="Hide").click()
@@ -62,13 +73,24 @@ def test_facilitator_moderates_ideas_from_the_console(
     expect(misting).to_contain_text("edited")
     expect(idea(bruno, "Misting poles along the whole promenade")).to_be_visible()
 
-    # Merge a duplicate into the first idea.
+    # Merge a duplicate into the first idea: Amina's vote moves with it, and Bruno, who
+    # voted for both, keeps one and gets the other back.
+    vote(amina, "More trees on the river path")
+    vote(bruno, "Trees along the river path")
+    vote(bruno, "More trees on the river path")
+    expect(bruno.locator(".budget")).to_have_text("1 vote left")
     duplicate = idea(card, "More trees on the river path")
     duplicate.get_by_label("Merge into…").select_option(label="Trees along the river path")
     duplicate.get_by_role("button", name="Merge").click()
     expect(duplicate).to_contain_text("Merged")
     expect(idea(bruno, "More trees on the river path")).to_have_count(0)
     expect(bruno.locator(".hidden-count")).to_be_hidden()
+    expect(bruno.locator(".budget")).to_have_text("2 votes left")
+    expect(amina.locator(".budget")).to_have_text("2 votes left")
+    for page in (amina, bruno):
+        kept = idea(page, "Trees along the river path")
+        expect(kept).to_contain_text("2 votes")
+        expect(kept.get_by_role("button", name="Take back vote")).to_be_visible()
 
     # Spotlight one idea, then clear it.
     trees = idea(card, "Trees along the river path")

@@ -122,7 +122,9 @@ def test_merging_never_counts_a_person_twice_and_refunds_the_spare_vote(table: T
     assert [(e.name, e.payload["idea"]["id"]) for e in events] == [
         ("idea.updated", dup["id"]),
         ("idea.updated", keep["id"]),
+        ("idea.updated", reply["id"]),  # now under the kept idea
     ]
+    assert events[2].public["idea"]["parent_id"] == keep["id"]
     assert events[0].payload["idea"]["status"] == "merged"
     assert events[0].payload["idea"]["merged_into"] == keep["id"]
     assert (

@@ -547,7 +547,13 @@ def test_merging_moves_the_duplicates_replies_to_the_idea(room: Room) -> None:
     kept = room.idea(alice, prompt_id, "Shade trees")
     duplicate = room.idea(bob, prompt_id, "Trees for shade")
     answer = reply(room, alice, prompt_id, duplicate, "Plane trees")
+    room.quiet()
     steer(room, "idea.merge", idea_id=kept, duplicate_id=duplicate)
+    # The room hears it live: the duplicate, the idea, then the reply under its new parent.
+    staff, participants = audiences(room, alice, bob)
+    for heard in (staff, participants):
+        assert [payload["idea"]["id"] for _, payload in heard] == [duplicate, kept, answer["id"]]
+        assert heard[-1][1]["idea"]["parent_id"] == kept
     for snapshot in (room.snapshot(), come_back(room, bob)["snapshot"]):
         assert ideas_by_id(prompt_in(snapshot, prompt_id))[answer["id"]]["parent_id"] == kept
 

@@ -178,7 +178,7 @@ def react(
     idea = idea_in(session, roundtable_id, idea_id)
     require_open(idea.prompt)
     if idea.status != IdeaStatus.VISIBLE:
-        raise NotFoundError("idea")
+        raise ConflictError("idea_unavailable", "Only ideas in the room take reactions.")
     existing = next(
         (r for r in idea.reactions if r.participant_id == participant_id and r.emoji == emoji),
         None,

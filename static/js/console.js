@@ -11,6 +11,7 @@ import {
   errorMessage,
   loadStrings,
   rankedIdeas,
+  reactionsText,
   setCountdown,
   setLinkedText,
   syncList,
@@ -712,14 +713,6 @@ function threaded(ideas) {
     ...ideas.filter((idea) => !idea.parent_id).flatMap((idea) => [idea, ...(replies.get(idea.id) || [])]),
     ...orphans,
   ];
-}
-
-/** A reaction count as one reads it: "👍 3 · 💡 1". */
-function reactionsText(idea) {
-  return Object.entries(idea.reactions || {})
-    .filter(([, n]) => n > 0)
-    .map(([emoji, n]) => `${emoji} ${n}`)
-    .join(" · ");
 }
 
 function createIdea(idea) {

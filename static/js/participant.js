@@ -5,10 +5,12 @@ import {
   announce,
   attributionOf,
   authorLine,
+  byVotes,
   countdownText,
   el,
   errorMessage,
   loadStrings,
+  newestFirst,
   setCountdown,
   setLinkedText,
   syncList,
@@ -349,8 +351,6 @@ function updateOpenPrompt(section, prompt, focused) {
 
 // -- ideas in their themes ------------------------------------------------------
 
-const byVotes = (a, b) => (b.votes || 0) - (a.votes || 0) || a.id - b.id;
-const newestFirst = (a, b) => b.id - a.id;
 const oldestFirst = (a, b) => a.id - b.id;
 const byPosition = (a, b) => a.position - b.position || a.id - b.id;
 const themesByVotes = (a, b) => (b.votes || 0) - (a.votes || 0) || byPosition(a, b);

@@ -3,7 +3,18 @@
 // a private brainstorm as a count, no tallies while they are hidden.
 
 import { LiveRoom } from "./live.js";
-import { attributionOf, clockText, el, loadStrings, secondsLeft, syncList, t, tn } from "./render.js";
+import {
+  attributionOf,
+  clockText,
+  el,
+  loadStrings,
+  newestFirst,
+  reactionsText,
+  secondsLeft,
+  syncList,
+  t,
+  tn,
+} from "./render.js";
 import { spiralLayout, weight, wordFrequencies } from "./wordcloud.js";
 
 const PHASES = ["collect", "group", "vote", "results"];
@@ -285,10 +296,6 @@ function repliesByParent(ideas) {
   return replies;
 }
 
-function newestFirst(ideas) {
-  return [...ideas].sort((a, b) => b.id - a.id);
-}
-
 function createCard() {
   return el("li", { className: "idea-card" }, [
     el("p", { className: "idea-text" }),
@@ -308,7 +315,7 @@ function updateCard(node, idea, prompt, replies) {
   setText(node.querySelector(".idea-author"), byline(idea, attribution));
   const replyCount = replies.get(idea.id) || 0;
   setText(node.querySelector(".idea-replies"), replyCount ? tn("replies", replyCount) : "");
-  setText(node.querySelector(".idea-reactions"), reactionsText(idea));
+  setText(node.querySelector(".idea-reactions"), reactionsText(idea, "  "));
   const votes = shownVotes(prompt, idea);
   setText(node.querySelector(".idea-votes"), votes ? tn("votes", votes) : "");
   const foot = node.querySelector(".idea-foot");
@@ -320,17 +327,9 @@ function setText(node, text) {
   node.hidden = !text;
 }
 
-function reactionsText(idea) {
-  const reactions = idea.reactions || {};
-  return Object.entries(reactions)
-    .filter(([, n]) => n > 0)
-    .map(([emoji, n]) => `${emoji} ${n}`)
-    .join("  ");
-}
-
 function renderCards(prompt, ideas) {
   const list = boardContainer("cards", () => el("ol", { className: "cards" }));
-  const shown = newestFirst(topLevel(ideas));
+  const shown = topLevel(ideas).sort(newestFirst);
   const replies = repliesByParent(ideas);
   syncList(list, shown.slice(0, MAX_CARDS), (idea) => idea.id, createCard, (node, idea) =>
     updateCard(node, idea, prompt, replies),
@@ -364,9 +363,9 @@ function renderThemes(prompt, ideas) {
   const groups = themes.map((theme) => ({
     key: `theme-${theme.id}`,
     name: theme.name,
-    ideas: newestFirst(shown.filter((idea) => idea.theme_id === theme.id)),
+    ideas: shown.filter((idea) => idea.theme_id === theme.id).sort(newestFirst),
   }));
-  const loose = newestFirst(shown.filter((idea) => !known.has(idea.theme_id)));
+  const loose = shown.filter((idea) => !known.has(idea.theme_id)).sort(newestFirst);
   if (loose.length) groups.push({ key: "ungrouped", name: t("ungrouped"), ideas: loose, loose: true });
   const visible = groups.slice(0, MAX_THEMES);
   // Up to five side by side; more, in two rows of smaller columns.

@@ -145,9 +145,23 @@ export function attributionOf(prompt, roundtable) {
   return (roundtable && roundtable.attribution) || prompt.attribution || "named";
 }
 
-/** Ideas with the most votes first; ties keep the order they were posted in. */
+/** Order: the most votes first; ties keep the order they were posted in. */
+export const byVotes = (a, b) => (b.votes || 0) - (a.votes || 0) || a.id - b.id;
+
+/** Order: newest first, so a new idea appears where people are looking. */
+export const newestFirst = (a, b) => b.id - a.id;
+
+/** A prompt's ideas with the most votes first. */
 export function rankedIdeas(prompt) {
-  return [...prompt.ideas.values()].sort((a, b) => (b.votes || 0) - (a.votes || 0) || a.id - b.id);
+  return [...prompt.ideas.values()].sort(byVotes);
+}
+
+/** An idea's reactions as one reads them: "👍 3 · 💡 1"; empty when it has none. */
+export function reactionsText(idea, separator = " · ") {
+  return Object.entries(idea.reactions || {})
+    .filter(([, n]) => n > 0)
+    .map(([emoji, n]) => `${emoji} ${n}`)
+    .join(separator);
 }
 
 // -- timers ----------------------------------------------------------------------
@@ -204,9 +218,4 @@ export function tickCountdowns(root, nowMs, onMilestone = null) {
   for (const node of root.querySelectorAll("[data-ends-at]")) {
     tickCountdown(node, nowMs, onMilestone);
   }
-}
-
-/** Ideas newest first, so a new one appears where people are looking. */
-export function newestIdeas(prompt) {
-  return [...prompt.ideas.values()].sort((a, b) => b.id - a.id);
 }

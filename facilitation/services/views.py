@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import InstrumentedAttribute, Session, selectinload
 
 from facilitation.models import (
     Attribution,
@@ -218,32 +218,34 @@ def participant_count(session: Session, roundtable_id: int) -> int:
 
 def my_votes(session: Session, roundtable_id: int, participant_id: int) -> dict[int, list[int]]:
     """The ideas a participant has voted for, by prompt."""
-    rows = session.execute(
-        select(Vote.prompt_id, Vote.idea_id)
-        .join(Prompt, Prompt.id == Vote.prompt_id)
-        .where(Prompt.roundtable_id == roundtable_id, Vote.participant_id == participant_id)
-        .order_by(Vote.id)
-    ).all()
-    votes: dict[int, list[int]] = {}
-    for prompt_id, idea_id in rows:
-        votes.setdefault(prompt_id, []).append(idea_id)
-    return votes
+    return _ballots(session, roundtable_id, participant_id, Vote, Vote.idea_id)
 
 
 def my_theme_votes(
     session: Session, roundtable_id: int, participant_id: int
 ) -> dict[int, list[int]]:
     """The themes a participant has voted for, by prompt."""
+    return _ballots(session, roundtable_id, participant_id, ThemeVote, ThemeVote.theme_id)
+
+
+def _ballots(
+    session: Session,
+    roundtable_id: int,
+    participant_id: int,
+    ballot: type[Vote] | type[ThemeVote],
+    chosen: InstrumentedAttribute[int],
+) -> dict[int, list[int]]:
+    """What one participant chose with one kind of vote, by prompt, in the order cast."""
     rows = session.execute(
-        select(ThemeVote.prompt_id, ThemeVote.theme_id)
-        .join(Prompt, Prompt.id == ThemeVote.prompt_id)
-        .where(Prompt.roundtable_id == roundtable_id, ThemeVote.participant_id == participant_id)
-        .order_by(ThemeVote.id)
+        select(ballot.prompt_id, chosen)
+        .join(Prompt, Prompt.id == ballot.prompt_id)
+        .where(Prompt.roundtable_id == roundtable_id, ballot.participant_id == participant_id)
+        .order_by(ballot.id)
     ).all()
-    votes: dict[int, list[int]] = {}
-    for prompt_id, theme_id in rows:
-        votes.setdefault(prompt_id, []).append(theme_id)
-    return votes
+    choices: dict[int, list[int]] = {}
+    for prompt_id, choice in rows:
+        choices.setdefault(prompt_id, []).append(choice)
+    return choices
 
 
 def prompts_with_ideas(session: Session, roundtable_id: int) -> list[Prompt]:

@@ -2,7 +2,7 @@
 // follow me, attribution), group ideas into themes, watch ideas and votes.
 
 import Sortable from "../vendor/sortable.esm.js";
-import { LiveRoom, RequestError } from "./live.js";
+import { LiveRoom, failureMessage } from "./live.js";
 import {
   announce,
   attributionOf,
@@ -79,10 +79,6 @@ function setWritable(writable) {
   const button = ui.promptForm && ui.promptForm.querySelector("button[type=submit]");
   if (button && !button.dataset.busy) button.disabled = !writable;
   if (ui.attribution && !ui.attribution.dataset.busy) ui.attribution.disabled = !writable;
-}
-
-function failureMessage(failure) {
-  return errorMessage({ code: failure instanceof RequestError ? failure.code : "" });
 }
 
 // -- writing prompts ------------------------------------------------------------

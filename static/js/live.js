@@ -2,6 +2,7 @@
 // connect, requests with a time-out, sequence tracking and catch-up, the idea outbox.
 
 import { io } from "../vendor/socket.io.esm.min.js";
+import { errorMessage } from "./render.js";
 
 export const SERVER_EVENTS = [
   "prompt.created",
@@ -30,6 +31,23 @@ export class RequestError extends Error {
     super(code);
     this.code = code;
   }
+}
+
+/** What to tell the user when a request threw: a RequestError's code, or that it failed. */
+export function failureMessage(failure) {
+  return errorMessage({ code: failure instanceof RequestError ? failure.code : "" });
+}
+
+/**
+ * My choices after a vote's ack, as a new set. "already voted" and "not voted" tell
+ * us what the server knows, so they are believed as much as a success.
+ */
+function afterBallot(chosen, id, ack, retract) {
+  const code = ack.ok ? null : ack.error && ack.error.code;
+  const mine = new Set(chosen);
+  if ((ack.ok && !retract) || code === "already_voted") mine.add(id);
+  if ((ack.ok && retract) || code === "not_voted") mine.delete(id);
+  return mine;
 }
 
 /** A unique id for a write, so that sending it twice creates it once. */
@@ -602,12 +620,8 @@ export class LiveRoom {
   async vote(ideaId, { retract = false } = {}) {
     const ack = await this.request(retract ? "vote.retract" : "vote.cast", { idea_id: ideaId });
     const prompt = this.state.promptOf(ideaId);
-    const code = ack.ok ? null : ack.error && ack.error.code;
     if (prompt) {
-      const mine = new Set(this.state.votedFor(prompt.id));
-      // "already voted" and "not voted" tell us what the server knows; believe it.
-      if ((ack.ok && !retract) || code === "already_voted") mine.add(ideaId);
-      if ((ack.ok && retract) || code === "not_voted") mine.delete(ideaId);
+      const mine = afterBallot(this.state.votedFor(prompt.id), ideaId, ack, retract);
       this.state.myVotes.set(prompt.id, mine);
     }
     this.changed();
@@ -617,10 +631,7 @@ export class LiveRoom {
   /** Cast (or with `retract`, take back) my vote on a theme; resolves with the ack. */
   async voteTheme(promptId, themeId, { retract = false } = {}) {
     const ack = await this.request(retract ? "vote.retract" : "vote.cast", { theme_id: themeId });
-    const code = ack.ok ? null : ack.error && ack.error.code;
-    const mine = new Set(this.state.themesVotedFor(promptId));
-    if ((ack.ok && !retract) || code === "already_voted") mine.add(themeId);
-    if ((ack.ok && retract) || code === "not_voted") mine.delete(themeId);
+    const mine = afterBallot(this.state.themesVotedFor(promptId), themeId, ack, retract);
     this.state.myThemeVotes.set(promptId, mine);
     this.changed();
     return ack;

@@ -1,6 +1,6 @@
 // The participant page: join with a name, post ideas, vote, watch the room live.
 
-import { LiveRoom, RequestError } from "./live.js";
+import { LiveRoom, failureMessage } from "./live.js";
 import {
   announce,
   attributionOf,
@@ -128,7 +128,7 @@ ui.joinForm.addEventListener("submit", async (event) => {
     // The form is gone: put focus where the room begins, not on the page's body.
     if (ack.ok) ui.whoami.focus();
   } catch (error) {
-    announce(ui.joinError, errorMessage({ code: error instanceof RequestError ? error.code : "" }));
+    announce(ui.joinError, failureMessage(error));
   } finally {
     ui.joinButton.disabled = false;
   }
@@ -648,10 +648,11 @@ function updateReactions(group, item, live) {
 
 // -- acting on ideas --------------------------------------------------------------
 
-/** Run one request from a button: busy while it runs, its refusal said aloud. */
-async function act(button, request) {
-  const section = button.closest("section.prompt");
-  const error = section.querySelector(".action-error");
+/**
+ * Run one request from a button: busy while it runs, its refusal said aloud in `error`
+ * (by default the prompt's own message line). Resolves with the ack, or null if none came.
+ */
+async function act(button, request, error = button.closest("section.prompt").querySelector(".action-error")) {
   button.disabled = true;
   button.dataset.busy = "1";
   try {
@@ -660,7 +661,7 @@ async function act(button, request) {
     else announce(error, errorMessage(ack.error));
     return ack;
   } catch (failure) {
-    announce(error, errorMessage({ code: failure instanceof RequestError ? failure.code : "" }));
+    announce(error, failureMessage(failure));
     return null;
   } finally {
     delete button.dataset.busy;
@@ -751,22 +752,11 @@ async function onIdeaSubmit(event, promptId) {
     return;
   }
   const submit = form.querySelector("button[type=submit]");
-  submit.disabled = true;
-  try {
-    const ack = await room.editIdea(ideaId, text);
-    if (!ack.ok) {
-      announce(error, errorMessage(ack.error));
-      return;
-    }
-    error.textContent = "";
-    form.hidden = true;
-    render();
-    li.querySelector(':scope > .idea-tools [data-action="edit"]')?.focus();
-  } catch (failure) {
-    announce(error, errorMessage({ code: failure instanceof RequestError ? failure.code : "" }));
-  } finally {
-    submit.disabled = false;
-  }
+  const ack = await act(submit, () => room.editIdea(ideaId, text), error);
+  if (!ack || !ack.ok) return;
+  form.hidden = true;
+  render();
+  li.querySelector(':scope > .idea-tools [data-action="edit"]')?.focus();
 }
 
 function createClosedPrompt(prompt) {

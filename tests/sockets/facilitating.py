@@ -129,6 +129,18 @@ def seqs(events: list[tuple[str, dict[str, Any]]]) -> list[int]:
     return [payload["seq"] for _, payload in events]
 
 
+def gap_free(room: Room, start: int, *participants: Member) -> tuple[Heard, Heard]:
+    """What staff and the participants heard after seq `start`, as `audiences` gives it.
+
+    Each audience must have heard every seq since, none missing, and the same events by
+    name, each in its own version.
+    """
+    staff, heard = audiences(room, *participants)
+    assert seqs(staff) == seqs(heard) == list(range(start + 1, room.snapshot()["seq"] + 1))
+    assert [name for name, _ in staff] == [name for name, _ in heard]
+    return staff, heard
+
+
 def moment(iso: str) -> datetime:
     """A wire timestamp (UTC, ending in Z) as the naive UTC datetime the server stores."""
     return datetime.fromisoformat(iso).astimezone(UTC).replace(tzinfo=None)

@@ -111,6 +111,7 @@ class Roundtable(Base):
     # The last sequence number written to this roundtable's log; bumped under a row lock.
     last_seq: Mapped[int] = mapped_column(default=0)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    ended_at: Mapped[datetime | None] = mapped_column()
 
     event: Mapped[Event] = relationship(back_populates="roundtables")
     stream: Mapped[Stream | None] = relationship(back_populates="roundtables")
@@ -209,6 +210,8 @@ class Idea(Base):
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("idea.id", ondelete="SET NULL"))
     merged_into_id: Mapped[int | None] = mapped_column()
     edited: Mapped[bool] = mapped_column(default=False)
+    # The attribution in force when it was posted: the most it may ever reveal of its author.
+    attribution: Mapped[str] = mapped_column(String(20), default=Attribution.NAMED)
     vote_count: Mapped[int] = mapped_column(default=0)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 

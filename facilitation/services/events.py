@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, ClassVar, Self
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from facilitation.models import Idea, Prompt, RoomEvent, Roundtable, Theme
@@ -22,6 +21,7 @@ from facilitation.services.views import (
     idea_view,
     ideas_hidden,
     prompt_view,
+    support_of,
     tallies_hidden,
     theme_view,
 )
@@ -159,20 +159,36 @@ class ThemeDeleted(RoomChange):
 
 @dataclass(frozen=True)
 class ThemeTallied(RoomChange):
+    """A theme's own votes and its support, which also moves with the votes on its ideas."""
+
     wire_name: ClassVar[str] = "vote.tally"
     theme_id: int
     votes: int
+    support: int
     hidden: bool
 
     @classmethod
     def of(cls, theme: Theme) -> Self:
-        return cls(theme.id, theme.vote_count, tallies_hidden(theme.prompt))
+        return cls(theme.id, theme.vote_count, support_of(theme), tallies_hidden(theme.prompt))
 
     def payload(self) -> dict[str, Any]:
-        return {"theme_id": self.theme_id, "votes": self.votes}
+        return {"theme_id": self.theme_id, "votes": self.votes, "support": self.support}
 
     def public_payload(self) -> dict[str, Any]:
-        return {"theme_id": self.theme_id, "votes": None if self.hidden else self.votes}
+        if self.hidden:
+            return {"theme_id": self.theme_id, "votes": None, "support": None}
+        return self.payload()
+
+
+def theme_tallies(session: Session, *theme_ids: int | None) -> list[RoomChange]:
+    """The new totals of these themes, once each: votes on an idea move its theme's support."""
+    session.flush()
+    changes: list[RoomChange] = []
+    for theme_id in dict.fromkeys(t for t in theme_ids if t is not None):
+        theme = session.get(Theme, theme_id)
+        if theme is not None:
+            changes.append(ThemeTallied.of(theme))
+    return changes
 
 
 @dataclass(frozen=True)
@@ -221,22 +237,3 @@ def record(
         )
     session.commit()
     return published
-
-
-def events_since(
-    session: Session, roundtable_id: int, since_seq: int, *, limit: int, staff: bool
-) -> list[dict[str, Any]] | None:
-    """The logged events after `since_seq` in order, as staff or participants were sent them;
-    None when more than `limit` are missing."""
-    rows = session.scalars(
-        select(RoomEvent)
-        .where(RoomEvent.roundtable_id == roundtable_id, RoomEvent.seq > since_seq)
-        .order_by(RoomEvent.seq)
-        .limit(limit + 1)
-    ).all()
-    if len(rows) > limit:
-        return None
-    return [
-        {**(row.payload if staff else row.public_payload or row.payload), "type": row.type}
-        for row in rows
-    ]

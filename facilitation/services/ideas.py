@@ -21,11 +21,12 @@ from facilitation.services.events import (
     Published,
     lock_roundtable,
     record,
+    theme_tallies,
 )
 from facilitation.services.prompts import prompt_in
 from facilitation.services.roundtables import require_access
 from facilitation.services.text import IDEA_MAX, clean_text
-from facilitation.services.views import REACTIONS, Viewer, idea_view, may_post
+from facilitation.services.views import REACTIONS, Viewer, attribution_of, idea_view, may_post
 
 CLIENT_ID_MAX = 64
 
@@ -82,6 +83,7 @@ def create_idea(
         parent_id=parent_id,
         status=IdeaStatus.PENDING if prompt.settings.get("premoderate") else IdeaStatus.VISIBLE,
         text=clean_text(text, field="idea", max_length=IDEA_MAX),
+        attribution=attribution_of(prompt),
     )
     session.add(idea)
     session.flush()
@@ -101,23 +103,30 @@ def idea_in(session: Session, roundtable_id: int, idea_id: int) -> Idea:
     return idea
 
 
-def changed_idea(session: Session, idea: Idea, actor: Actor | None) -> IdeaResult:
-    """Log the idea's new state and answer with the actor's view of it.
+def changed_idea(
+    session: Session, idea: Idea, actor: Actor | None, *, themes: tuple[int | None, ...] = ()
+) -> IdeaResult:
+    """Log the idea's new state, and the new totals of `themes` whose support it moved, and
+    answer with the actor's view of the idea.
 
     The caller locked the roundtable at the start of the use case; that row, already in
     the session, takes the next sequence number.
     """
     session.flush()
     session.refresh(idea)
-    events = record(session, idea.prompt.roundtable, [IdeaUpdated.of(idea)], actor=actor)
+    changes = [IdeaUpdated.of(idea), *theme_tallies(session, *themes)]
+    events = record(session, idea.prompt.roundtable, changes, actor=actor)
     return idea_view(idea, Viewer.of(actor)), events
 
 
-def drop_votes(session: Session, idea: Idea) -> None:
-    """Take back every vote on an idea: the voters get them back to spend again."""
-    for vote in session.scalars(select(Vote).where(Vote.idea_id == idea.id)).all():
+def drop_votes(session: Session, idea: Idea) -> bool:
+    """Take back every vote on an idea: the voters get them back to spend again. True when
+    there were any."""
+    dropped = session.scalars(select(Vote).where(Vote.idea_id == idea.id)).all()
+    for vote in dropped:
         session.delete(vote)
     idea.vote_count = 0
+    return bool(dropped)
 
 
 def _own_while_collecting(
@@ -162,8 +171,8 @@ def delete_idea(
     """Withdraw one's own idea while ideas are being collected."""
     idea = _own_while_collecting(session, actor, roundtable_id, idea_id)
     idea.status = IdeaStatus.DELETED
-    drop_votes(session, idea)
-    return changed_idea(session, idea, actor)
+    held_votes = drop_votes(session, idea)
+    return changed_idea(session, idea, actor, themes=(idea.theme_id,) if held_votes else ())
 
 
 def react(

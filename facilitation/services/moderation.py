@@ -17,6 +17,7 @@ from facilitation.services.events import (
     RoundtableUpdated,
     lock_roundtable,
     record,
+    theme_tallies,
 )
 from facilitation.services.ideas import IdeaResult, changed_idea, drop_votes, idea_in
 from facilitation.services.views import idea_view, roundtable_view
@@ -45,10 +46,9 @@ def _move(
         return idea_view(idea), []
     if idea.status not in allowed_from:
         raise ConflictError("idea_unavailable", f"A {idea.status} idea cannot become {to}.")
-    if to == IdeaStatus.HIDDEN:
-        drop_votes(session, idea)  # hidden ideas hold no one's votes
+    held_votes = to == IdeaStatus.HIDDEN and drop_votes(session, idea)  # hidden ideas hold none
     idea.status = to
-    return changed_idea(session, idea, actor)
+    return changed_idea(session, idea, actor, themes=(idea.theme_id,) if held_votes else ())
 
 
 def approve_idea(
@@ -135,6 +135,7 @@ def merge_ideas(
     # Every client hears where each moved reply now sits, so none is left under a gone idea.
     changes: list[RoomChange] = [IdeaUpdated.of(duplicate), IdeaUpdated.of(target)]
     changes += [IdeaUpdated.of(reply) for reply in moved]
+    changes += theme_tallies(session, duplicate.theme_id, target.theme_id)
     events = record(session, target.prompt.roundtable, changes, actor=actor)  # locked above
     return idea_view(target), events
 

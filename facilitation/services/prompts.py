@@ -17,7 +17,7 @@ from facilitation.models import (
     utcnow,
 )
 from facilitation.services.actors import Actor, Right, require
-from facilitation.services.errors import InvalidInputError, NotFoundError
+from facilitation.services.errors import ConflictError, InvalidInputError, NotFoundError
 from facilitation.services.events import (
     PromptCreated,
     PromptUpdated,
@@ -149,6 +149,8 @@ def set_status(prompt: Prompt, roundtable: Roundtable, status: PromptStatus) -> 
     """Move the prompt to `status`; returns whether anything changed."""
     if prompt.status == status:
         return False
+    if status == PromptStatus.OPEN and roundtable.status == RoundtableStatus.CLOSED:
+        raise ConflictError("roundtable_closed", "This roundtable has ended; reopen it first.")
     prompt.status = status
     if status == PromptStatus.OPEN:
         prompt.opened_at = utcnow()

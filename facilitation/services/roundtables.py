@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from facilitation.models import Event, Membership, Participant, Roundtable, Stream
 from facilitation.services.actors import Actor, Right, require
+from facilitation.services.catchup import events_since
 from facilitation.services.errors import ForbiddenError, InvalidInputError, NotFoundError
 from facilitation.services.events import (
     ParticipantsCounted,
@@ -18,7 +19,6 @@ from facilitation.services.events import (
     Published,
     RoomChange,
     RoundtableUpdated,
-    events_since,
     lock_roundtable,
     record,
 )
@@ -226,12 +226,12 @@ def sync(
         raise InvalidInputError("bad_request", "since_seq must be zero or more.")
     if since_seq > roundtable.last_seq:
         since_seq = roundtable.last_seq
-    staff = actor is not None and actor.is_staff
-    missed = events_since(session, roundtable.id, since_seq, limit=SYNC_LIMIT, staff=staff)
+    viewer = Viewer.of(actor)
+    missed = events_since(session, roundtable.id, since_seq, limit=SYNC_LIMIT, viewer=viewer)
     if missed is not None:
         return {"events": missed}
     seq = roundtable.last_seq
-    return {"snapshot": snapshot(session, roundtable, Viewer.of(actor)), "seq": seq}
+    return {"snapshot": snapshot(session, roundtable, viewer), "seq": seq}
 
 
 def _roundtable_updated(

@@ -1,14 +1,28 @@
-"""The session summary: one model of what a roundtable produced, for every export format."""
+"""The session summary: one model of what a roundtable produced, for every export format.
+
+What it counts follows the rule every screen follows (docs/protocol.md, "Counting"):
+a prompt's ideas are its contributions in the room that do not reply to another;
+replies are counted apart; what is left out (awaiting approval, hidden, withdrawn,
+merged) is counted by reason, never shown; votes are votes on ideas and on themes.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, union_all
 from sqlalchemy.orm import Session
 
-from facilitation.models import IdeaStatus, Prompt, Roundtable, Vote
+from facilitation.models import (
+    Idea,
+    IdeaStatus,
+    Prompt,
+    PromptStatus,
+    Roundtable,
+    ThemeVote,
+    Vote,
+)
 from facilitation.services.actors import Actor, Right, require
 from facilitation.services.roundtables import get_roundtable
 from facilitation.services.views import (
@@ -17,7 +31,43 @@ from facilitation.services.views import (
     idea_view,
     participant_count,
     prompts_with_ideas,
+    reaction_counts,
+    theme_supports,
 )
+
+# Why an idea is not in the room, by its status; replies share the fate of their idea.
+LEFT_OUT = {
+    IdeaStatus.PENDING: "pending",
+    IdeaStatus.HIDDEN: "hidden",
+    IdeaStatus.DELETED: "withdrawn",
+    IdeaStatus.MERGED: "merged",
+}
+
+
+@dataclass(frozen=True)
+class Byline:
+    """Who wrote something, as far as the attribution it was posted under allows."""
+
+    author: str | None
+    affiliation: str | None
+
+
+@dataclass(frozen=True)
+class ReplySummary:
+    id: int
+    text: str
+    byline: Byline
+    created_at: datetime
+    reactions: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class MergedSummary:
+    """A duplicate folded into an idea: it was in the room, so its text may be shown."""
+
+    id: int
+    text: str
+    byline: Byline
 
 
 @dataclass(frozen=True)
@@ -29,7 +79,11 @@ class IdeaSummary:
     votes: int
     rank: int
     theme: str | None = None
-    replies: tuple[str, ...] = ()
+    replies: tuple[ReplySummary, ...] = ()
+    created_at: datetime | None = None
+    reactions: dict[str, int] = field(default_factory=dict)
+    merged: tuple[MergedSummary, ...] = ()
+    edited: bool = False
 
 
 @dataclass(frozen=True)
@@ -38,6 +92,22 @@ class ThemeSummary:
     name: str
     votes: int
     idea_ids: tuple[int, ...]
+    support: int = 0
+    rank: int = 1
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """Contributions kept out of the room, by reason: counted, never shown."""
+
+    pending: int = 0
+    hidden: int = 0
+    withdrawn: int = 0
+    merged: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.pending + self.hidden + self.withdrawn + self.merged
 
 
 @dataclass(frozen=True)
@@ -53,6 +123,20 @@ class PromptSummary:
     voters: int
     votes_cast: int
     themes: tuple[ThemeSummary, ...] = ()
+    replies: int = 0
+    theme_votes: int = 0
+    reactions: int = 0
+    left_out: LeftOut = LeftOut()
+    opened_at: datetime | None = None
+    closed_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class UnusedPrompt:
+    """A prompt written but never opened: listed apart, as not used."""
+
+    id: int
+    text: str
 
 
 @dataclass(frozen=True)
@@ -67,49 +151,169 @@ class Summary:
     idea_count: int
     prompts: list[PromptSummary]
     generated_at: datetime
+    unused: tuple[UnusedPrompt, ...] = ()
+    ended_at: datetime | None = None
+    scheduled_on: str = ""
+    reply_count: int = 0
 
 
-def _ranked(prompt: Prompt) -> list[IdeaSummary]:
-    """The prompt's ideas in the room, most votes first; ties keep arrival order and share a rank.
+def byline(idea: Idea) -> Byline:
+    view = idea_view(idea, STAFF)  # the attribution it was posted under decides what is named
+    return Byline(view["author"], view["affiliation"])
 
-    Hidden, withdrawn, merged and unapproved ideas are left out; replies travel with the
-    idea they build on.
-    """
-    shown = [i for i in prompt.ideas if i.status == IdeaStatus.VISIBLE]
-    replies: dict[int, list[str]] = {}
+
+def ranked(items: list[tuple[int, ...]]) -> list[int]:
+    """Competition ranks ("1, 2, 2, 4") for keys already sorted best first."""
+    ranks: list[int] = []
+    for index, key in enumerate(items):
+        ranks.append(ranks[-1] if index and key == items[index - 1] else index + 1)
+    return ranks
+
+
+def in_room(idea: Idea, by_id: dict[int, Idea]) -> bool:
+    """Visible, and for a reply, building on an idea that is visible too."""
+    if idea.status != IdeaStatus.VISIBLE:
+        return False
+    parent = by_id.get(idea.parent_id) if idea.parent_id is not None else None
+    return parent is None or parent.status == IdeaStatus.VISIBLE
+
+
+def left_out(prompt: Prompt) -> LeftOut:
+    by_id = {idea.id: idea for idea in prompt.ideas}
+    counts = dict.fromkeys(LEFT_OUT.values(), 0)
+    for idea in prompt.ideas:
+        if in_room(idea, by_id):
+            continue
+        status = idea.status
+        if status == IdeaStatus.VISIBLE and idea.parent_id is not None:
+            status = by_id[idea.parent_id].status  # a reply leaves with its idea
+        counts[LEFT_OUT[IdeaStatus(status)]] += 1
+    return LeftOut(**counts)
+
+
+def was_used(prompt: Prompt) -> bool:
+    """Opened at some point: a draft never put to the room is not part of what it produced."""
+    return prompt.opened_at is not None or prompt.status != PromptStatus.DRAFT or bool(prompt.ideas)
+
+
+def _ideas(prompt: Prompt) -> list[IdeaSummary]:
+    """The prompt's ideas in the room, most votes first; ties keep arrival order and share a
+    rank. Replies and merged duplicates travel with the idea they belong to."""
+    by_id = {idea.id: idea for idea in prompt.ideas}
+    shown = [idea for idea in prompt.ideas if in_room(idea, by_id)]
+    replies: dict[int, list[ReplySummary]] = {}
     for idea in shown:
         if idea.parent_id is not None:
-            replies.setdefault(idea.parent_id, []).append(idea.text)
+            replies.setdefault(idea.parent_id, []).append(
+                ReplySummary(
+                    id=idea.id,
+                    text=idea.text,
+                    byline=byline(idea),
+                    created_at=idea.created_at,
+                    reactions=reaction_counts(idea),
+                )
+            )
+    merged: dict[int, list[MergedSummary]] = {}
+    for idea in prompt.ideas:
+        if idea.status == IdeaStatus.MERGED and idea.merged_into_id is not None:
+            merged.setdefault(idea.merged_into_id, []).append(
+                MergedSummary(id=idea.id, text=idea.text, byline=byline(idea))
+            )
     theme_names = {theme.id: theme.name for theme in prompt.themes}
-    ideas = [idea for idea in shown if idea.parent_id is None]
-    ordered = sorted(ideas, key=lambda idea: (-idea.vote_count, idea.id))
-    ranked: list[IdeaSummary] = []
-    for index, idea in enumerate(ordered):
-        tied = ranked and ranked[-1].votes == idea.vote_count
-        named = idea_view(idea, STAFF)  # the prompt's attribution decides what a report names
-        ranked.append(
+    ordered = sorted(
+        (idea for idea in shown if idea.parent_id is None),
+        key=lambda idea: (-idea.vote_count, idea.id),
+    )
+    ranks = ranked([(idea.vote_count,) for idea in ordered])
+    summaries = []
+    for idea, rank in zip(ordered, ranks, strict=True):
+        credit = byline(idea)
+        summaries.append(
             IdeaSummary(
                 id=idea.id,
                 text=idea.text,
-                author=named["author"],
-                affiliation=named["affiliation"],
+                author=credit.author,
+                affiliation=credit.affiliation,
                 votes=idea.vote_count,
-                rank=ranked[-1].rank if tied else index + 1,
+                rank=rank,
                 theme=theme_names.get(idea.theme_id) if idea.theme_id else None,
                 replies=tuple(replies.get(idea.id, ())),
+                created_at=idea.created_at,
+                reactions=reaction_counts(idea),
+                merged=tuple(merged.get(idea.id, ())),
+                edited=idea.edited,
             )
         )
-    return ranked
+    return summaries
 
 
-def _voters(session: Session, prompt_id: int) -> tuple[int, int]:
-
-    row = session.execute(
-        select(func.count(func.distinct(Vote.participant_id)), func.count(Vote.id)).where(
-            Vote.prompt_id == prompt_id
+def _themes(session: Session, prompt: Prompt) -> tuple[ThemeSummary, ...]:
+    """Themes by support (see views.theme_supports), then their own votes, then their order."""
+    supports = theme_supports(session, prompt.id)
+    by_id = {idea.id: idea for idea in prompt.ideas}
+    ordered = sorted(
+        prompt.themes,
+        key=lambda t: (-supports.get(t.id, 0), -t.vote_count, t.position, t.id),
+    )
+    ranks = ranked([(supports.get(t.id, 0), t.vote_count) for t in ordered])
+    return tuple(
+        ThemeSummary(
+            id=theme.id,
+            name=theme.name,
+            votes=theme.vote_count,
+            support=supports.get(theme.id, 0),
+            rank=rank,
+            idea_ids=tuple(
+                i.id
+                for i in prompt.ideas
+                if i.theme_id == theme.id and i.parent_id is None and in_room(i, by_id)
+            ),
         )
-    ).one()
-    return int(row[0]), int(row[1])
+        for theme, rank in zip(ordered, ranks, strict=True)
+    )
+
+
+def _votes(session: Session, prompt_id: int) -> tuple[int, int, int]:
+    """Voters (on ideas or themes, each once), votes on ideas, votes on themes."""
+    ballots = union_all(
+        select(Vote.participant_id.label("participant_id")).where(Vote.prompt_id == prompt_id),
+        select(ThemeVote.participant_id).where(ThemeVote.prompt_id == prompt_id),
+    ).subquery()
+    voters = session.scalar(select(func.count(func.distinct(ballots.c.participant_id)))) or 0
+    on_ideas = session.scalar(
+        select(func.count()).select_from(Vote).where(Vote.prompt_id == prompt_id)
+    )
+    on_themes = session.scalar(
+        select(func.count()).select_from(ThemeVote).where(ThemeVote.prompt_id == prompt_id)
+    )
+    return int(voters), int(on_ideas or 0), int(on_themes or 0)
+
+
+def _prompt(session: Session, prompt: Prompt) -> PromptSummary:
+    voters, on_ideas, on_themes = _votes(session, prompt.id)
+    ideas = _ideas(prompt)
+    by_id = {idea.id: idea for idea in prompt.ideas}
+    return PromptSummary(
+        id=prompt.id,
+        text=prompt.text,
+        kind=prompt.kind,
+        status=prompt.status,
+        phase=prompt.phase,
+        attribution=attribution_of(prompt),
+        ideas=ideas,
+        replies=sum(len(idea.replies) for idea in ideas),
+        contributors=len(
+            {i.participant_id for i in prompt.ideas if i.participant_id and in_room(i, by_id)}
+        ),
+        voters=voters,
+        votes_cast=on_ideas + on_themes,
+        theme_votes=on_themes,
+        reactions=sum(len(i.reactions) for i in prompt.ideas if in_room(i, by_id)),
+        themes=_themes(session, prompt),
+        left_out=left_out(prompt),
+        opened_at=prompt.opened_at,
+        closed_at=prompt.closed_at,
+    )
 
 
 def build_summary(
@@ -119,32 +323,7 @@ def build_summary(
     require(actor, Right.EXPORT)
     roundtable: Roundtable = get_roundtable(session, roundtable_id)
     prompts = prompts_with_ideas(session, roundtable.id)
-    summaries = []
-    for prompt in prompts:
-        voters, votes_cast = _voters(session, prompt.id)
-        summaries.append(
-            PromptSummary(
-                id=prompt.id,
-                text=prompt.text,
-                kind=prompt.kind,
-                status=prompt.status,
-                phase=prompt.phase,
-                attribution=attribution_of(prompt),
-                ideas=_ranked(prompt),
-                contributors=len({i.participant_id for i in prompt.ideas if i.participant_id}),
-                voters=voters,
-                votes_cast=votes_cast,
-                themes=tuple(
-                    ThemeSummary(
-                        id=theme.id,
-                        name=theme.name,
-                        votes=theme.vote_count,
-                        idea_ids=tuple(i.id for i in prompt.ideas if i.theme_id == theme.id),
-                    )
-                    for theme in sorted(prompt.themes, key=lambda t: (-t.vote_count, t.position))
-                ),
-            )
-        )
+    used = [_prompt(session, prompt) for prompt in prompts if was_used(prompt)]
     return Summary(
         roundtable_id=roundtable.id,
         title=roundtable.title,
@@ -153,7 +332,11 @@ def build_summary(
         description=roundtable.description,
         status=roundtable.status,
         participants=participant_count(session, roundtable.id),
-        idea_count=sum(len(p.ideas) for p in summaries),
-        prompts=summaries,
+        idea_count=sum(len(p.ideas) for p in used),
+        reply_count=sum(p.replies for p in used),
+        prompts=used,
+        unused=tuple(UnusedPrompt(p.id, p.text) for p in prompts if not was_used(p)),
         generated_at=now,
+        ended_at=roundtable.ended_at,
+        scheduled_on=roundtable.scheduled_on or roundtable.event.starts_on,
     )

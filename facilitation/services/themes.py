@@ -19,6 +19,7 @@ from facilitation.services.events import (
     ThemeUpdated,
     lock_roundtable,
     record,
+    theme_tallies,
 )
 from facilitation.services.ideas import changed_idea, idea_in
 from facilitation.services.prompts import prompt_in
@@ -64,6 +65,7 @@ def create_theme(
     roundtable = lock_roundtable(session, roundtable_id)
     prompt = prompt_in(session, roundtable.id, prompt_id)
     ideas = _assignable(session, prompt, roundtable.id, idea_ids or [])
+    left = [idea.theme_id for idea in ideas if idea.vote_count]
     last = session.scalar(select(func.max(Theme.position)).where(Theme.prompt_id == prompt.id))
     theme = Theme(prompt=prompt, name=clean, position=(last or 0) + 1)
     session.add(theme)
@@ -73,6 +75,7 @@ def create_theme(
     session.flush()
     changes: list[RoomChange] = [ThemeCreated.of(theme)]
     changes += [IdeaUpdated.of(idea) for idea in ideas]
+    changes += theme_tallies(session, *left)  # ideas taken from another theme take support along
     return theme_view(theme), record(session, roundtable, changes, actor=actor)
 
 
@@ -128,8 +131,9 @@ def assign_idea(
     if idea.theme_id == theme_id:
         session.commit()
         return idea_view(idea), []
+    moved = (idea.theme_id, theme_id) if idea.vote_count else ()
     idea.theme_id = theme_id
-    return changed_idea(session, idea, actor)
+    return changed_idea(session, idea, actor, themes=moved)
 
 
 def suggest_themes(

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import InstrumentedAttribute, Session, selectinload
+from sqlalchemy import func, select, union
+from sqlalchemy.orm import InstrumentedAttribute, Session, object_session, selectinload
 
 from facilitation.models import (
     Attribution,
@@ -43,9 +43,25 @@ EVERYONE = Viewer()
 
 
 def attribution_of(prompt: Prompt) -> str:
-    """The prompt's own attribution, or its roundtable's, or named."""
+    """The attribution new ideas are posted under: the prompt's own, or its roundtable's, or
+    named."""
     chosen = prompt.settings.get("attribution") or prompt.roundtable.settings.get("attribution")
     return str(chosen or Attribution.NAMED)
+
+
+# From the most open to the most protective.
+PROTECTION = (Attribution.NAMED, Attribution.AFFILIATION, Attribution.ANONYMOUS)
+
+
+def stricter(*attributions: str) -> str:
+    """The most protective of the attributions given."""
+    return str(max(attributions, key=lambda a: PROTECTION.index(Attribution(a))))
+
+
+def credited_as(idea: Idea) -> str:
+    """How an idea's author is shown now: never more than the attribution it was posted under,
+    and no more than its prompt allows now (a more protective switch applies at once)."""
+    return stricter(idea.attribution or Attribution.NAMED, attribution_of(idea.prompt))
 
 
 def tallies_hidden(prompt: Prompt) -> bool:
@@ -112,7 +128,7 @@ def idea_view(idea: Idea, viewer: Viewer = STAFF) -> dict[str, Any]:
         if not mine and (idea.status == IdeaStatus.PENDING or ideas_hidden(prompt)):
             return _redacted(idea, "pending" if idea.status == IdeaStatus.PENDING else "private")
     author = idea.author
-    attribution = attribution_of(prompt)
+    attribution = credited_as(idea)
     view: dict[str, Any] = {
         "id": idea.id,
         "prompt_id": idea.prompt_id,
@@ -125,6 +141,7 @@ def idea_view(idea: Idea, viewer: Viewer = STAFF) -> dict[str, Any]:
         "affiliation": (author.affiliation or None)
         if author and attribution != Attribution.ANONYMOUS
         else None,
+        "attribution": attribution,
         "votes": None if not viewer.staff and tallies_hidden(prompt) else idea.vote_count,
         "reactions": reaction_counts(idea),
         "merged_into": idea.merged_into_id,
@@ -139,14 +156,44 @@ def idea_view(idea: Idea, viewer: Viewer = STAFF) -> dict[str, Any]:
     return view
 
 
-def theme_view(theme: Theme, viewer: Viewer = STAFF) -> dict[str, Any]:
+def theme_supports(session: Session | None, prompt_id: int) -> dict[int, int]:
+    """Each theme's support: the people who voted for the theme or for an idea in it, each
+    counted once per theme however many of those votes they cast."""
+    if session is None:
+        return {}
+    theme_voters = select(ThemeVote.theme_id, ThemeVote.participant_id).where(
+        ThemeVote.prompt_id == prompt_id
+    )
+    idea_voters = (
+        select(Idea.theme_id, Vote.participant_id)
+        .join(Idea, Idea.id == Vote.idea_id)
+        .where(Vote.prompt_id == prompt_id, Idea.theme_id.is_not(None))
+    )
+    voters = union(theme_voters, idea_voters).subquery()  # UNION keeps each pair once
+    rows = session.execute(
+        select(voters.c.theme_id, func.count()).group_by(voters.c.theme_id)
+    ).all()
+    return {int(theme_id): int(count) for theme_id, count in rows}
+
+
+def support_of(theme: Theme) -> int:
+    return theme_supports(object_session(theme), theme.prompt_id).get(theme.id, 0)
+
+
+def theme_view(
+    theme: Theme, viewer: Viewer = STAFF, *, support: int | None = None
+) -> dict[str, Any]:
+    """A theme with its own votes and its support (see theme_supports), which ranks it."""
     hidden = not viewer.staff and tallies_hidden(theme.prompt)
+    if support is None:
+        support = support_of(theme)
     return {
         "id": theme.id,
         "prompt_id": theme.prompt_id,
         "name": theme.name,
         "position": theme.position,
         "votes": None if hidden else theme.vote_count,
+        "support": None if hidden else support,
     }
 
 
@@ -187,7 +234,10 @@ def prompt_view(
     }
     if with_ideas:
         view["ideas"] = [idea_view(idea, viewer) for idea in prompt.ideas]
-        view["themes"] = [theme_view(theme, viewer) for theme in prompt.themes]
+        supports = theme_supports(object_session(prompt), prompt.id) if prompt.themes else {}
+        view["themes"] = [
+            theme_view(theme, viewer, support=supports.get(theme.id, 0)) for theme in prompt.themes
+        ]
     return view
 
 
@@ -202,6 +252,7 @@ def roundtable_view(roundtable: Roundtable) -> dict[str, Any]:
         "attribution": roundtable.settings.get("attribution") or Attribution.NAMED.value,
         "focus_prompt_id": roundtable.settings.get("focus_prompt_id"),
         "spotlight_idea_id": roundtable.settings.get("spotlight_idea_id"),
+        "ended_at": roundtable.ended_at.isoformat() + "Z" if roundtable.ended_at else None,
     }
 
 

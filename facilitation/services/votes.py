@@ -16,6 +16,7 @@ from facilitation.services.events import (
     VoteTallied,
     lock_roundtable,
     record,
+    theme_tallies,
 )
 from facilitation.services.ideas import require_open
 from facilitation.services.roundtables import require_access
@@ -76,8 +77,8 @@ def _tallied(session: Session, ballot: Ballot, actor: Actor | None) -> tuple[int
     """Log the idea's new total; returns the votes the participant has left on the prompt."""
     session.flush()
     used = votes_used(session, participant_id=ballot.participant_id, prompt_id=ballot.prompt.id)
-    tally = VoteTallied.of(ballot.idea)
-    events = record(session, ballot.roundtable, [tally], actor=actor)
+    changes = [VoteTallied.of(ballot.idea), *theme_tallies(session, ballot.idea.theme_id)]
+    events = record(session, ballot.roundtable, changes, actor=actor)
     return ballot.prompt.votes_per_participant - used, events
 
 

@@ -47,7 +47,7 @@ def handles(socketio: SocketIO, event: str) -> Callable[[Handler], Handler]:
 
 
 def register_handlers(socketio: SocketIO) -> None:
-    from facilitation.sockets import moderation, room, themes, writes
+    from facilitation.sockets import lifecycle, moderation, room, themes, writes
 
     def on_unknown(_event: str, *_args: Any) -> Ack:
         # Without an answer, a client waiting for the ack of a misspelt event only times out.
@@ -58,6 +58,7 @@ def register_handlers(socketio: SocketIO) -> None:
     writes.register(socketio)
     moderation.register(socketio)
     themes.register(socketio)
+    lifecycle.register(socketio)
 
 
 __all__ = ["Ack", "failed", "handles", "ok", "register_handlers", "runtime"]

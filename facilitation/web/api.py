@@ -7,7 +7,7 @@ from typing import Any
 from flask import Blueprint, Response, jsonify, request
 from sqlalchemy import text
 
-from facilitation.exports import FORMATS, PLANNED_FORMATS
+from facilitation.exports import FORMATS, PLANNED_FORMATS, file_name
 from facilitation.models import utcnow
 from facilitation.runtime import runtime
 from facilitation.services import roundtables, summaries
@@ -77,6 +77,6 @@ def export(roundtable_id: int) -> Response:
             db, actor=current_actor(), roundtable_id=roundtable_id, now=utcnow()
         )
     response = Response(chosen.render(summary), mimetype=chosen.media_type)
-    filename = f"roundtable-{roundtable_id}-summary.{chosen.extension}"
+    filename = file_name(summary, chosen.extension)
     response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

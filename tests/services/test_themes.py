@@ -78,7 +78,12 @@ def test_theme_votes_share_the_prompts_budget(table: Table) -> None:
         table.session, actor=ben, roundtable_id=table.roundtable_id, theme_id=theme["id"]
     )
     assert left == 1
-    assert events[0].payload == {"theme_id": theme["id"], "votes": 1, "seq": events[0].seq}
+    assert events[0].payload == {
+        "theme_id": theme["id"],
+        "votes": 1,
+        "support": 1,
+        "seq": events[0].seq,
+    }
     table.vote(ben, water)
     assert table.refusal(table.vote, ben, roofs) == "over_budget"
     left, _ = votes.retract_theme_vote(

@@ -112,7 +112,8 @@ def test_attribution_decides_what_everyone_sees(
 
 def test_a_prompt_can_override_the_roundtables_attribution(table: Table) -> None:
     prompt_id = table.open_prompt(attribution="anonymous")
-    table.post(table.join("Ana", "Lisbon"), prompt_id, "Open data")
+    ana = table.join("Ana", "Lisbon")
+    table.post(ana, prompt_id, "Open data")
     assert seen_by(table, Viewer())[0]["author"] is None
     view, _ = prompts.configure_prompt(
         table.session,
@@ -122,7 +123,72 @@ def test_a_prompt_can_override_the_roundtables_attribution(table: Table) -> None
         attribution=None,
     )
     assert (view["attribution"], view["attribution_override"]) == ("named", None)
-    assert seen_by(table, Viewer())[0]["author"] == "Ana"
+    table.post(ana, prompt_id, "Flood maps")
+    assert [(i["text"], i["author"]) for i in seen_by(table, Viewer())] == [
+        ("Open data", None),
+        ("Flood maps", "Ana"),
+    ]
+
+
+def configure(table: Table, attribution: str) -> None:
+    roundtables.configure_roundtable(
+        table.session,
+        actor=table.facilitator,
+        roundtable_id=table.roundtable_id,
+        attribution=attribution,
+    )
+
+
+def bylines(table: Table) -> list[tuple[object, object, object]]:
+    """Each idea and reply as every audience sees it, which must agree."""
+    seen = [
+        [(i["text"], i["author"], i["affiliation"]) for i in seen_by(table, viewer)]
+        for viewer in (Viewer(), Viewer(staff=True))
+    ]
+    assert seen[0] == seen[1]
+    return seen[0]
+
+
+def test_an_anonymous_idea_stays_anonymous_when_the_room_goes_named(table: Table) -> None:
+    prompt_id = table.open_prompt()
+    configure(table, "anonymous")
+    ana, ben = table.join("Ana", "Lisbon"), table.join("Ben", "Quito")
+    secret = table.post(ana, prompt_id, "Confidential: our drainage data is outdated")
+    table.post(ben, prompt_id, "Agreed, ours too", parent_id=secret["id"])
+    configure(table, "named")
+    table.post(ana, prompt_id, "Flood sensors on every bridge")
+    assert bylines(table) == [
+        ("Confidential: our drainage data is outdated", None, None),
+        ("Agreed, ours too", None, None),
+        ("Flood sensors on every bridge", "Ana", "Lisbon"),
+    ]
+
+
+def test_an_idea_credited_by_affiliation_never_shows_the_name(table: Table) -> None:
+    prompt_id = table.open_prompt()
+    configure(table, "affiliation")
+    table.post(table.join("Ana", "Lisbon"), prompt_id, "Open data")
+    configure(table, "named")
+    assert bylines(table) == [("Open data", None, "Lisbon")]
+
+
+def test_a_more_protective_switch_applies_at_once_to_every_idea(table: Table) -> None:
+    prompt_id = table.open_prompt()
+    table.post(table.join("Ana", "Lisbon"), prompt_id, "Open data")
+    configure(table, "anonymous")
+    assert bylines(table) == [("Open data", None, None)]
+    configure(table, "named")
+    assert bylines(table) == [("Open data", "Ana", "Lisbon")]
+
+
+def test_every_idea_says_how_it_is_credited(table: Table) -> None:
+    prompt_id = table.open_prompt()
+    configure(table, "affiliation")
+    table.post(table.join("Ana", "Lisbon"), prompt_id, "Open data")
+    configure(table, "named")
+    assert [i["attribution"] for i in seen_by(table, Viewer())] == ["affiliation"]
+    configure(table, "anonymous")
+    assert [i["attribution"] for i in seen_by(table, Viewer())] == ["anonymous"]
 
 
 def test_anonymity_still_allows_one_budget_per_person(table: Table) -> None:

@@ -1,0 +1,25 @@
+"""Ending a roundtable and reopening it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask_socketio import SocketIO
+
+from facilitation.models import utcnow
+from facilitation.services import lifecycle
+from facilitation.sockets import Ack, handles, ok
+from facilitation.sockets.payloads import parse
+from facilitation.sockets.writes import write
+
+
+def register(socketio: SocketIO) -> None:
+    @handles(socketio, "roundtable.end")
+    def on_roundtable_end(payload: Any) -> Ack:
+        parse(payload)
+        return ok(roundtable=write(lifecycle.end_roundtable, now=utcnow()))
+
+    @handles(socketio, "roundtable.reopen")
+    def on_roundtable_reopen(payload: Any) -> Ack:
+        parse(payload)
+        return ok(roundtable=write(lifecycle.reopen_roundtable))

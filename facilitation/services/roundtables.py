@@ -25,6 +25,7 @@ from facilitation.services.events import (
 from facilitation.services.prompts import check_attribution, prompt_in
 from facilitation.services.text import AFFILIATION_MAX, NAME_MAX, TITLE_MAX, clean_line
 from facilitation.services.views import (
+    EVERYONE,
     STAFF,
     Viewer,
     participant_count,
@@ -227,7 +228,10 @@ def sync(
     if since_seq > roundtable.last_seq:
         since_seq = roundtable.last_seq
     viewer = Viewer.of(actor)
-    missed = events_since(session, roundtable.id, since_seq, limit=SYNC_LIMIT, viewer=viewer)
+    # Events replay as the room was sent them (one version for all participants), but as
+    # things stand now; a snapshot is the viewer's own.
+    audience = STAFF if viewer.staff else EVERYONE
+    missed = events_since(session, roundtable.id, since_seq, limit=SYNC_LIMIT, viewer=audience)
     if missed is not None:
         return {"events": missed}
     seq = roundtable.last_seq

@@ -154,3 +154,27 @@ def run_timers(app: Flask, now: datetime) -> list[Published]:
             events = advance_expired_timers(db, now=now)
         state.realtime.publish(events)
     return events
+
+
+def as_replayed(heard: Heard) -> list[dict[str, Any]]:
+    """What roundtable.sync gives for events an audience heard: each as a sync entry, with
+    every idea in it as that audience was last told of it (its latest version, with its
+    latest tally), since catching up shows things as they are now."""
+    latest: dict[int, dict[str, Any]] = {}
+    for _, payload in heard:
+        if isinstance(payload.get("idea"), dict):
+            latest[payload["idea"]["id"]] = dict(payload["idea"])
+        for idea in (payload.get("prompt") or {}).get("ideas", []):
+            latest[idea["id"]] = dict(idea)
+        if payload.get("idea_id") in latest:
+            latest[payload["idea_id"]]["votes"] = payload["votes"]
+    replayed = []
+    for name, payload in heard:
+        entry = {**payload, "type": name}
+        if isinstance(payload.get("idea"), dict):
+            entry["idea"] = latest[payload["idea"]["id"]]
+        if isinstance(payload.get("prompt"), dict) and "ideas" in payload["prompt"]:
+            ideas = [latest[idea["id"]] for idea in payload["prompt"]["ideas"]]
+            entry["prompt"] = {**payload["prompt"], "ideas": ideas}
+        replayed.append(entry)
+    return replayed

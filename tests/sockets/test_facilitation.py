@@ -13,6 +13,7 @@ from tests.sockets.conftest import NO_PAYLOAD, Room
 from tests.sockets.facilitating import (
     PROMPT_EVENTS,
     STAFF_EVENTS,
+    as_replayed,
     moment,
     post,
     run_timers,
@@ -204,7 +205,7 @@ def test_sync_gives_each_audience_exactly_what_it_was_sent(room: Room) -> None:
     bob_sync = acked(bob.emit("roundtable.sync", {"since_seq": start}))["events"]
     alice_sync = acked(alice.emit("roundtable.sync", {"since_seq": start}))["events"]
 
-    assert staff_sync == [{**payload, "type": name} for name, payload in staff_heard]
-    assert bob_sync == alice_sync == [{**payload, "type": name} for name, payload in bob_heard]
+    assert staff_sync == as_replayed(staff_heard)
+    assert bob_sync == alice_sync == as_replayed(bob_heard)
     assert staff_sync != bob_sync
     assert room.heard() == []

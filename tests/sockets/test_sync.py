@@ -9,6 +9,7 @@ import pytest
 from facilitation.services import roundtables
 from tests.conftest import acked
 from tests.sockets.conftest import NO_PAYLOAD, Member, Room
+from tests.sockets.facilitating import as_replayed
 
 
 def busy_room(room: Room) -> tuple[Member, int]:
@@ -49,7 +50,7 @@ def test_sync_returns_exactly_the_missed_events_in_order(room: Room) -> None:
         "idea.created",
         "vote.tally",
     ]
-    assert ack["events"] == as_sync_entries(missed)
+    assert ack["events"] == as_replayed(missed)
     assert room.heard() == []
 
 
@@ -81,7 +82,7 @@ def test_sync_replays_every_emitted_event_verbatim(room: Room) -> None:
 
     ack = acked(watcher.emit("roundtable.sync", {"since_seq": 0}))
 
-    assert ack["events"] == as_sync_entries(watcher.events())
+    assert ack["events"] == as_replayed(watcher.events())
     assert [e["seq"] for e in ack["events"]] == list(range(1, room.snapshot()["seq"] + 1))
 
 

@@ -98,6 +98,7 @@ def test_a_theme_is_created_and_reaches_everyone(room: Room, extra: dict[str, An
         "name": "Greenery",
         "position": 1,
         "votes": 0,
+        "support": 0,
     }
     seq = room.snapshot()["seq"]
     staff, participants = audiences(room, alice, bob)
@@ -171,7 +172,7 @@ def test_deleting_a_theme_ungroups_its_ideas_and_gives_its_votes_back(room: Room
     assert cast(bob, heat["id"]) == 0
     room.quiet()
     ack = steer(room, "theme.delete", theme_id=heat["id"])
-    assert ack == {"ok": True, "theme": {**heat, "votes": 1}}
+    assert ack == {"ok": True, "theme": {**heat, "votes": 1, "support": 1}}
     seq = room.snapshot()["seq"]
     staff, participants = audiences(room, alice, bob)
     assert seqs(staff) == seqs(participants) == [seq - 2, seq - 1, seq]
@@ -289,14 +290,16 @@ def test_a_vote_on_a_theme_is_counted_and_the_tally_reaches_everyone(room: Room)
     theme, _, alice, bob = with_a_theme(room)
     assert cast(bob, theme["id"]) == 2
     seq = room.snapshot()["seq"]
-    expected = [("vote.tally", {"theme_id": theme["id"], "votes": 1, "seq": seq})]
+    expected = [("vote.tally", {"theme_id": theme["id"], "votes": 1, "support": 1, "seq": seq})]
     staff, participants = audiences(room, alice, bob)
     assert staff == participants == expected
-    assert prompt_in(room.snapshot(), theme["prompt_id"])["themes"] == [{**theme, "votes": 1}]
+    assert prompt_in(room.snapshot(), theme["prompt_id"])["themes"] == [
+        {**theme, "votes": 1, "support": 1}
+    ]
 
     ack = acked(bob.emit("vote.retract", {"theme_id": theme["id"]}))
     assert ack == {"ok": True, "votes_left": 3, "theme_id": theme["id"]}
-    expected = [("vote.tally", {"theme_id": theme["id"], "votes": 0, "seq": seq + 1})]
+    expected = [("vote.tally", {"theme_id": theme["id"], "votes": 0, "support": 0, "seq": seq + 1})]
     staff, participants = audiences(room, alice, bob)
     assert staff == participants == expected
     assert prompt_in(room.snapshot(), theme["prompt_id"])["themes"] == [theme]
@@ -384,12 +387,17 @@ def test_hidden_tallies_hide_the_votes_on_themes_from_participants(room: Room) -
     seq = room.snapshot()["seq"]
     staff, participants = audiences(room, alice, bob)
     assert staff == [("theme.created", {"theme": theme, "seq": seq})]
-    assert participants == [("theme.created", {"theme": {**theme, "votes": None}, "seq": seq})]
+    hidden_theme = {**theme, "votes": None, "support": None}
+    assert participants == [("theme.created", {"theme": hidden_theme, "seq": seq})]
 
     cast(bob, theme["id"])
     staff, participants = audiences(room, alice, bob)
-    assert staff == [("vote.tally", {"theme_id": theme["id"], "votes": 1, "seq": seq + 1})]
-    hidden = [("vote.tally", {"theme_id": theme["id"], "votes": None, "seq": seq + 1})]
+    assert staff == [
+        ("vote.tally", {"theme_id": theme["id"], "votes": 1, "support": 1, "seq": seq + 1})
+    ]
+    hidden = [
+        ("vote.tally", {"theme_id": theme["id"], "votes": None, "support": None, "seq": seq + 1})
+    ]
     assert participants == hidden
     assert prompt_in(room.snapshot(), prompt_id)["themes"][0]["votes"] == 1
     assert prompt_in(come_back(room, bob)["snapshot"], prompt_id)["themes"][0]["votes"] is None
@@ -397,7 +405,7 @@ def test_hidden_tallies_hide_the_votes_on_themes_from_participants(room: Room) -
     steer(room, "prompt.phase", prompt_id=prompt_id, phase="results")
     _, participants = audiences(room, alice, bob)
     [(_, heard)] = participants
-    assert heard["prompt"]["themes"] == [{**theme, "votes": 1}]
+    assert heard["prompt"]["themes"] == [{**theme, "votes": 1, "support": 1}]
     assert prompt_in(come_back(room, bob)["snapshot"], prompt_id)["themes"][0]["votes"] == 1
 
 

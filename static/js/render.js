@@ -133,8 +133,11 @@ export function announce(region, message) {
  * page that has not heard the latest attribution from showing more than it should.
  */
 export function authorLine(idea, attribution = "named") {
-  const author = attribution === "named" ? idea.author : null;
-  const affiliation = attribution === "anonymous" ? null : idea.affiliation;
+  // An idea says how it is credited now (never more than it was posted under); the prompt's
+  // setting only stands in for ideas that do not say.
+  const shown = idea.attribution || attribution;
+  const author = shown === "named" ? idea.author : null;
+  const affiliation = shown === "anonymous" ? null : idea.affiliation;
   if (author && affiliation) return `${author} · ${affiliation}`;
   return author || affiliation || t("anonymous");
 }

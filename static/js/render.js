@@ -127,15 +127,19 @@ export function announce(region, message) {
   }, 50);
 }
 
+// From the most open attribution to the most protective.
+const PROTECTION = ["named", "affiliation", "anonymous"];
+
 /**
  * Who wrote an idea, as the attribution allows: "Name · City", "Name", "City", or the
  * anonymous label. The server already leaves out what may not be shown; this keeps a
  * page that has not heard the latest attribution from showing more than it should.
  */
 export function authorLine(idea, attribution = "named") {
-  // An idea says how it is credited now (never more than it was posted under); the prompt's
-  // setting only stands in for ideas that do not say.
-  const shown = idea.attribution || attribution;
+  // An idea says how it is credited (never more than it was posted under); the prompt's
+  // setting can only make that more protective.
+  const strictest = Math.max(PROTECTION.indexOf(idea.attribution), PROTECTION.indexOf(attribution));
+  const shown = PROTECTION[strictest] || "anonymous";
   const author = shown === "named" ? idea.author : null;
   const affiliation = shown === "anonymous" ? null : idea.affiliation;
   if (author && affiliation) return `${author} · ${affiliation}`;

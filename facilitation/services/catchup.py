@@ -18,6 +18,8 @@ from facilitation.models import Idea, Prompt, RoomEvent, Theme
 from facilitation.services.views import Viewer, idea_view, tallies_hidden
 
 Event = dict[str, Any]
+# Fields of a replayed idea kept as they were logged, unless the idea is now redacted.
+AS_LOGGED = ("votes", "reactions", "theme_id", "merged_into")
 
 
 def events_since(
@@ -82,7 +84,12 @@ class _Now:
         current = self.ideas.get(logged["id"])
         if current is None:  # gone from the database altogether: nothing of it may remain
             return {**logged, "text": None, "author": None, "affiliation": None, "hidden": True}
-        return idea_view(current, self.viewer)
+        view = idea_view(current, self.viewer)
+        if view.get("hidden"):
+            return view
+        # Tallies, reactions and grouping are news of their own, replayed in order by later
+        # events; only what the idea says and who it names must be as it is now.
+        return {**view, **{key: logged[key] for key in AS_LOGGED if key in logged}}
 
     def tally(self, event: Event) -> Event:
         """A past total, unless the viewer may not see that total now."""

@@ -2,6 +2,7 @@
 // follow me, attribution), group ideas into themes, watch ideas and votes.
 
 import Sortable from "../vendor/sortable.esm.js";
+import { countIdeas, countLine, rankThemes, votesCast } from "./counts.js";
 import { LiveRoom, failureMessage } from "./live.js";
 import {
   announce,
@@ -45,6 +46,9 @@ const ui = {
   copyLink: document.getElementById("copy-link"),
   joinLink: document.getElementById("join-link"),
   attribution: document.getElementById("attribution"),
+  endSession: document.getElementById("end-session"),
+  reopenSession: document.getElementById("reopen-session"),
+  sessionStatus: document.getElementById("session-status"),
 };
 
 const room = new LiveRoom({
@@ -79,6 +83,9 @@ function setWritable(writable) {
   const button = ui.promptForm && ui.promptForm.querySelector("button[type=submit]");
   if (button && !button.dataset.busy) button.disabled = !writable;
   if (ui.attribution && !ui.attribution.dataset.busy) ui.attribution.disabled = !writable;
+  for (const button of [ui.endSession, ui.reopenSession]) {
+    if (button && !button.dataset.busy) button.disabled = !writable;
+  }
 }
 
 // -- writing prompts ------------------------------------------------------------
@@ -222,6 +229,25 @@ if (ui.attribution) {
   ui.attribution.addEventListener("change", () => {
     run(ui.attribution, "roundtable.configure", { attribution: ui.attribution.value });
   });
+}
+
+if (ui.endSession) {
+  ui.endSession.addEventListener("click", () => {
+    if (window.confirm(t("end_confirm"))) run(ui.endSession, "roundtable.end", {});
+  });
+  ui.reopenSession.addEventListener("click", () => run(ui.reopenSession, "roundtable.reopen", {}));
+}
+
+/** Whether the session has ended, on the controls that end and reopen it. */
+function showSession(roundtable) {
+  if (!ui.sessionStatus) return;
+  const ended = roundtable.status === "closed";
+  ui.endSession.hidden = ended;
+  ui.reopenSession.hidden = !ended;
+  const time = roundtable.ended_at
+    ? new Date(roundtable.ended_at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })
+    : "";
+  ui.sessionStatus.textContent = ended ? t("session_ended", { time }) : "";
 }
 
 // -- themes ---------------------------------------------------------------------
@@ -426,7 +452,10 @@ function createTheme(promptId) {
 function updateTheme(node, theme, ideas, themes) {
   const name = node.querySelector(".theme-name");
   if (document.activeElement !== name && !name.dataset.busy) name.value = theme.name;
-  node.querySelector(".theme-votes").textContent = tn("votes", theme.votes || 0);
+  node.querySelector(".theme-votes").textContent = [
+    tn("supporters", theme.support || 0),
+    tn("votes", theme.votes || 0),
+  ].join(" · ");
   const list = node.querySelector(".group-ideas");
   list.setAttribute("aria-label", t("ideas_in_theme", { name: theme.name }));
   syncGroupIdeas(list, ideas.filter((idea) => idea.theme_id === theme.id), themes);
@@ -476,7 +505,11 @@ function groupableIdeas(prompt) {
 function updateThemes(node, prompt) {
   const panel = node.querySelector(".themes-panel");
   panel.hidden = prompt.status === "draft";
-  const themes = [...prompt.themes.values()].sort((a, b) => a.position - b.position || a.id - b.id);
+  // While grouping, themes keep the order they were made in; once votes are in, the best first.
+  const ranked = prompt.status === "closed" || prompt.phase === "results";
+  const themes = ranked
+    ? rankThemes(prompt.themes)
+    : [...prompt.themes.values()].sort((a, b) => a.position - b.position || a.id - b.id);
   const ideas = groupableIdeas(prompt);
   const known = new Set(themes.map((theme) => theme.id));
   syncList(node.querySelector(".suggestions"), suggestions.get(prompt.id) || [], (s) => s.key,
@@ -504,6 +537,7 @@ function render() {
   if (ui.attribution && !ui.attribution.dataset.busy && state.roundtable.attribution) {
     ui.attribution.value = state.roundtable.attribution;
   }
+  showSession(state.roundtable);
 }
 
 /** The prompt everyone was brought to, if it is still one of ours. */
@@ -638,10 +672,10 @@ function updatePrompt(node, prompt) {
   const hiddenFromRoom = Boolean(prompt.private && !prompt.revealed);
   node.querySelector(".private-note").hidden = !hiddenFromRoom || prompt.status === "draft";
   const ideas = rankedIdeas(prompt);
-  const totalVotes = ideas.reduce((sum, idea) => sum + (idea.votes || 0), 0);
+  const cast = votesCast(prompt);
   node.querySelector(".prompt-stats").textContent = [
-    tn("ideas_count", ideas.length),
-    tn("votes", totalVotes),
+    countLine(countIdeas(prompt.ideas)),
+    cast == null ? t("votes_hidden") : tn("votes", cast),
     tn("votes_each", prompt.votes_per_participant),
   ].join(" · ");
   if (canRun) updateControls(node, prompt, { phase, focused, hiddenFromRoom });

@@ -154,10 +154,13 @@ export class RoomState {
     this.myThemeVotes.get(prompt.id)?.delete(theme.id);
   }
 
-  themeTally(themeId, votes) {
+  /** A theme's own votes and its support (its voters and its ideas' voters, each once). */
+  themeTally(themeId, votes, support) {
     for (const prompt of this.prompts.values()) {
       const theme = prompt.themes.get(themeId);
-      if (theme) theme.votes = votes;
+      if (!theme) continue;
+      theme.votes = votes;
+      if (support !== undefined) theme.support = support;
     }
   }
 
@@ -214,7 +217,7 @@ export class RoomState {
         this.upsertIdea(event.idea);
         break;
       case "vote.tally":
-        if (event.theme_id != null) this.themeTally(event.theme_id, event.votes);
+        if (event.theme_id != null) this.themeTally(event.theme_id, event.votes, event.support);
         else this.tally(event.idea_id, event.votes);
         break;
       case "theme.created":

@@ -1,5 +1,6 @@
 // The participant page: join with a name, post ideas, vote, watch the room live.
 
+import { countIdeas, countLine, rankThemes } from "./counts.js";
 import { LiveRoom, failureMessage } from "./live.js";
 import {
   announce,
@@ -40,6 +41,7 @@ const ui = {
   closedPrompts: document.getElementById("closed-prompts"),
   resultsHeading: document.getElementById("results-heading"),
   waiting: document.getElementById("waiting"),
+  ended: document.getElementById("ended"),
   messages: document.getElementById("messages"),
   announcer: document.getElementById("announcer"),
 };
@@ -49,6 +51,8 @@ const TICK_MS = 250;
 const PHASES = ["collect", "group", "vote", "results"];
 
 const seenIdeas = new Set();
+// Who I am, as the room may credit me: from my join ack.
+let me = null;
 let firstRender = true;
 // The prompt the facilitator last brought everyone to, so we scroll there once per move.
 let followed = null;
@@ -107,7 +111,7 @@ function showRoom(ack) {
   ui.room.hidden = false;
   if (ack.role !== "participant") announce(ui.messages, t("signed_in_as_staff"));
   if (ack.participant) {
-    const me = { author: ack.participant.name, affiliation: ack.participant.affiliation };
+    me = { author: ack.participant.name, affiliation: ack.participant.affiliation };
     ui.whoami.textContent = t("you_are", { name: authorLine(me) });
   }
 }
@@ -151,7 +155,9 @@ function render() {
     updateOpenPrompt(section, prompt, prompt === focused),
   );
   syncList(ui.closedPrompts, closed, (p) => p.id, createClosedPrompt, updateClosedPrompt);
-  ui.waiting.hidden = open.length > 0;
+  const ended = state.roundtable.status === "closed";
+  ui.ended.hidden = !ended;
+  ui.waiting.hidden = open.length > 0 || ended;
   ui.resultsHeading.hidden = closed.length === 0;
   announceNewIdeas(prompts);
   follow(focused);
@@ -231,7 +237,7 @@ function createOpenPrompt(prompt) {
     rows: 3,
     maxLength: IDEA_MAX,
     required: true,
-    "aria-describedby": counterId,
+    "aria-describedby": `${counterId} credit-${prompt.id}`,
     value: readDraft(prompt.id),
   });
   const form = el("form", { className: "idea-form", noValidate: true }, [
@@ -253,6 +259,7 @@ function createOpenPrompt(prompt) {
     el("h2", { id: `prompt-${prompt.id}`, className: "prompt-text", tabIndex: -1 }),
     el("p", { className: "phase-help" }),
     el("p", { className: "hint private-note" }, t("private_note")),
+    el("p", { className: "hint credit-note", id: `credit-${prompt.id}` }),
     form,
     el("p", { className: "hint tallies-note" }, t("tallies_hidden")),
     el("p", { className: "hidden-count" }),
@@ -284,6 +291,18 @@ function createOpenPrompt(prompt) {
   groups.addEventListener("submit", (event) => onIdeaSubmit(event, prompt.id));
   updateCounter(section);
   return section;
+}
+
+/** How my next idea on a prompt will be credited, said before I post it. */
+function creditNote(attribution) {
+  let line;
+  if (attribution === "anonymous") line = t("credit_anonymous");
+  else if (attribution === "affiliation") {
+    line = me.affiliation
+      ? t("credit_affiliation", { affiliation: me.affiliation })
+      : t("credit_affiliation_none");
+  } else line = t("credit_named", { name: authorLine(me) });
+  return `${line} ${t("credit_kept")}`;
 }
 
 function updateCounter(section) {
@@ -331,6 +350,9 @@ function updateOpenPrompt(section, prompt, focused) {
   const canPost = prompt.can_post !== false;
   section.querySelector(".private-note").hidden = !(prompt.private && !prompt.revealed && canPost);
   section.querySelector(".idea-form").hidden = !canPost;
+  const credit = section.querySelector(".credit-note");
+  credit.hidden = !canPost || !me;
+  credit.textContent = me ? creditNote(ctx.attribution) : "";
   const budget = section.querySelector(".budget");
   budget.hidden = !ctx.canVote;
   budget.textContent = tn("votes_left", ctx.left);
@@ -341,8 +363,10 @@ function updateOpenPrompt(section, prompt, focused) {
     (idea) => idea.hidden && (idea.status || "private") === "private",
   ).length;
   const hiddenCount = section.querySelector(".hidden-count");
-  hiddenCount.hidden = hidden === 0;
-  hiddenCount.textContent = hidden ? tn("hidden_ideas", hidden) : "";
+  hiddenCount.hidden = prompt.ideas.size === 0;
+  hiddenCount.textContent = [countLine(countIdeas(prompt.ideas)), hidden ? tn("hidden_ideas", hidden) : ""]
+    .filter(Boolean)
+    .join(" · ");
   const shown = renderGroups(section.querySelector(".idea-groups"), prompt, ctx);
   const empty = section.querySelector(".empty");
   empty.hidden = shown > 0 || hidden > 0;
@@ -353,7 +377,6 @@ function updateOpenPrompt(section, prompt, focused) {
 
 const oldestFirst = (a, b) => a.id - b.id;
 const byPosition = (a, b) => a.position - b.position || a.id - b.id;
-const themesByVotes = (a, b) => (b.votes || 0) - (a.votes || 0) || byPosition(a, b);
 
 const sendingItem = (entry) => ({ pending: true, ...entry });
 const ideaKey = (item) => (item.pending ? `pending-${item.client_id}` : item.id);
@@ -364,7 +387,7 @@ const ideaKey = (item) => (item.pending ? `pending-${item.client_id}` : item.id)
  */
 function groupsOf(prompt, ctx) {
   const ideaOrder = ctx.results ? byVotes : newestFirst;
-  const themes = [...prompt.themes.values()].sort(ctx.results ? themesByVotes : byPosition);
+  const themes = ctx.results ? rankThemes(prompt.themes) : [...prompt.themes.values()].sort(byPosition);
   const known = new Set(themes.map((theme) => theme.id));
   const top = [...prompt.ideas.values()].filter((idea) => !idea.hidden && !idea.parent_id);
   const groups = themes.map((theme) => ({
@@ -446,7 +469,8 @@ function updateGroup(node, group, ctx, replies) {
     const voted = ctx.themesVoted.has(theme.id);
     node.querySelector(".group-name").textContent = theme.name;
     node.classList.toggle("voted", voted);
-    node.querySelector(".votes").textContent = theme.votes == null ? "" : tn("votes", theme.votes);
+    node.querySelector(".votes").textContent =
+      theme.support == null ? "" : tn("supporters", theme.support);
     const button = node.querySelector(".theme-vote");
     setVoteButton(button, { voted, left: ctx.left, live: ctx.canVote });
     // Said in full, so it is not taken for the Vote of an idea in the theme.

@@ -158,23 +158,30 @@ def run_timers(app: Flask, now: datetime) -> list[Published]:
 
 def as_replayed(heard: Heard) -> list[dict[str, Any]]:
     """What roundtable.sync gives for events an audience heard: each as a sync entry, with
-    every idea in it as that audience was last told of it (its latest version, with its
-    latest tally), since catching up shows things as they are now."""
+    every idea in it saying what it says now (its latest text, byline and redaction), since
+    catching up shows things as they are now; tallies, reactions and grouping stay as they
+    were at that point of the log."""
     latest: dict[int, dict[str, Any]] = {}
     for _, payload in heard:
         if isinstance(payload.get("idea"), dict):
-            latest[payload["idea"]["id"]] = dict(payload["idea"])
+            latest[payload["idea"]["id"]] = payload["idea"]
         for idea in (payload.get("prompt") or {}).get("ideas", []):
-            latest[idea["id"]] = dict(idea)
-        if payload.get("idea_id") in latest:
-            latest[payload["idea_id"]]["votes"] = payload["votes"]
+            latest[idea["id"]] = idea
+
+    def now(idea: dict[str, Any]) -> dict[str, Any]:
+        current = latest[idea["id"]]
+        if current.get("hidden"):
+            return current
+        kept = ("votes", "reactions", "theme_id", "merged_into")
+        return {**current, **{key: idea[key] for key in kept if key in idea}}
+
     replayed = []
     for name, payload in heard:
         entry = {**payload, "type": name}
         if isinstance(payload.get("idea"), dict):
-            entry["idea"] = latest[payload["idea"]["id"]]
+            entry["idea"] = now(payload["idea"])
         if isinstance(payload.get("prompt"), dict) and "ideas" in payload["prompt"]:
-            ideas = [latest[idea["id"]] for idea in payload["prompt"]["ideas"]]
+            ideas = [now(idea) for idea in payload["prompt"]["ideas"]]
             entry["prompt"] = {**payload["prompt"], "ideas": ideas}
         replayed.append(entry)
     return replayed

@@ -17,7 +17,8 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
-$(INSTALLED): $(BIN)/python pyproject.toml
+# The browser libraries are part of the package, so they are in place before it installs.
+$(INSTALLED): $(BIN)/python pyproject.toml | $(ASSETS)
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $@
 

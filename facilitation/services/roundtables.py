@@ -105,6 +105,18 @@ def create_roundtable(
 
 
 @dataclass(frozen=True)
+class Entered:
+    """Who a joining connection now is: its roundtable, role and participant, if any."""
+
+    roundtable_id: int
+    role: str
+    participant_id: int | None
+    participant_name: str | None
+    participant_affiliation: str | None
+    events: list[Published]
+
+
+@dataclass(frozen=True)
 class Joined:
     """The result of joining: who the connection now is, and what it sees."""
 
@@ -124,11 +136,35 @@ def join_roundtable(
     name: str | None = None,
     affiliation: str | None = None,
 ) -> Joined:
-    """Join by code: staff with their role, a returning participant as itself, or a new one."""
+    """Join by code and see the room: enter_roundtable, then what_joiner_sees."""
+    entered = enter_roundtable(
+        session, actor=actor, join_code=join_code, name=name, affiliation=affiliation
+    )
+    seq, view = what_joiner_sees(session, entered)
+    participant = (
+        session.get(Participant, entered.participant_id) if entered.participant_id else None
+    )
+    return Joined(entered.roundtable_id, entered.role, participant, view, seq, entered.events)
+
+
+def enter_roundtable(
+    session: Session,
+    *,
+    actor: Actor | None,
+    join_code: str,
+    name: str | None = None,
+    affiliation: str | None = None,
+) -> Entered:
+    """Join by code: staff with their role, a returning participant as itself, or a new one.
+
+    Only the short write (a new participant, a membership); the snapshot is built apart, so
+    that a room's size never holds up the writers of other rooms.
+    """
     roundtable = find_by_code(session, join_code)
     if actor is not None and actor.is_staff:
         require(actor, Right.READ_ROUNDTABLE)
-        return _joined(session, roundtable, role=str(actor.role), participant=None, events=[])
+        session.commit()
+        return Entered(roundtable.id, str(actor.role), None, None, None, [])
 
     participant = None
     if actor is not None and actor.participant_id is not None:
@@ -149,7 +185,14 @@ def join_roundtable(
         session.add(participant)
         session.flush()
     events = _ensure_member(session, roundtable, participant)
-    return _joined(session, roundtable, role="participant", participant=participant, events=events)
+    return Entered(
+        roundtable.id,
+        "participant",
+        participant.id,
+        participant.name,
+        participant.affiliation or None,
+        events,
+    )
 
 
 def _ensure_member(
@@ -176,20 +219,14 @@ def _ensure_member(
     )
 
 
-def _joined(
-    session: Session,
-    roundtable: Roundtable,
-    *,
-    role: str,
-    participant: Participant | None,
-    events: list[Published],
-) -> Joined:
+def what_joiner_sees(session: Session, entered: Entered) -> tuple[int, dict[str, Any]]:
+    """The sequence number and the snapshot for one who just entered, in one read."""
+    roundtable = get_roundtable(session, entered.roundtable_id)
     # The sequence number is read before the state, so the snapshot is never older than it.
     session.refresh(roundtable)
     seq = roundtable.last_seq
-    viewer = Viewer(participant_id=participant.id) if participant else STAFF
-    view = snapshot(session, roundtable, viewer)
-    return Joined(roundtable.id, role, participant, view, seq, events)
+    viewer = Viewer(participant_id=entered.participant_id) if entered.participant_id else STAFF
+    return seq, snapshot(session, roundtable, viewer)
 
 
 def is_member(session: Session, roundtable_id: int, participant_id: int) -> bool:

@@ -59,25 +59,26 @@ def register(socketio: SocketIO) -> None:
         )
         state = runtime()
         with state.db.writing() as db:
-            joined = roundtables.join_roundtable(db, actor=current_actor(), **fields)
+            entered = roundtables.enter_roundtable(db, actor=current_actor(), **fields)
+        # Built outside the writers' turn: a big room's snapshot holds up no one else's writes.
+        with state.db.session() as db:
+            seq, view = roundtables.what_joiner_sees(db, entered)
         previous = cookie_session.get("roundtable_id")
         if previous is not None:
             leave_room(room_of(previous))
             leave_room(room_of(previous, staff=True))
-        ack = ok(
-            role=joined.role, snapshot=joined.snapshot, seq=joined.seq, server_time=server_time()
-        )
-        if joined.participant is not None:
-            bind_actor(Actor.participant(joined.participant.id))
+        ack = ok(role=entered.role, snapshot=view, seq=seq, server_time=server_time())
+        if entered.participant_id is not None:
+            bind_actor(Actor.participant(entered.participant_id))
             ack["participant"] = {
-                "id": joined.participant.id,
-                "name": joined.participant.name,
-                "affiliation": joined.participant.affiliation or None,
-                "token": state.tokens.issue(joined.participant.id),
+                "id": entered.participant_id,
+                "name": entered.participant_name,
+                "affiliation": entered.participant_affiliation,
+                "token": state.tokens.issue(entered.participant_id),
             }
-        bind_roundtable(joined.roundtable_id)
-        join_room(room_of(joined.roundtable_id, staff=joined.participant is None))
-        state.realtime.publish(joined.events)
+        bind_roundtable(entered.roundtable_id)
+        join_room(room_of(entered.roundtable_id, staff=entered.participant_id is None))
+        state.realtime.publish(entered.events)
         return ack
 
     @handles(socketio, "roundtable.sync")

@@ -13,7 +13,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-DEMO_PASSWORD = "roundtable-demo"
+# Earlier installations seeded every demo account with this one password, known to all.
+FORMER_DEMO_PASSWORD = "roundtable-demo"
 DEMO_STAFF = (
     ("organizer@demo.roundtable", "Demo Organiser", "organizer"),
     ("facilitator@demo.roundtable", "Demo Facilitator", "facilitator"),
@@ -138,28 +139,51 @@ def _import_agenda(db: object, path: Path) -> int:
     return 0
 
 
+def demo_password(instance_path: Path) -> str:
+    """This installation's demo password: generated once, kept in the instance folder."""
+    import secrets
+
+    instance_path.mkdir(parents=True, exist_ok=True)
+    path = instance_path / "demo_password"
+    try:
+        # O_EXCL: when two commands start at once, exactly one writes it.
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return path.read_text().strip()
+    password = "-".join(secrets.token_urlsafe(6) for _ in range(3))
+    with os.fdopen(fd, "w") as out:
+        out.write(password)
+    return password
+
+
 def _demo(db: object) -> int:
     from importlib.resources import files
 
     from sqlalchemy import select
     from sqlalchemy.orm import Session
 
+    from facilitation.config import default_instance_path
     from facilitation.models import StaffUser
     from facilitation.services.agenda import import_agenda, load_agenda
-    from facilitation.services.staff import create_staff
+    from facilitation.services.staff import authenticate, create_staff, set_password
 
     assert isinstance(db, Session)
+    password = demo_password(default_instance_path())
     agenda = files("facilitation.agendas").joinpath("workshop-2025.yaml")
     report = import_agenda(db, load_agenda(Path(str(agenda))))
     for email, name, role in DEMO_STAFF:
-        if db.scalar(select(StaffUser.id).where(StaffUser.email == email)) is None:
-            create_staff(db, email=email, name=name, role=role, password=DEMO_PASSWORD)
+        member = db.scalar(select(StaffUser).where(StaffUser.email == email))
+        if member is None:
+            create_staff(db, email=email, name=name, role=role, password=password)
+        elif authenticate(db, email=email, password=FORMER_DEMO_PASSWORD) is not None:
+            set_password(db, member, password)  # the password every installation shared
     if report.changed:
         print(f"Loaded the demo: {report.event.title}.")
     print("Sign in as a facilitator with:")
     print(f"  email:    {DEMO_STAFF[1][0]}")
-    print(f"  password: {DEMO_PASSWORD}")
-    print(f"(also {DEMO_STAFF[0][0]} and {DEMO_STAFF[2][0]}, same password; demo only)")
+    print(f"  password: {password}")
+    print(f"(also {DEMO_STAFF[0][0]} and {DEMO_STAFF[2][0]}, same password, made for this")
+    print(" installation; it is kept in the instance folder, file demo_password)")
     return 0
 
 

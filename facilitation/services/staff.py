@@ -82,6 +82,16 @@ def authenticate(session: Session, *, email: str, password: str) -> StaffUser | 
     return staff
 
 
+def set_password(session: Session, staff: StaffUser, password: str) -> None:
+    """Give the account a new password."""
+    if len(password) < MIN_PASSWORD:
+        raise InvalidInputError(
+            "weak_password", f"The password must be at least {MIN_PASSWORD} characters."
+        )
+    staff.password_hash = _hasher.hash(password)
+    session.commit()
+
+
 def _digest(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 

@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, func, select
+from sqlalchemy.orm import Session
 
 from facilitation.models import Prompt, Roundtable, StaffUser
+from facilitation.services.staff import authenticate
 
 COMMAND = Path(sys.executable).parent / "facilitation"
 
@@ -141,3 +143,29 @@ def test_demo_seeds_the_workshop_once_and_says_how_to_sign_in(run) -> None:  # t
     assert second.returncode == 0
     assert "facilitator@demo.roundtable" in second.stdout
     assert _count(run.url, Roundtable) == 5
+
+
+def _printed_password(output: str) -> str:
+    return next(line.split()[-1] for line in output.splitlines() if "password:" in line)
+
+
+def test_the_demo_password_is_made_for_this_installation_and_signs_in(  # type: ignore[no-untyped-def]
+    run, tmp_path: Path
+) -> None:
+    password = _printed_password(run("demo").stdout)
+    assert password != "roundtable-demo" and len(password) >= 16
+    assert _printed_password(run("demo").stdout) == password
+    kept = tmp_path / "instance" / "demo_password"
+    assert kept.read_text() == password and oct(kept.stat().st_mode & 0o777) == "0o600"
+    engine = create_engine(run.url)
+    with Session(engine) as db:
+        assert authenticate(db, email="facilitator@demo.roundtable", password=password)
+        assert not authenticate(db, email="facilitator@demo.roundtable", password="roundtable-demo")
+    engine.dispose()
+
+
+def test_another_installation_gets_another_demo_password(tmp_path: Path) -> None:
+    from facilitation.cli import demo_password
+
+    assert demo_password(tmp_path / "one") != demo_password(tmp_path / "two")
+    assert demo_password(tmp_path / "one") == demo_password(tmp_path / "one")

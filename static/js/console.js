@@ -41,6 +41,8 @@ const ui = {
   noPrompts: document.getElementById("no-prompts"),
   promptForm: document.getElementById("prompt-form"),
   promptError: document.getElementById("prompt-error"),
+  promptFeedback: document.getElementById("prompt-feedback"),
+  addPromptToggle: document.getElementById("add-prompt-toggle"),
   messages: document.getElementById("messages"),
   copyLink: document.getElementById("copy-link"),
   joinLink: document.getElementById("join-link"),
@@ -110,7 +112,7 @@ if (ui.promptForm) {
         render();
         ui.promptForm.reset();
         ui.promptError.textContent = "";
-        note(t("prompt_saved"));
+        announce(ui.promptFeedback, t("prompt_saved"));
       } else {
         announce(ui.promptError, errorMessage(ack.error));
       }
@@ -120,6 +122,23 @@ if (ui.promptForm) {
       delete button.dataset.busy;
       button.disabled = !room.joined;
     }
+  });
+}
+
+// With prompts written, the form folds away behind "Add a prompt" so the room's ideas come
+// first; it stays as the facilitator left it afterwards.
+let promptFormFolded = null;
+
+function foldPromptForm(folded) {
+  promptFormFolded = folded;
+  ui.promptForm.hidden = folded;
+  ui.addPromptToggle.setAttribute("aria-expanded", String(!folded));
+}
+
+if (ui.addPromptToggle) {
+  ui.addPromptToggle.addEventListener("click", () => {
+    foldPromptForm(!promptFormFolded);
+    if (!promptFormFolded) ui.promptForm.querySelector("textarea").focus();
   });
 }
 
@@ -315,12 +334,14 @@ const OWN_ACTIONS = {
   },
   "prompt-up": (promptId, button, card) => move(promptId, button, card, -1),
   "prompt-down": (promptId, button, card) => move(promptId, button, card, 1),
-  suggest: async (promptId, button) => {
+  suggest: async (promptId, button, card) => {
     const ack = await run(button, "theme.suggest", { prompt_id: promptId });
     if (!ack || !ack.ok) return;
     const found = ack.suggestions.map((suggestion) => ({ ...suggestion, key: ++suggestionKey }));
     suggestions.set(promptId, found);
-    announce(ui.messages, found.length ? tn("suggestions", found.length) : t("no_suggestions"));
+    // Said beside the button; the server says why there is nothing when it knows.
+    const why = ack.reason && ack.reason.message ? ack.reason.message : t("suggest_reason_generic");
+    announce(card.querySelector(".suggest-feedback"), found.length ? tn("suggestions", found.length) : why);
     render();
   },
   accept: async (promptId, button) => {
@@ -432,7 +453,12 @@ function themesPanel(prompt) {
   return el("section", { className: "themes-panel", "aria-labelledby": headingId }, [
     el("h4", { id: headingId }, t("themes")),
     el("div", { className: "themes-tools" }, [
-      el("button", { type: "button", className: "button small", "data-action": "suggest" }, t("suggest_themes")),
+      el("button", {
+        type: "button", className: "button small", "data-action": "suggest", "aria-describedby": `${base}-suggest-feedback`,
+      }, t("suggest_themes")),
+      el("span", {
+        id: `${base}-suggest-feedback`, className: "control-feedback suggest-feedback", role: "status", "aria-live": "polite",
+      }),
       el("div", { className: "field inline" }, [
         el("label", { for: `${base}-new-theme` }, t("new_theme_name")),
         el("input", { id: `${base}-new-theme`, className: "new-theme-name", type: "text", maxLength: 120 }),
@@ -574,6 +600,11 @@ function render() {
   const prompts = sortedPrompts();
   syncList(ui.prompts, prompts, (p) => p.id, createPrompt, updatePrompt);
   ui.noPrompts.hidden = prompts.length > 0;
+  if (ui.addPromptToggle) {
+    // Decided once, when the room first arrives: a console opened on a written agenda.
+    if (promptFormFolded === null) foldPromptForm(prompts.length > 0);
+    ui.addPromptToggle.hidden = prompts.length === 0;
+  }
   if (ui.attribution && !ui.attribution.dataset.busy && state.roundtable.attribution) {
     ui.attribution.value = state.roundtable.attribution;
   }

@@ -67,6 +67,17 @@ class PromptUpdated(PromptCreated):
 
 
 @dataclass(frozen=True)
+class PromptDeleted(RoomChange):
+    """A draft prompt was removed; clients drop it by id (it never had ideas to hide)."""
+
+    wire_name: ClassVar[str] = "prompt.deleted"
+    prompt_id: int
+
+    def payload(self) -> dict[str, Any]:
+        return {"prompt": {"id": self.prompt_id}}
+
+
+@dataclass(frozen=True)
 class IdeaCreated(RoomChange):
     wire_name: ClassVar[str] = "idea.created"
     idea: dict[str, Any]

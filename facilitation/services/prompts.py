@@ -20,14 +20,16 @@ from facilitation.services.actors import Actor, Right, require
 from facilitation.services.errors import ConflictError, InvalidInputError, NotFoundError
 from facilitation.services.events import (
     PromptCreated,
+    PromptDeleted,
     PromptUpdated,
     Published,
     RoomChange,
+    RoundtableUpdated,
     lock_roundtable,
     record,
 )
 from facilitation.services.text import PROMPT_MAX, clean_text
-from facilitation.services.views import prompt_view
+from facilitation.services.views import prompt_view, roundtable_view
 
 PROMPT_KINDS = ("ideas",)
 MAX_VOTES_PER_PARTICIPANT = 20
@@ -216,3 +218,104 @@ def reveal_ideas(
     if changed:
         prompt.settings = {**prompt.settings, "revealed": True}
     return updated(session, roundtable, prompt, actor, changed=changed)
+
+
+def draft(
+    session: Session, actor: Actor | None, roundtable_id: int, prompt_id: int
+) -> tuple[Roundtable, Prompt]:
+    """A prompt still being written: once opened, its wording is what the room answered."""
+    roundtable, prompt = running(session, actor, roundtable_id, prompt_id)
+    if prompt.status != PromptStatus.DRAFT:
+        raise ConflictError(
+            "prompt_not_draft", "Only a draft prompt can be edited or deleted; this one was opened."
+        )
+    return roundtable, prompt
+
+
+def update_prompt(
+    session: Session,
+    *,
+    actor: Actor | None,
+    roundtable_id: int,
+    prompt_id: int,
+    text: str | None = None,
+    votes_per_participant: int | None = None,
+) -> PromptResult:
+    """Reword a draft prompt or change its vote budget."""
+    if text is None and votes_per_participant is None:
+        raise InvalidInputError("bad_request", "Give the new text or votes_per_participant.")
+    clean = None if text is None else clean_text(text, field="prompt", max_length=PROMPT_MAX)
+    if votes_per_participant is not None and not (
+        1 <= votes_per_participant <= MAX_VOTES_PER_PARTICIPANT
+    ):
+        raise InvalidInputError(
+            "bad_budget",
+            f"Votes per participant must be between 1 and {MAX_VOTES_PER_PARTICIPANT}.",
+        )
+    roundtable, prompt = draft(session, actor, roundtable_id, prompt_id)
+    before = (prompt.text, prompt.votes_per_participant)
+    if clean is not None:
+        prompt.text = clean
+    if votes_per_participant is not None:
+        prompt.votes_per_participant = votes_per_participant
+    changed = (prompt.text, prompt.votes_per_participant) != before
+    return updated(session, roundtable, prompt, actor, changed=changed)
+
+
+def delete_prompt(
+    session: Session, *, actor: Actor | None, roundtable_id: int, prompt_id: int
+) -> tuple[dict[str, Any], list[Published]]:
+    """Remove a draft prompt; the prompts after it close the gap in the order."""
+    roundtable, prompt = draft(session, actor, roundtable_id, prompt_id)
+    changes: list[RoomChange] = [PromptDeleted(prompt.id)]
+    focused = roundtable.settings.get("focus_prompt_id") == prompt.id
+    session.delete(prompt)
+    session.flush()
+    changes += renumber(session, roundtable)
+    if focused:  # nobody may be sent to a prompt that no longer exists
+        roundtable.settings = {**roundtable.settings, "focus_prompt_id": None}
+        session.flush()
+        changes.append(RoundtableUpdated(roundtable=roundtable_view(roundtable)))
+    return {"id": prompt_id}, record(session, roundtable, changes, actor=actor)
+
+
+def ordered(session: Session, roundtable: Roundtable) -> list[Prompt]:
+    return list(
+        session.scalars(
+            select(Prompt)
+            .where(Prompt.roundtable_id == roundtable.id)
+            .order_by(Prompt.position, Prompt.id)
+        )
+    )
+
+
+def renumber(
+    session: Session, roundtable: Roundtable, prompts: list[Prompt] | None = None
+) -> list[RoomChange]:
+    """Positions 1..n in the given order; an update for each prompt whose position moved."""
+    moved = []
+    for position, prompt in enumerate(prompts or ordered(session, roundtable), start=1):
+        if prompt.position != position:
+            prompt.position = position
+            moved.append(prompt)
+    session.flush()
+    for prompt in moved:
+        session.refresh(prompt)
+    return [PromptUpdated.of(prompt) for prompt in moved]
+
+
+def move_prompt(
+    session: Session, *, actor: Actor | None, roundtable_id: int, prompt_id: int, position: int
+) -> PromptResult:
+    """Put a prompt at `position` (1 is first) in the roundtable's order, any status."""
+    roundtable, prompt = running(session, actor, roundtable_id, prompt_id)
+    prompts = ordered(session, roundtable)
+    if not 1 <= position <= len(prompts):
+        raise InvalidInputError("bad_position", f"Position must be between 1 and {len(prompts)}.")
+    prompts.remove(prompt)
+    prompts.insert(position - 1, prompt)
+    changes = renumber(session, roundtable, prompts)
+    if not changes:
+        session.commit()
+        return prompt_view(prompt), []
+    return prompt_view(prompt), record(session, roundtable, changes, actor=actor)

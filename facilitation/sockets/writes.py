@@ -63,6 +63,26 @@ def register(socketio: SocketIO) -> None:
             fields.setdefault("attribution", None)
         return ok(prompt=write(prompts.configure_prompt, **fields))
 
+    @handles(socketio, "prompt.update")
+    def on_prompt_update(payload: Any) -> Ack:
+        fields = parse(
+            payload,
+            required={"prompt_id": int},
+            optional={"text": str, "votes_per_participant": int},
+        )
+        return ok(prompt=write(prompts.update_prompt, **fields))
+
+    @handles(socketio, "prompt.delete")
+    def on_prompt_delete(payload: Any) -> Ack:
+        return ok(
+            prompt=write(prompts.delete_prompt, **parse(payload, required={"prompt_id": int}))
+        )
+
+    @handles(socketio, "prompt.move")
+    def on_prompt_move(payload: Any) -> Ack:
+        fields = parse(payload, required={"prompt_id": int, "position": int})
+        return ok(prompt=write(prompts.move_prompt, **fields))
+
     @handles(socketio, "prompt.reveal")
     def on_prompt_reveal(payload: Any) -> Ack:
         return ok(prompt=write(prompts.reveal_ideas, **parse(payload, required={"prompt_id": int})))

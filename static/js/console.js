@@ -42,6 +42,8 @@ const ui = {
   noPrompts: document.getElementById("no-prompts"),
   promptForm: document.getElementById("prompt-form"),
   promptError: document.getElementById("prompt-error"),
+  promptFeedback: document.getElementById("prompt-feedback"),
+  addPromptToggle: document.getElementById("add-prompt-toggle"),
   messages: document.getElementById("messages"),
   copyLink: document.getElementById("copy-link"),
   joinLink: document.getElementById("join-link"),
@@ -117,7 +119,7 @@ if (ui.promptForm) {
         render();
         ui.promptForm.reset();
         ui.promptError.textContent = "";
-        note(t("prompt_saved"));
+        announce(ui.promptFeedback, t("prompt_saved"));
       } else {
         announce(ui.promptError, errorMessage(ack.error));
       }
@@ -127,6 +129,23 @@ if (ui.promptForm) {
       delete button.dataset.busy;
       button.disabled = !room.joined;
     }
+  });
+}
+
+// With prompts written, the form folds away behind "Add a prompt" so the room's ideas come
+// first; it stays as the facilitator left it afterwards.
+let promptFormFolded = null;
+
+function foldPromptForm(folded) {
+  promptFormFolded = folded;
+  ui.promptForm.hidden = folded;
+  ui.addPromptToggle.setAttribute("aria-expanded", String(!folded));
+}
+
+if (ui.addPromptToggle) {
+  ui.addPromptToggle.addEventListener("click", () => {
+    foldPromptForm(!promptFormFolded);
+    if (!promptFormFolded) ui.promptForm.querySelector("textarea").focus();
   });
 }
 
@@ -267,13 +286,88 @@ async function assign(control, ideaId, themeId) {
   if (!ack || !ack.ok) room.sync();
 }
 
+/** A request about one prompt whose outcome is said beside its controls, not at the top. */
+async function draftRequest(card, button, event, payload, done) {
+  const feedback = card.querySelector(".draft-feedback");
+  button.disabled = true;
+  button.dataset.busy = "1";
+  try {
+    const ack = await room.request(event, payload);
+    if (ack.ok) {
+      if (event === "prompt.delete") room.state.prompts.delete(payload.prompt_id);
+      else room.state.upsertPrompt(ack.prompt);
+      announce(feedback, t(done));
+    } else {
+      announce(feedback, errorMessage(ack.error));
+    }
+    return ack;
+  } catch (failure) {
+    announce(feedback, failureMessage(failure));
+    return null;
+  } finally {
+    delete button.dataset.busy;
+    button.disabled = false;
+    render();
+  }
+}
+
+/** One step up or down the order as shown (positions on the wire count from 1). */
+function move(promptId, button, card, step) {
+  const index = sortedPrompts().findIndex((prompt) => prompt.id === promptId);
+  const payload = { prompt_id: promptId, position: index + 1 + step };
+  draftRequest(card, button, "prompt.move", payload, "prompt_moved");
+}
+
+function editing(card, open) {
+  card.querySelector(".prompt-edit").hidden = !open;
+  card.querySelector('[data-action="prompt-edit"]').setAttribute("aria-expanded", String(open));
+}
+
 const OWN_ACTIONS = {
-  suggest: async (promptId, button) => {
+  "prompt-edit": (promptId, button, card) => {
+    const prompt = room.state.prompts.get(promptId);
+    card.querySelector(".prompt-edit-text").value = prompt.text;
+    card.querySelector(".prompt-edit-votes").value = String(prompt.votes_per_participant);
+    editing(card, true);
+    card.querySelector(".prompt-edit-text").focus();
+  },
+  "prompt-cancel": (promptId, button, card) => {
+    editing(card, false);
+    card.querySelector('[data-action="prompt-edit"]').focus();
+  },
+  "prompt-save": async (promptId, button, card) => {
+    const text = card.querySelector(".prompt-edit-text").value.trim();
+    const votes = Number(card.querySelector(".prompt-edit-votes").value);
+    const ack = await draftRequest(card, button, "prompt.update", {
+      prompt_id: promptId,
+      text,
+      votes_per_participant: votes,
+    }, "prompt_updated");
+    if (ack && ack.ok) editing(card, false);
+  },
+  "prompt-delete": (promptId, button, card) => {
+    card.querySelector(".prompt-delete-confirm").hidden = false;
+    card.querySelector('[data-action="prompt-delete-keep"]').focus();
+  },
+  "prompt-delete-keep": (promptId, button, card) => {
+    card.querySelector(".prompt-delete-confirm").hidden = true;
+    card.querySelector('[data-action="prompt-delete"]').focus();
+  },
+  "prompt-delete-confirm": async (promptId, button, card) => {
+    const ack = await draftRequest(card, button, "prompt.delete", { prompt_id: promptId }, "prompt_deleted");
+    // The card is gone; the console's own region says what happened.
+    if (ack && ack.ok) announce(ui.messages, t("prompt_deleted"));
+  },
+  "prompt-up": (promptId, button, card) => move(promptId, button, card, -1),
+  "prompt-down": (promptId, button, card) => move(promptId, button, card, 1),
+  suggest: async (promptId, button, card) => {
     const ack = await run(button, "theme.suggest", { prompt_id: promptId });
     if (!ack || !ack.ok) return;
     const found = ack.suggestions.map((suggestion) => ({ ...suggestion, key: ++suggestionKey }));
     suggestions.set(promptId, found);
-    announce(ui.messages, found.length ? tn("suggestions", found.length) : t("no_suggestions"));
+    // Said beside the button; the server says why there is nothing when it knows.
+    const why = ack.reason && ack.reason.message ? ack.reason.message : t("suggest_reason_generic");
+    announce(card.querySelector(".suggest-feedback"), found.length ? tn("suggestions", found.length) : why);
     render();
   },
   accept: async (promptId, button) => {
@@ -385,7 +479,12 @@ function themesPanel(prompt) {
   return el("section", { className: "themes-panel", "aria-labelledby": headingId }, [
     el("h4", { id: headingId }, t("themes")),
     el("div", { className: "themes-tools" }, [
-      el("button", { type: "button", className: "button small", "data-action": "suggest" }, t("suggest_themes")),
+      el("button", {
+        type: "button", className: "button small", "data-action": "suggest", "aria-describedby": `${base}-suggest-feedback`,
+      }, t("suggest_themes")),
+      el("span", {
+        id: `${base}-suggest-feedback`, className: "control-feedback suggest-feedback", role: "status", "aria-live": "polite",
+      }),
       el("div", { className: "field inline" }, [
         el("label", { for: `${base}-new-theme` }, t("new_theme_name")),
         el("input", { id: `${base}-new-theme`, className: "new-theme-name", type: "text", maxLength: 120 }),
@@ -534,6 +633,11 @@ function render() {
   const prompts = sortedPrompts();
   syncList(ui.prompts, prompts, (p) => p.id, createPrompt, updatePrompt);
   ui.noPrompts.hidden = prompts.length > 0;
+  if (ui.addPromptToggle) {
+    // Decided once, when the room first arrives: a console opened on a written agenda.
+    if (promptFormFolded === null) foldPromptForm(prompts.length > 0);
+    ui.addPromptToggle.hidden = prompts.length === 0;
+  }
   if (ui.attribution && !ui.attribution.dataset.busy && state.roundtable.attribution) {
     ui.attribution.value = state.roundtable.attribution;
   }
@@ -618,6 +722,7 @@ function controls(prompt) {
     ]),
   ]);
   return el("div", { className: "prompt-controls" }, [
+    draftTools(prompt, button),
     el("div", { className: "prompt-actions" }, [
       button("open", "", "button primary"),
       button("close", t("close_prompt")),
@@ -629,6 +734,41 @@ function controls(prompt) {
     stepper,
     timer,
     settings,
+  ]);
+}
+
+/** Rewording, deleting (drafts) and moving (any prompt), with their feedback beside them. */
+function draftTools(prompt, button) {
+  const base = `prompt-${prompt.id}-draft`;
+  return el("div", { className: "draft-tools" }, [
+    el("div", { className: "prompt-actions" }, [
+      button("prompt-edit", t("edit_prompt"), "button small", { "aria-expanded": "false" }),
+      button("prompt-delete", t("delete_prompt"), "button small danger"),
+      button("prompt-up", t("move_up"), "button small"),
+      button("prompt-down", t("move_down"), "button small"),
+      el("span", { className: "control-feedback draft-feedback", role: "status", "aria-live": "polite" }),
+    ]),
+    el("div", { className: "prompt-edit", hidden: true }, [
+      el("div", { className: "field" }, [
+        el("label", { for: `${base}-text` }, t("edit_prompt_text")),
+        el("textarea", { id: `${base}-text`, className: "prompt-edit-text", rows: 2, maxLength: 500 }),
+      ]),
+      el("div", { className: "field" }, [
+        el("label", { for: `${base}-votes` }, t("edit_prompt_votes")),
+        el("input", { id: `${base}-votes`, className: "prompt-edit-votes", type: "number", min: "1", max: "20" }),
+      ]),
+      el("div", { className: "prompt-actions" }, [
+        button("prompt-save", t("save_prompt"), "button small primary"),
+        button("prompt-cancel", t("cancel_edit"), "button small"),
+      ]),
+    ]),
+    el("div", { className: "prompt-delete-confirm", hidden: true, role: "group" }, [
+      el("p", {}, t("confirm_delete_prompt")),
+      el("div", { className: "prompt-actions" }, [
+        button("prompt-delete-confirm", t("confirm_delete"), "button small danger"),
+        button("prompt-delete-keep", t("keep_prompt"), "button small"),
+      ]),
+    ]),
   ]);
 }
 
@@ -702,6 +842,16 @@ function updateControls(node, prompt, { phase, focused, hiddenFromRoom }) {
   show('[data-action="focus"]', isOpen && !focused);
   show('[data-action="unfocus"]', focused);
   show('[data-action="reveal"]', hiddenFromRoom);
+  const isDraft = prompt.status === "draft";
+  const order = sortedPrompts();
+  show('[data-action="prompt-edit"]', isDraft);
+  show('[data-action="prompt-delete"]', isDraft);
+  show('[data-action="prompt-up"]', order[0] !== prompt);
+  show('[data-action="prompt-down"]', order[order.length - 1] !== prompt);
+  if (!isDraft) {
+    show(".prompt-edit", false);
+    show(".prompt-delete-confirm", false);
+  }
   const spotlit = room.state.roundtable.spotlight_idea_id ?? null;
   show('[data-action="clear-spotlight"]', spotlit !== null && prompt.ideas.has(spotlit));
   show(".stepper", runsInPhases(prompt));

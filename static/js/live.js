@@ -7,6 +7,7 @@ import { errorMessage } from "./render.js";
 export const SERVER_EVENTS = [
   "prompt.created",
   "prompt.updated",
+  "prompt.deleted",
   "idea.created",
   "idea.updated",
   "vote.tally",
@@ -211,6 +212,10 @@ export class RoomState {
       case "prompt.created":
       case "prompt.updated":
         this.upsertPrompt(event.prompt);
+        break;
+      case "prompt.deleted":
+        // Only drafts are deleted: no ideas or votes of mine can go with them.
+        this.prompts.delete(event.prompt.id);
         break;
       case "idea.created":
       case "idea.updated":

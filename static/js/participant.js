@@ -502,7 +502,12 @@ function setVoteButton(button, { voted, left, live }) {
   button.textContent = voted ? t("take_back_vote") : t("vote");
   button.dataset.action = voted ? "retract" : "cast";
   button.classList.toggle("primary", !voted);
-  if (!button.dataset.busy) button.disabled = !voted && left === 0;
+  const spent = !voted && left === 0;
+  if (!button.dataset.busy) button.disabled = spent;
+  // A disabled button alone does not say why; the reason sits beside it and describes it.
+  const reason = button.parentElement.querySelector(".vote-reason");
+  reason.hidden = !spent;
+  reason.textContent = spent ? t("no_votes_left") : "";
 }
 
 // -- one idea -------------------------------------------------------------------
@@ -534,6 +539,7 @@ function createIdea(item, { reply }) {
     el("p", { className: "idea-text", id: textId }),
     el("div", { className: "idea-foot" }, [
       el("span", { className: "author" }),
+      el("span", { className: "mine-note" }, t("yours")),
       el("span", { className: "idea-note edited-note" }, t("edited")),
       el("span", { className: "idea-note approval-note" }, t("awaiting_approval")),
       reply
@@ -543,9 +549,10 @@ function createIdea(item, { reply }) {
             el("button", {
               type: "button",
               className: "button vote",
-              "aria-describedby": textId,
+              "aria-describedby": `${textId} ${textId}-vote-reason`,
               "data-idea-id": item.pending ? null : item.id,
             }),
+            el("span", { className: "vote-reason", id: `${textId}-vote-reason`, hidden: true }),
           ]),
     ]),
   ];
@@ -616,6 +623,7 @@ function updateIdea(node, item, ctx, replies = []) {
   node.querySelector(".author").textContent = item.pending
     ? t("sending")
     : authorLine(item, ctx.attribution);
+  node.querySelector(".mine-note").hidden = !mine;
   node.querySelector(".edited-note").hidden = !item.edited;
   node.querySelector(".approval-note").hidden = item.status !== "pending";
   const votes = node.querySelector(".votes");
@@ -797,6 +805,18 @@ function updateClosedPrompt(section, prompt) {
   const shown = renderGroups(section.querySelector(".idea-groups"), prompt, contextOf(prompt));
   section.querySelector(".empty").hidden = shown > 0;
 }
+
+// -- keyboard -------------------------------------------------------------------
+
+// Ctrl+Enter (Cmd+Enter on a Mac) posts whichever idea, reply or edit form the writer is in.
+document.addEventListener("keydown", (event) => {
+  if (event.key !== "Enter" || !(event.ctrlKey || event.metaKey)) return;
+  const textarea = event.target.closest ? event.target.closest("textarea") : null;
+  const form = textarea && textarea.form;
+  if (!form || form.id === "join-form") return;
+  event.preventDefault();
+  form.requestSubmit();
+});
 
 // -- timers ---------------------------------------------------------------------
 

@@ -262,6 +262,7 @@ function createOpenPrompt(prompt) {
     el("p", { className: "hint credit-note", id: `credit-${prompt.id}` }),
     form,
     el("p", { className: "hint tallies-note" }, t("tallies_hidden")),
+    el("p", { className: "hint idea-count" }),
     el("p", { className: "hidden-count" }),
     el("div", { className: "idea-groups" }),
     el("p", { className: "empty" }),
@@ -363,10 +364,11 @@ function updateOpenPrompt(section, prompt, focused) {
     (idea) => idea.hidden && (idea.status || "private") === "private",
   ).length;
   const hiddenCount = section.querySelector(".hidden-count");
-  hiddenCount.hidden = prompt.ideas.size === 0;
-  hiddenCount.textContent = [countLine(countIdeas(prompt.ideas)), hidden ? tn("hidden_ideas", hidden) : ""]
-    .filter(Boolean)
-    .join(" · ");
+  hiddenCount.hidden = hidden === 0;
+  hiddenCount.textContent = hidden ? tn("hidden_ideas", hidden) : "";
+  const ideaCount = section.querySelector(".idea-count");
+  ideaCount.hidden = prompt.ideas.size === 0;
+  ideaCount.textContent = countLine(countIdeas(prompt.ideas));
   const shown = renderGroups(section.querySelector(".idea-groups"), prompt, ctx);
   const empty = section.querySelector(".empty");
   empty.hidden = shown > 0 || hidden > 0;
@@ -453,8 +455,10 @@ function createGroup(group, prompt) {
         el("button", {
           type: "button",
           className: "button vote theme-vote",
+          "aria-describedby": `${headingId}-vote-reason`,
           "data-theme-id": group.theme.id,
         }),
+        el("span", { className: "vote-reason", id: `${headingId}-vote-reason`, hidden: true }),
       ]),
     ]),
     list,
@@ -506,6 +510,7 @@ function setVoteButton(button, { voted, left, live }) {
   if (!button.dataset.busy) button.disabled = spent;
   // A disabled button alone does not say why; the reason sits beside it and describes it.
   const reason = button.parentElement.querySelector(".vote-reason");
+  if (!reason) return;
   reason.hidden = !spent;
   reason.textContent = spent ? t("no_votes_left") : "";
 }

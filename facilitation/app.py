@@ -12,14 +12,16 @@ from flask import Flask, Response, jsonify, render_template, request
 from flask_babel import Babel
 from flask_socketio import SocketIO
 from werkzeug.exceptions import HTTPException
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from facilitation import config
 from facilitation.db import Database
 from facilitation.identity import ParticipantTokens
 from facilitation.realtime import Realtime
 from facilitation.runtime import Runtime
-from facilitation.services.errors import DomainError
+from facilitation.services.errors import DomainError, RateLimitedError
 from facilitation.sockets import register_handlers
+from facilitation.throttle import Throttles
 
 PACKAGE = Path(__file__).resolve().parent
 # In a wheel, templates/ and static/ sit inside the package; in a checkout, beside it.
@@ -81,8 +83,14 @@ def build_app(test_config: dict[str, Any] | None = None) -> Flask:
         db=database,
         realtime=Realtime(socketio),
         tokens=ParticipantTokens(settings.secret_key),
+        throttles=Throttles(settings.limits),
     )
     register_handlers(socketio)
+    if settings.trusted_proxies:
+        # Outside Socket.IO's own middleware, so that its connections see the client's address.
+        app.wsgi_app = ProxyFix(  # type: ignore[method-assign]
+            app.wsgi_app, x_for=settings.trusted_proxies, x_proto=settings.trusted_proxies
+        )
     _register_blueprints(app)
     _register_errors(app)
     return app
@@ -118,10 +126,15 @@ def _wants_json() -> bool:
 
 def _register_errors(app: Flask) -> None:
     @app.errorhandler(DomainError)
-    def domain_error(error: DomainError) -> tuple[Response | str, int]:
+    def domain_error(error: DomainError) -> Response:
         if _wants_json():
-            return jsonify(error=error.as_dict()), error.status
-        return render_template("error.html", message=error.message), error.status
+            response = jsonify(error=error.as_dict())
+        else:
+            response = Response(render_template("error.html", message=error.message))
+        response.status_code = error.status
+        if isinstance(error, RateLimitedError):
+            response.headers["Retry-After"] = str(error.retry_after)
+        return response
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException) -> tuple[Response | str, int]:

@@ -17,6 +17,32 @@ class ConfigError(ValueError):
 
 
 @dataclass(frozen=True)
+class Limits:
+    """How many of each attempt one client may make in a minute, all at once if need be.
+
+    Set well above what a real room does (see docs/protocol.md, "Rate limits"), so that
+    only a script meets them.
+    """
+
+    join_attempts: int = 30  # failed joins, per client address and per connection
+    logins: int = 10  # failed staff sign-ins and API tokens, per client address
+    new_participants: int = 60  # per client address: a whole venue may share one
+    ideas: int = 20  # ideas, replies and edits, per participant
+    writes: int = 120  # every write, votes and reactions included, per participant
+    events: int = 600  # every message, per connection
+
+
+LIMIT_VARIABLES = {
+    "join_attempts": "FACILITATION_JOIN_ATTEMPTS_PER_MINUTE",
+    "logins": "FACILITATION_LOGINS_PER_MINUTE",
+    "new_participants": "FACILITATION_NEW_PARTICIPANTS_PER_MINUTE",
+    "ideas": "FACILITATION_IDEAS_PER_MINUTE",
+    "writes": "FACILITATION_WRITES_PER_MINUTE",
+    "events": "FACILITATION_EVENTS_PER_MINUTE",
+}
+
+
+@dataclass(frozen=True)
 class Settings:
     """Everything the app reads from its environment, resolved once."""
 
@@ -27,6 +53,8 @@ class Settings:
     async_mode: str = "gevent"
     allowed_origins: list[str] | None = None
     public_url: str | None = None
+    trusted_proxies: int = 0
+    limits: Limits = field(default_factory=Limits)
     extra: dict[str, object] = field(default_factory=dict)
 
 
@@ -75,6 +103,30 @@ def queue_channel(queue_url: str | None) -> str:
     return f"facilitation-{database}"
 
 
+def positive_int(name: str, default: int, *, zero_allowed: bool = False) -> int:
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        value = -1
+    if value < 0 or (value == 0 and not zero_allowed):
+        least = "0" if zero_allowed else "1"
+        raise ConfigError(f"{name} must be a whole number, {least} or more, not {raw!r}")
+    return value
+
+
+def limits_from_environment() -> Limits:
+    defaults = Limits()
+    return Limits(
+        **{
+            name: positive_int(variable, getattr(defaults, name))
+            for name, variable in LIMIT_VARIABLES.items()
+        }
+    )
+
+
 def from_environment(instance_path: Path | None = None) -> Settings:
     """Build the settings from FACILITATION_* variables."""
     instance_path = instance_path or default_instance_path()
@@ -97,6 +149,8 @@ def from_environment(instance_path: Path | None = None) -> Settings:
         async_mode=async_mode,
         allowed_origins=parse_origins(os.environ.get("FACILITATION_ALLOWED_ORIGINS")),
         public_url=os.environ.get("FACILITATION_PUBLIC_URL") or None,
+        trusted_proxies=positive_int("FACILITATION_TRUSTED_PROXIES", 0, zero_allowed=True),
+        limits=limits_from_environment(),
     )
 
 

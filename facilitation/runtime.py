@@ -1,4 +1,4 @@
-"""What one app holds at run time: its settings, database, publisher and token signer."""
+"""What one app holds at run time: settings, database, publisher, token signer, rate limits."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from facilitation.config import Settings
 from facilitation.db import Database
 from facilitation.identity import ParticipantTokens
 from facilitation.realtime import Realtime
+from facilitation.throttle import Throttles
 
 
 @dataclass
@@ -18,6 +19,7 @@ class Runtime:
     db: Database
     realtime: Realtime
     tokens: ParticipantTokens
+    throttles: Throttles
 
 
 def runtime() -> Runtime:

@@ -15,9 +15,11 @@ from flask import Flask
 from sqlalchemy import create_engine, text
 
 from facilitation import create_app
+from facilitation.config import Limits
 from facilitation.db import Database
 from facilitation.migrations import upgrade
 from facilitation.services import staff
+from facilitation.throttle import Throttles
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
 POSTGRES_URL = os.environ.get(
@@ -132,6 +134,29 @@ def make_staff(app: Flask) -> Callable[[str], StaffMember]:
         return StaffMember(email, role, token)
 
     return make
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def limit(app: Flask, clock: Clock) -> Any:
+    """Set this app's limits (the rest stay at their defaults), on a clock the test turns."""
+
+    def set_limits(**per_minute: int) -> None:
+        app.extensions["facilitation"].throttles = Throttles(Limits(**per_minute), clock)
+
+    return set_limits
 
 
 def acked(ack: Any) -> dict[str, Any]:

@@ -13,7 +13,7 @@ class DomainError(Exception):
         self.code = code
         self.message = message
 
-    def as_dict(self) -> dict[str, str]:
+    def as_dict(self) -> dict[str, str | int]:
         return {"code": self.code, "message": self.message}
 
 
@@ -44,3 +44,16 @@ class NotFoundError(DomainError):
 
 class ConflictError(DomainError):
     status = 409
+
+
+class RateLimitedError(DomainError):
+    """Too many attempts from one client; `retry_after` says in how many seconds to try again."""
+
+    status = 429
+
+    def __init__(self, message: str, *, retry_after: int) -> None:
+        super().__init__("rate_limited", message)
+        self.retry_after = retry_after
+
+    def as_dict(self) -> dict[str, str | int]:
+        return {**super().as_dict(), "retry_after": self.retry_after}

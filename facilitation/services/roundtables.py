@@ -160,6 +160,10 @@ def enter_roundtable(
     Only the short write (a new participant, a membership); the snapshot is built apart, so
     that a room's size never holds up the writers of other rooms.
     """
+    if actor is None and name is None:
+        # Asked before the code is looked up, so that a join without a name tells a guesser
+        # nothing about which codes exist.
+        raise InvalidInputError("name_required", "Give your name to join.")
     roundtable = find_by_code(session, join_code)
     if actor is not None and actor.is_staff:
         require(actor, Right.READ_ROUNDTABLE)

@@ -11,6 +11,8 @@ from flask_socketio import SocketIO
 
 from facilitation.runtime import runtime
 from facilitation.services.errors import DomainError
+from facilitation.sockets.connection import connection_id
+from facilitation.throttle import TOO_MANY_EVENTS
 
 Ack = dict[str, Any]
 Handler = Callable[[Any], Ack]
@@ -33,9 +35,10 @@ def handles(socketio: SocketIO, event: str) -> Callable[[Handler], Handler]:
         @wraps(handler)
         def guarded(payload: Any = None, *_extra: Any) -> Ack:
             try:
+                runtime().throttles.events.take(f"connection:{connection_id()}", TOO_MANY_EVENTS)
                 return handler(payload)
             except DomainError as error:
-                return failed(error.code, error.message)
+                return {"ok": False, "error": error.as_dict()}
             except Exception:
                 log.exception("%s failed", event)
                 return failed("server_error", "Something went wrong on the server; try again.")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import session
+from flask import request, session
 
 from facilitation.services.actors import Actor
 from facilitation.services.errors import DomainError
@@ -36,3 +36,13 @@ def current_roundtable_id() -> int:
     if roundtable_id is None:
         raise DomainError("not_joined", "Join a roundtable first.")
     return roundtable_id
+
+
+def client_address() -> str:
+    """Where this connection comes from (behind trusted proxies, the client they name)."""
+    return request.remote_addr or "unknown"
+
+
+def connection_id() -> str:
+    sid: str = request.sid  # type: ignore[attr-defined]
+    return sid

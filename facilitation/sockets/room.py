@@ -12,25 +12,34 @@ from facilitation.realtime import room_of
 from facilitation.runtime import runtime
 from facilitation.services import roundtables, staff
 from facilitation.services.actors import Actor
+from facilitation.services.errors import DomainError, RateLimitedError
 from facilitation.sockets import Ack, handles, ok
 from facilitation.sockets.connection import (
     bind_actor,
     bind_roundtable,
+    client_address,
+    connection_id,
     current_actor,
     current_roundtable_id,
 )
 from facilitation.sockets.payloads import parse
+from facilitation.throttle import TOO_MANY_JOINS, TOO_MANY_NEWCOMERS, TOO_MANY_TOKENS
 
 
 def _actor_from(auth: Any) -> Actor | None:
     state = runtime()
     auth = auth if isinstance(auth, dict) else {}
     if token := auth.get("token"):
-        with state.db.session() as db:
-            member = staff.staff_for_token(db, token) if isinstance(token, str) else None
-            if member is None:
-                raise ConnectionRefusedError("The API token is not valid.")
-            return Actor.staff(member.id, member.role)
+        try:
+            with state.throttles.logins.attempt(TOO_MANY_TOKENS, f"address:{client_address()}"):
+                with state.db.session() as db:
+                    member = staff.staff_for_token(db, token) if isinstance(token, str) else None
+                if member is None:
+                    raise ConnectionRefusedError("The API token is not valid.")
+        except RateLimitedError as error:
+            # The client's connect_error carries the message and, as data, the code and wait.
+            raise ConnectionRefusedError(error.message, error.as_dict()) from error
+        return Actor.staff(member.id, member.role)
     if staff_id := cookie_session.get("staff_id"):
         with state.db.session() as db:
             member = staff.get_staff(db, staff_id)
@@ -58,8 +67,19 @@ def register(socketio: SocketIO) -> None:
             payload, required={"join_code": str}, optional={"name": str, "affiliation": str}
         )
         state = runtime()
-        with state.db.writing() as db:
-            entered = roundtables.enter_roundtable(db, actor=current_actor(), **fields)
+        actor = current_actor()
+        address, connection = f"address:{client_address()}", f"connection:{connection_id()}"
+        newcomer = actor is None and "name" in fields
+        with state.throttles.join_attempts.attempt(TOO_MANY_JOINS, connection, address):
+            if newcomer:
+                state.throttles.new_participants.take(address, TOO_MANY_NEWCOMERS)
+            try:
+                with state.db.writing() as db:
+                    entered = roundtables.enter_roundtable(db, actor=actor, **fields)
+            except DomainError:
+                if newcomer:  # nobody new came in: only the join attempt stays spent
+                    state.throttles.new_participants.give_back(address)
+                raise
         # Built outside the writers' turn: a big room's snapshot holds up no one else's writes.
         with state.db.session() as db:
             seq, view = roundtables.what_joiner_sees(db, entered)

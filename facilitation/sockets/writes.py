@@ -14,17 +14,28 @@ from facilitation.services.events import Published
 from facilitation.sockets import Ack, handles, ok
 from facilitation.sockets.connection import current_actor, current_roundtable_id
 from facilitation.sockets.payloads import parse
+from facilitation.throttle import TOO_MANY_WRITES
 
 T = TypeVar("T")
+
+
+# Writes that add text to the room, limited more tightly than votes and reactions.
+WORDING = {ideas.create_idea, ideas.edit_idea}
 
 
 def write(service: Callable[..., tuple[T, list[Published]]], **fields: Any) -> T:
     """Run one write use case in this connection's roundtable, then publish what it logged."""
     state = runtime()
+    actor = current_actor()
+    roundtable_id = current_roundtable_id()
+    if actor is not None and actor.participant_id is not None:
+        # Refused before the writers' turn, so that a flood costs the other rooms nothing.
+        who = f"participant:{actor.participant_id}"
+        state.throttles.writes.take(who, TOO_MANY_WRITES)
+        if service in WORDING:
+            state.throttles.ideas.take(who, TOO_MANY_WRITES)
     with state.db.writing() as db:
-        result, events = service(
-            db, actor=current_actor(), roundtable_id=current_roundtable_id(), **fields
-        )
+        result, events = service(db, actor=actor, roundtable_id=roundtable_id, **fields)
     state.realtime.publish(events)
     return result
 

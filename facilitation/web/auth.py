@@ -20,16 +20,22 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from werkzeug.wrappers import Response
 
 from facilitation.models import StaffUser
 from facilitation.runtime import runtime
 from facilitation.services import staff
 from facilitation.services.actors import Actor
-from facilitation.services.errors import NotAuthenticatedError
+from facilitation.services.errors import NotAuthenticatedError, RateLimitedError
+from facilitation.throttle import TOO_MANY_LOGINS, TOO_MANY_TOKENS
 
 bp = Blueprint("auth", __name__)
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+class _WrongPassword(Exception):
+    """A failed sign-in: raised inside the attempt so that it stays spent."""
 
 
 def current_staff() -> StaffUser | None:
@@ -38,11 +44,17 @@ def current_staff() -> StaffUser | None:
         found: StaffUser | None = g.staff
         return found
     found = None
-    with runtime().db.session() as db:
-        header = request.headers.get("Authorization", "")
-        if header.startswith("Bearer "):
+    state = runtime()
+    header = request.headers.get("Authorization", "")
+    if header.startswith("Bearer "):
+        g.staff = None  # an error page shown for a refused token asks again
+        state.throttles.logins.take(address_key(), TOO_MANY_TOKENS)
+        with state.db.session() as db:
             found = staff.staff_for_token(db, header.removeprefix("Bearer ").strip())
-        elif staff_id := session.get("staff_id"):
+        if found is not None:
+            state.throttles.logins.give_back(address_key())
+    elif staff_id := session.get("staff_id"):
+        with state.db.session() as db:
             found = staff.get_staff(db, staff_id)
     g.staff = found
     return found
@@ -97,22 +109,43 @@ def _safe_next(target: str | None) -> str:
     return target
 
 
+def address_key() -> str:
+    """Whom an HTTP request's attempts count against: its client address."""
+    return f"address:{request.remote_addr or 'unknown'}"
+
+
 @bp.route("/login", methods=["GET", "POST"])
-def login() -> str | Response:
+def login() -> str | Response | tuple[str, int, dict[str, str]]:
     if request.method == "POST":
         check_csrf()
-        with runtime().db.session() as db:
-            member = staff.authenticate(
-                db,
-                email=request.form.get("email", "")[:254],
-                password=request.form.get("password", "")[:1000],
+        state = runtime()
+        try:
+            with state.throttles.logins.attempt(TOO_MANY_LOGINS, address_key()):
+                with state.db.session() as db:
+                    member = staff.authenticate(
+                        db,
+                        email=request.form.get("email", "")[:254],
+                        password=request.form.get("password", "")[:1000],
+                    )
+                if member is None:
+                    raise _WrongPassword
+        except _WrongPassword:
+            flash(_("That email and password do not match a staff account."))
+        except RateLimitedError as error:
+            flash(
+                ngettext(
+                    "Too many sign-in attempts from here; try again in %(num)d second.",
+                    "Too many sign-in attempts from here; try again in %(num)d seconds.",
+                    error.retry_after,
+                )
             )
-        if member is not None:
+            page = render_template("login.html", next=request.args.get("next", ""))
+            return page, 429, {"Retry-After": str(error.retry_after)}
+        else:
             session.clear()
             session["staff_id"] = member.id
             session.permanent = True
             return redirect(_safe_next(request.args.get("next")))
-        flash(_("That email and password do not match a staff account."))
     return render_template("login.html", next=request.args.get("next", ""))
 
 

@@ -14,7 +14,8 @@ from facilitation.services.actors import Right
 from facilitation.services.errors import NotFoundError
 from facilitation.services.roundtables import normalise_join_code
 from facilitation.services.views import REACTIONS
-from facilitation.web.auth import current_actor, current_staff, page_staff_required
+from facilitation.throttle import TOO_MANY_JOINS
+from facilitation.web.auth import address_key, current_actor, current_staff, page_staff_required
 from facilitation.web.links import join_url, public_base, qr_svg
 
 bp = Blueprint("pages", __name__)
@@ -55,9 +56,11 @@ def join(join_code: str) -> str | BaseResponse:
     code = normalise_join_code(join_code)
     if code != join_code:
         return redirect(url_for("pages.join", join_code=code))
-    with runtime().db.session() as db:
+    state = runtime()
+    with state.db.session() as db:
         try:
-            roundtable = roundtables.find_by_code(db, code)
+            with state.throttles.join_attempts.attempt(TOO_MANY_JOINS, address_key()):
+                roundtable = roundtables.find_by_code(db, code)
         except NotFoundError:
             return Response(render_template("not_found.html", code=code), status=404)
         return render_template(
@@ -72,9 +75,11 @@ def join(join_code: str) -> str | BaseResponse:
 
 @bp.get("/join/<join_code>/qr.svg")
 def join_qr(join_code: str) -> Response:
-    with runtime().db.session() as db:
+    state = runtime()
+    with state.db.session() as db:
         try:
-            roundtable = roundtables.find_by_code(db, join_code)
+            with state.throttles.join_attempts.attempt(TOO_MANY_JOINS, address_key()):
+                roundtable = roundtables.find_by_code(db, join_code)
         except NotFoundError:
             abort(404)
         svg = qr_svg(join_url(roundtable.join_code))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import session as cookie_session
-from flask_socketio import SocketIO, join_room, leave_room
+from flask_socketio import ConnectionRefusedError, SocketIO, join_room, leave_room
 
 from facilitation.models import utcnow
 from facilitation.realtime import room_of

@@ -581,6 +581,11 @@ export class LiveRoom {
       this.retryLater();
       return;
     }
+    if (!ack.ok && ack.error && ack.error.code === "rate_limited") {
+      // Kept in the outbox: posting faster than the limit only delays an idea.
+      this.retryLater(ack.error.retry_after * 1000);
+      return;
+    }
     this.outbox = this.outbox.filter((kept) => kept.client_id !== entry.client_id);
     this.saveOutbox();
     if (ack.ok) this.state.takeMyIdea(ack.idea);
@@ -588,12 +593,12 @@ export class LiveRoom {
     this.changed();
   }
 
-  retryLater() {
+  retryLater(delayMs = RETRY_DELAY_MS) {
     if (this.retryTimer) return;
     this.retryTimer = window.setTimeout(() => {
       this.retryTimer = null;
       if (this.joined) this.flushOutbox();
-    }, RETRY_DELAY_MS);
+    }, Math.max(delayMs, RETRY_DELAY_MS));
   }
 
   // -- my ideas after posting ------------------------------------------------

@@ -131,6 +131,10 @@ ui.joinForm.addEventListener("submit", async (event) => {
     const ack = await room.join({ name, affiliation: affiliation || undefined });
     // The form is gone: put focus where the room begins, not on the page's body.
     if (ack.ok) ui.whoami.focus();
+    else if (ack.error && ack.error.code === "rate_limited") {
+      // A whole venue may share one address: join by itself once the wait is over.
+      window.setTimeout(() => ui.joinForm.requestSubmit(), ack.error.retry_after * 1000);
+    }
   } catch (error) {
     announce(ui.joinError, failureMessage(error));
   } finally {

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from flask import Flask
 
 from tests.conftest import Clock, acked
@@ -116,6 +117,35 @@ def test_a_participant_posting_too_fast_is_refused_and_nothing_is_stored(
     acked(flooder.emit("idea.create", payload))
     ideas = room.snapshot()["prompts"][0]["ideas"]
     assert [idea["text"] for idea in ideas].count("One too many") == 1
+
+
+def test_a_refused_flood_never_takes_the_writers_turn_from_another_roundtable(
+    room: Room, other_room: Room, limit: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    limit(ideas=5)
+    flooded_prompt, other_prompt = room.open_prompt(), other_room.open_prompt()
+    flooder, neighbour = room.participant("Flood"), other_room.participant("Neighbour")
+    db = room.app.extensions["facilitation"].db
+    turns: list[str] = []
+    writing = db.writing
+
+    def counted() -> Any:
+        turns.append("write")
+        return writing()
+
+    monkeypatch.setattr(db, "writing", counted)
+    answers = [
+        flooder.emit(
+            "idea.create", {"prompt_id": flooded_prompt, "text": f"Spam {n}", "client_id": f"s{n}"}
+        )
+        for n in range(50)
+    ]
+    # Five went in; the other 45 were turned away before the process's single writer.
+    assert [a["ok"] for a in answers].count(True) == 5
+    assert all(rate_limited(a) for a in answers if not a["ok"])
+    assert len(turns) == 5
+    other_room.idea(neighbour, other_prompt, "Shade the bus stops")
+    assert len(turns) == 6
 
 
 def test_votes_and_reactions_have_a_looser_limit_of_their_own(

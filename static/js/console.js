@@ -978,6 +978,7 @@ function createIdea(idea) {
   const textId = `console-idea-${idea.id}`;
   const mod = (action, label) =>
     el("button", { type: "button", className: "button small quiet", "data-action": action, "aria-describedby": textId }, label);
+  // The idea and its tally side by side; its controls on one line across the whole width.
   return el("li", { className: "idea" }, [
     el("div", { className: "idea-main" }, [
       el("p", { className: "idea-text", id: textId }),
@@ -985,45 +986,45 @@ function createIdea(idea) {
       el("span", { className: "theme-tag" }, [el("span", { className: "visually-hidden" }, `${t("theme")}: `), el("span")]),
       el("span", { className: "idea-reactions" }),
       el("span", { className: "idea-status" }),
-      canRun
-        ? el("div", { className: "idea-edit", hidden: true }, [
-            el("label", { for: `${textId}-edit` }, t("edit_idea")),
-            el("textarea", { id: `${textId}-edit`, rows: 2, maxLength: 500 }),
-            el("div", { className: "moderation" }, [
-              el("button", { type: "button", className: "button small primary", "data-action": "edit-save" }, t("save")),
-              el("button", { type: "button", className: "button small", "data-action": "edit-cancel" }, t("cancel")),
-            ]),
-          ])
-        : null,
-      canRun
-        ? el("div", { className: "moderation" }, [
-            mod("approve", t("approve")),
-            mod("hide", t("hide")),
-            mod("restore", t("restore")),
-            mod("spotlight", t("spotlight")),
-            mod("clear-spotlight", t("clear_spotlight")),
-            mod("edit", t("edit")),
-            el("span", { className: "theme-choice" }, [
-              el("label", { for: `${textId}-theme` }, t("theme")),
-              el("select", {
-                id: `${textId}-theme`,
-                className: "theme-select",
-                "data-idea-id": idea.id,
-                "aria-describedby": textId,
-              }),
-            ]),
-            el("span", { className: "merge-control" }, [
-              el("label", { for: `${textId}-merge`, className: "visually-hidden" }, t("merge_into")),
-              el("select", { id: `${textId}-merge`, className: "merge-select", "aria-describedby": textId }),
-              mod("merge", t("merge")),
-            ]),
-          ])
-        : null,
     ]),
     el("div", { className: "tally" }, [
       el("span", { className: "votes" }),
       el("span", { className: "bar", "aria-hidden": "true" }, [el("span", { className: "bar-fill" })]),
     ]),
+    canRun
+      ? el("div", { className: "idea-edit", hidden: true }, [
+          el("label", { for: `${textId}-edit` }, t("edit_idea")),
+          el("textarea", { id: `${textId}-edit`, rows: 2, maxLength: 500 }),
+          el("div", { className: "moderation" }, [
+            el("button", { type: "button", className: "button small primary", "data-action": "edit-save" }, t("save")),
+            el("button", { type: "button", className: "button small", "data-action": "edit-cancel" }, t("cancel")),
+          ]),
+        ])
+      : null,
+    canRun
+      ? el("div", { className: "moderation" }, [
+          mod("approve", t("approve")),
+          mod("hide", t("hide")),
+          mod("restore", t("restore")),
+          mod("spotlight", t("spotlight")),
+          mod("clear-spotlight", t("clear_spotlight")),
+          mod("edit", t("edit")),
+          el("span", { className: "theme-choice" }, [
+            el("label", { for: `${textId}-theme` }, t("theme")),
+            el("select", {
+              id: `${textId}-theme`,
+              className: "theme-select",
+              "data-idea-id": idea.id,
+              "aria-describedby": textId,
+            }),
+          ]),
+          el("span", { className: "merge-control" }, [
+            el("label", { for: `${textId}-merge`, className: "visually-hidden" }, t("merge_into")),
+            el("select", { id: `${textId}-merge`, className: "merge-select", "aria-describedby": textId }),
+            mod("merge", t("merge")),
+          ]),
+        ])
+      : null,
   ]);
 }
 

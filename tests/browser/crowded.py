@@ -91,9 +91,7 @@ class CrowdedRoom:
 
     def themed(self) -> dict[int, str]:
         """Theme name by idea id, for the ideas that are in a theme."""
-        return {
-            self.idea_ids[index]: name for name, indexes in THEMES.items() for index in indexes
-        }
+        return {self.idea_ids[index]: name for name, indexes in THEMES.items() for index in indexes}
 
 
 def call(client: socketio.SimpleClient, event: str, payload: dict[str, Any]) -> dict[str, Any]:

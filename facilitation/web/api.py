@@ -76,7 +76,8 @@ def export(roundtable_id: int) -> Response:
         summary = summaries.build_summary(
             db, actor=current_actor(), roundtable_id=roundtable_id, now=utcnow()
         )
-    response = Response(chosen.render(summary), mimetype=chosen.media_type)
+    # content_type, not mimetype: werkzeug would add a second charset to one already given.
+    response = Response(chosen.render(summary), content_type=chosen.media_type)
     filename = file_name(summary, chosen.extension)
     response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

@@ -358,6 +358,10 @@ const OWN_ACTIONS = {
     // The card is gone; the console's own region says what happened.
     if (ack && ack.ok) announce(ui.messages, t("prompt_deleted"));
   },
+  "idea-view": (promptId, button) => {
+    chooseIdeaView(promptId, button.dataset.view);
+    render();
+  },
   "prompt-up": (promptId, button, card) => move(promptId, button, card, -1),
   "prompt-down": (promptId, button, card) => move(promptId, button, card, 1),
   suggest: async (promptId, button, card) => {
@@ -451,23 +455,27 @@ function dropSuggestion(promptId, key) {
   render();
 }
 
-/** A list of ideas one can drag ideas into and out of: a theme's, or the ungrouped. */
+/** A list of ideas one can drag ideas into and out of: a theme's, or those in none. */
 function groupList(promptId, themeId, label) {
   const list = el("ul", {
     className: "group-ideas",
     "data-theme-id": themeId === null ? "" : themeId,
     "aria-label": label,
   });
+  if (!canRun) return list;
   Sortable.create(list, {
     group: `themes-${promptId}`,
+    // Within a group the ideas stay ranked by votes: dragging only moves between groups.
+    sort: false,
     animation: 150,
     emptyInsertThreshold: 24,
-    filter: "select, option",
+    draggable: "li.idea.groupable",
+    filter: "button, select, option, input, textarea, a, label",
     preventOnFilter: false,
     onAdd: (event) => {
       const target = event.to.dataset.themeId;
-      const select = event.item.querySelector(".theme-select");
-      assign(select, Number(event.item.dataset.key), target ? Number(target) : null);
+      const control = event.item.querySelector(".theme-select") || event.item;
+      assign(control, Number(event.item.dataset.key), target ? Number(target) : null);
     },
   });
   return list;
@@ -478,7 +486,20 @@ function themesPanel(prompt) {
   const headingId = `${base}-themes`;
   return el("section", { className: "themes-panel", "aria-labelledby": headingId }, [
     el("h4", { id: headingId }, t("themes")),
-    el("div", { className: "themes-tools" }, [
+    canRun ? themesTools(prompt) : null,
+    el("ol", { className: "suggestions", "aria-label": t("suggested_themes") }),
+    el("ol", { className: "themes" }),
+    el("div", { className: "ungrouped" }, [
+      el("h5", { id: `${base}-ungrouped` }, t("not_in_theme")),
+      groupList(prompt.id, null, t("ideas_not_in_theme")),
+    ]),
+  ]);
+}
+
+/** Suggesting themes and making one by hand. */
+function themesTools(prompt) {
+  const base = `prompt-${prompt.id}`;
+  return el("div", { className: "themes-tools" }, [
       el("button", {
         type: "button", className: "button small", "data-action": "suggest", "aria-describedby": `${base}-suggest-feedback`,
       }, t("suggest_themes")),
@@ -490,13 +511,6 @@ function themesPanel(prompt) {
         el("input", { id: `${base}-new-theme`, className: "new-theme-name", type: "text", maxLength: 120 }),
       ]),
       el("button", { type: "button", className: "button small", "data-action": "new-theme" }, t("new_theme")),
-    ]),
-    el("ol", { className: "suggestions", "aria-label": t("suggested_themes") }),
-    el("ol", { className: "themes" }),
-    el("div", { className: "ungrouped" }, [
-      el("h5", { id: `${base}-ungrouped` }, t("ungrouped")),
-      groupList(prompt.id, null, t("ungrouped")),
-    ]),
   ]);
 }
 
@@ -530,93 +544,143 @@ function updateSuggestion(node, suggestion, prompt) {
 function createTheme(promptId) {
   return (theme) => {
     const id = `theme-${theme.id}-name`;
+    const name = canRun
+      ? [
+          el("label", { for: id, className: "visually-hidden" }, t("theme_name")),
+          el("input", { id, className: "theme-name", type: "text", maxLength: 120, "data-theme-id": theme.id }),
+        ]
+      : [el("h5", { id, className: "theme-title" })];
     return el("li", { className: "theme" }, [
       el("div", { className: "theme-head" }, [
-        el("label", { for: id, className: "visually-hidden" }, t("theme_name")),
-        el("input", { id, className: "theme-name", type: "text", maxLength: 120, "data-theme-id": theme.id }),
+        ...name,
         el("span", { className: "theme-votes" }),
-        el("button", {
-          type: "button",
-          className: "button small quiet",
-          "data-action": "delete-theme",
-          "data-theme-id": theme.id,
-          "aria-describedby": id,
-        }, t("delete_theme")),
+        canRun
+          ? el("button", {
+              type: "button",
+              className: "button small quiet",
+              "data-action": "delete-theme",
+              "data-theme-id": theme.id,
+              "aria-describedby": id,
+            }, t("delete_theme"))
+          : null,
       ]),
       groupList(promptId, theme.id, t("ideas_in_theme", { name: theme.name })),
     ]);
   };
 }
 
-function updateTheme(node, theme, ideas, themes) {
+function updateTheme(node, theme, members, shown) {
   const name = node.querySelector(".theme-name");
-  if (document.activeElement !== name && !name.dataset.busy) name.value = theme.name;
+  if (name && document.activeElement !== name && !name.dataset.busy) name.value = theme.name;
+  const title = node.querySelector(".theme-title");
+  if (title) title.textContent = theme.name;
   node.querySelector(".theme-votes").textContent = [
+    tn("count_ideas", members),
     tn("supporters", theme.support || 0),
     tn("votes", theme.votes || 0),
   ].join(" · ");
   const list = node.querySelector(".group-ideas");
   list.setAttribute("aria-label", t("ideas_in_theme", { name: theme.name }));
-  syncGroupIdeas(list, ideas.filter((idea) => idea.theme_id === theme.id), themes);
+  shown(list, theme.id);
 }
 
-function syncGroupIdeas(list, ideas, themes) {
-  syncList(list, ideas, (idea) => idea.id, createGroupIdea, (node, idea) =>
-    updateGroupIdea(node, idea, themes),
-  );
+/** Ideas that can be put in a theme: visible ones, not replies. */
+function groupable(idea) {
+  return (idea.status || "visible") === "visible" && !idea.parent_id && !idea.hidden;
 }
 
-function createGroupIdea(idea) {
-  const id = `group-idea-${idea.id}`;
-  return el("li", { className: "group-idea" }, [
-    el("span", { className: "group-idea-text", id: `${id}-text` }),
-    el("span", { className: "field inline theme-choice" }, [
-      el("label", { for: id }, t("theme")),
-      el("select", {
-        id,
-        className: "theme-select",
-        "data-idea-id": idea.id,
-        "aria-describedby": `${id}-text`,
-      }),
-    ]),
-  ]);
+/** The theme an idea is listed under: its own, or for a reply the one of the idea it builds on. */
+function groupOf(idea, prompt, known) {
+  const parent = idea.parent_id != null ? prompt.ideas.get(idea.parent_id) : null;
+  const themeId = (parent || idea).theme_id ?? null;
+  return themeId !== null && known.has(themeId) ? themeId : null;
 }
 
-function updateGroupIdea(node, idea, themes) {
-  node.querySelector(".group-idea-text").textContent = idea.text || "";
-  const select = node.querySelector(".theme-select");
-  const options = [["", t("ungrouped")], ...themes.map((theme) => [String(theme.id), theme.name])];
-  const signature = JSON.stringify(options);
-  if (select.dataset.options !== signature) {
-    select.replaceChildren(...options.map(([value, label]) => el("option", { value, label })));
-    select.dataset.options = signature;
-  }
-  if (!select.dataset.busy) select.value = idea.theme_id == null ? "" : String(idea.theme_id);
-}
-
-/** Ideas that can be grouped: visible ones, not replies. */
-function groupableIdeas(prompt) {
-  return [...prompt.ideas.values()]
-    .filter((idea) => (idea.status || "visible") === "visible" && !idea.parent_id && !idea.hidden)
-    .sort((a, b) => a.id - b.id);
-}
-
-function updateThemes(node, prompt) {
-  const panel = node.querySelector(".themes-panel");
-  panel.hidden = prompt.status === "draft";
-  // While grouping, themes keep the order they were made in; once votes are in, the best first.
-  const ranked = prompt.status === "closed" || prompt.phase === "results";
-  const themes = ranked
-    ? rankThemes(prompt.themes)
-    : [...prompt.themes.values()].sort((a, b) => a.position - b.position || a.id - b.id);
-  const ideas = groupableIdeas(prompt);
+/** Every idea once, in its group (a theme's id, or null), ranked, replies under their idea. */
+function ideaGroups(prompt, themes) {
   const known = new Set(themes.map((theme) => theme.id));
+  const groups = new Map([...themes.map((theme) => [theme.id, []]), [null, []]]);
+  for (const idea of rankedIdeas(prompt)) groups.get(groupOf(idea, prompt, known)).push(idea);
+  return new Map([...groups].map(([key, ideas]) => [key, threaded(ideas)]));
+}
+
+function updateThemes(node, prompt, view, syncIdeas) {
+  const panel = node.querySelector(".themes-panel");
+  // The server's ranking: by support, then votes, then the order the themes were made in.
+  const themes = rankThemes(prompt.themes);
+  const byTheme = view === "themes";
+  panel.hidden = prompt.status === "draft" || (!canRun && !byTheme && themes.length === 0);
+  const groups = byTheme ? ideaGroups(prompt, themes) : new Map();
+  const members = new Map(themes.map((theme) => [theme.id, 0]));
+  for (const idea of prompt.ideas.values()) {
+    if (groupable(idea) && members.has(idea.theme_id)) members.set(idea.theme_id, members.get(idea.theme_id) + 1);
+  }
+  const shown = (list, themeId) => syncIdeas(list, groups.get(themeId) || []);
   syncList(node.querySelector(".suggestions"), suggestions.get(prompt.id) || [], (s) => s.key,
     createSuggestion, (item, suggestion) => updateSuggestion(item, suggestion, prompt));
   syncList(node.querySelector(".themes"), themes, (theme) => theme.id, createTheme(prompt.id),
-    (item, theme) => updateTheme(item, theme, ideas, themes));
-  const loose = ideas.filter((idea) => idea.theme_id == null || !known.has(idea.theme_id));
-  syncGroupIdeas(node.querySelector(".ungrouped .group-ideas"), loose, themes);
+    (item, theme) => updateTheme(item, theme, members.get(theme.id), shown));
+  node.querySelector(".ungrouped").hidden = !byTheme;
+  shown(node.querySelector(".ungrouped .group-ideas"), null);
+}
+
+// -- which view of the ideas ----------------------------------------------------
+
+const IDEA_VIEW_KEY = "roundtable.console.ideaView";
+const IDEA_VIEWS = ["all", "themes"];
+// Enough for every prompt of a long event; the oldest are forgotten first.
+const REMEMBERED_PROMPTS = 200;
+
+/** The views chosen before, from localStorage: the last one, and each prompt's own. */
+function storedIdeaViews() {
+  const views = { last: "all", prompts: {} };
+  try {
+    const raw = window.localStorage.getItem(IDEA_VIEW_KEY);
+    if (IDEA_VIEWS.includes(raw)) return { ...views, last: raw };
+    const stored = JSON.parse(raw || "{}");
+    if (IDEA_VIEWS.includes(stored.last)) views.last = stored.last;
+    if (stored.prompts && typeof stored.prompts === "object") views.prompts = stored.prompts;
+  } catch {
+    // Storage blocked or unreadable: every prompt starts on "All ideas".
+  }
+  return views;
+}
+
+const ideaViews = storedIdeaViews();
+
+/** "all" or "themes": the prompt's own choice, else the last one made. */
+function ideaViewOf(prompt) {
+  const own = ideaViews.prompts[prompt.id];
+  return IDEA_VIEWS.includes(own) ? own : ideaViews.last;
+}
+
+function chooseIdeaView(promptId, view) {
+  if (!IDEA_VIEWS.includes(view)) return;
+  ideaViews.last = view;
+  ideaViews.prompts[promptId] = view;
+  const kept = Object.keys(ideaViews.prompts).map(Number).sort((a, b) => b - a).slice(0, REMEMBERED_PROMPTS);
+  ideaViews.prompts = Object.fromEntries(kept.map((id) => [id, ideaViews.prompts[id]]));
+  try {
+    window.localStorage.setItem(IDEA_VIEW_KEY, JSON.stringify(ideaViews));
+  } catch {
+    // Not remembered, but the view still changes.
+  }
+}
+
+/** "All ideas | By theme": two buttons, the one in use pressed. */
+function viewSwitch() {
+  const option = (view, label) =>
+    el("button", {
+      type: "button",
+      className: "view-option",
+      "data-action": "idea-view",
+      "data-view": view,
+      "aria-pressed": "false",
+    }, label);
+  return el("div", { className: "view-switch", role: "group", "aria-label": t("idea_view") }, [
+    option("all", t("view_all")),
+    option("themes", t("view_themes")),
+  ]);
 }
 
 // -- showing the room -----------------------------------------------------------
@@ -786,9 +850,10 @@ function createPrompt(prompt) {
     el("h3", { id: headingId, className: "prompt-text" }),
     el("p", { className: "hint private-note" }, t("hidden_from_room")),
     canRun ? controls(prompt) : null,
+    el("div", { className: "ideas-head" }, [viewSwitch()]),
     el("ol", { className: "ideas ranked", "aria-label": t("ideas_ranked") }),
     el("p", { className: "empty" }),
-    canRun ? themesPanel(prompt) : null,
+    themesPanel(prompt),
   ]);
 }
 
@@ -819,12 +884,25 @@ function updatePrompt(node, prompt) {
     tn("votes_each", prompt.votes_per_participant),
   ].join(" · ");
   if (canRun) updateControls(node, prompt, { phase, focused, hiddenFromRoom });
-  if (canRun) updateThemes(node, prompt);
-  const top = ideas.length ? ideas[0].votes || 0 : 0;
-  const attribution = attributionOf(prompt, room.state.roundtable);
-  syncList(node.querySelector(".ideas"), threaded(ideas), (idea) => idea.id, createIdea, (item, idea) =>
-    updateIdea(item, idea, top, attribution, prompt),
-  );
+  // Each idea is listed once: ranked in one list, or under its theme.
+  const view = ideaViewOf(prompt);
+  node.dataset.view = view;
+  node.querySelector(".ideas-head").hidden = prompt.status === "draft";
+  for (const option of node.querySelectorAll(".view-option")) {
+    option.setAttribute("aria-pressed", String(option.dataset.view === view));
+  }
+  const context = {
+    top: ideas.length ? ideas[0].votes || 0 : 0,
+    attribution: attributionOf(prompt, room.state.roundtable),
+    themes: rankThemes(prompt.themes),
+    view,
+  };
+  const syncIdeas = (list, listed) =>
+    syncList(list, listed, (idea) => idea.id, createIdea, (item, idea) => updateIdea(item, idea, prompt, context));
+  const ranked = node.querySelector(".ideas");
+  ranked.hidden = view !== "all";
+  syncIdeas(ranked, view === "all" ? threaded(ideas) : []);
+  updateThemes(node, prompt, view, syncIdeas);
   const empty = node.querySelector(".empty");
   empty.hidden = ideas.length > 0;
   empty.textContent = prompt.status === "draft" ? t("draft_hint") : t("no_ideas_yet");
@@ -874,7 +952,8 @@ function updateControls(node, prompt, { phase, focused, hiddenFromRoom }) {
     if (control.type === "checkbox") control.checked = Boolean(prompt[setting]);
     else control.value = prompt.attribution_override || "";
   }
-  for (const control of node.querySelectorAll("button, select, input")) {
+  // Choosing a view asks nothing of the server, so it works offline too.
+  for (const control of node.querySelectorAll("button:not(.view-option), select, input")) {
     if (!control.dataset.busy) control.disabled = !room.joined;
   }
 }
@@ -899,42 +978,53 @@ function createIdea(idea) {
   const textId = `console-idea-${idea.id}`;
   const mod = (action, label) =>
     el("button", { type: "button", className: "button small quiet", "data-action": action, "aria-describedby": textId }, label);
+  // The idea and its tally side by side; its controls on one line across the whole width.
   return el("li", { className: "idea" }, [
     el("div", { className: "idea-main" }, [
       el("p", { className: "idea-text", id: textId }),
       el("span", { className: "author" }),
+      el("span", { className: "theme-tag" }, [el("span", { className: "visually-hidden" }, `${t("theme")}: `), el("span")]),
       el("span", { className: "idea-reactions" }),
       el("span", { className: "idea-status" }),
-      canRun
-        ? el("div", { className: "idea-edit", hidden: true }, [
-            el("label", { for: `${textId}-edit` }, t("edit_idea")),
-            el("textarea", { id: `${textId}-edit`, rows: 2, maxLength: 500 }),
-            el("div", { className: "moderation" }, [
-              el("button", { type: "button", className: "button small primary", "data-action": "edit-save" }, t("save")),
-              el("button", { type: "button", className: "button small", "data-action": "edit-cancel" }, t("cancel")),
-            ]),
-          ])
-        : null,
-      canRun
-        ? el("div", { className: "moderation" }, [
-            mod("approve", t("approve")),
-            mod("hide", t("hide")),
-            mod("restore", t("restore")),
-            mod("spotlight", t("spotlight")),
-            mod("clear-spotlight", t("clear_spotlight")),
-            mod("edit", t("edit")),
-            el("span", { className: "merge-control" }, [
-              el("label", { for: `${textId}-merge`, className: "visually-hidden" }, t("merge_into")),
-              el("select", { id: `${textId}-merge`, className: "merge-select", "aria-describedby": textId }),
-              mod("merge", t("merge")),
-            ]),
-          ])
-        : null,
     ]),
     el("div", { className: "tally" }, [
       el("span", { className: "votes" }),
       el("span", { className: "bar", "aria-hidden": "true" }, [el("span", { className: "bar-fill" })]),
     ]),
+    canRun
+      ? el("div", { className: "idea-edit", hidden: true }, [
+          el("label", { for: `${textId}-edit` }, t("edit_idea")),
+          el("textarea", { id: `${textId}-edit`, rows: 2, maxLength: 500 }),
+          el("div", { className: "moderation" }, [
+            el("button", { type: "button", className: "button small primary", "data-action": "edit-save" }, t("save")),
+            el("button", { type: "button", className: "button small", "data-action": "edit-cancel" }, t("cancel")),
+          ]),
+        ])
+      : null,
+    canRun
+      ? el("div", { className: "moderation" }, [
+          mod("approve", t("approve")),
+          mod("hide", t("hide")),
+          mod("restore", t("restore")),
+          mod("spotlight", t("spotlight")),
+          mod("clear-spotlight", t("clear_spotlight")),
+          mod("edit", t("edit")),
+          el("span", { className: "theme-choice" }, [
+            el("label", { for: `${textId}-theme` }, t("theme")),
+            el("select", {
+              id: `${textId}-theme`,
+              className: "theme-select",
+              "data-idea-id": idea.id,
+              "aria-describedby": textId,
+            }),
+          ]),
+          el("span", { className: "merge-control" }, [
+            el("label", { for: `${textId}-merge`, className: "visually-hidden" }, t("merge_into")),
+            el("select", { id: `${textId}-merge`, className: "merge-select", "aria-describedby": textId }),
+            mod("merge", t("merge")),
+          ]),
+        ])
+      : null,
   ]);
 }
 
@@ -945,7 +1035,7 @@ const STATUS_LABELS = {
   deleted: "status_deleted",
 };
 
-function updateModeration(node, idea, prompt) {
+function updateModeration(node, idea, prompt, themes) {
   const status = idea.status || "visible";
   const visible = status === "visible";
   const spotlit = (room.state.roundtable.spotlight_idea_id ?? null) === idea.id;
@@ -973,9 +1063,26 @@ function updateModeration(node, idea, prompt) {
     select.dataset.options = signature;
     select.value = options.some(([value]) => value === chosen) ? chosen : "";
   }
+  updateThemeChoice(node, idea, prompt, themes);
 }
 
-function updateIdea(node, idea, top, attribution, prompt) {
+/** The idea's theme, to change from the keyboard (or by dragging, in the "By theme" view). */
+function updateThemeChoice(node, idea, prompt, themes) {
+  const choice = node.querySelector(".theme-choice");
+  choice.hidden = !groupable(idea) || prompt.status === "draft";
+  const select = choice.querySelector("select");
+  // Labels, not text, as for merging: the idea must not "contain" the themes' names.
+  const options = [["", t("not_in_theme")], ...themes.map((theme) => [String(theme.id), theme.name])];
+  const signature = JSON.stringify(options);
+  if (select.dataset.options !== signature) {
+    select.replaceChildren(...options.map(([value, label]) => el("option", { value, label })));
+    select.dataset.options = signature;
+  }
+  const known = themes.some((theme) => theme.id === idea.theme_id);
+  if (!select.dataset.busy) select.value = known ? String(idea.theme_id) : "";
+}
+
+function updateIdea(node, idea, prompt, { top, attribution, themes, view }) {
   const text = node.querySelector(".idea-text");
   if (text.dataset.text !== idea.text) {
     setLinkedText(text, idea.text || "");
@@ -986,6 +1093,12 @@ function updateIdea(node, idea, top, attribution, prompt) {
   node.classList.toggle("pending-approval", status === "pending");
   node.classList.toggle("spotlit", (room.state.roundtable.spotlight_idea_id ?? null) === idea.id);
   node.classList.toggle("reply-idea", Boolean(idea.parent_id));
+  node.classList.toggle("groupable", canRun && groupable(idea));
+  // In "All ideas" a tag says which theme an idea is in; "By theme" says it with a heading.
+  const theme = view === "all" ? themes.find((candidate) => candidate.id === idea.theme_id) : null;
+  const tag = node.querySelector(".theme-tag");
+  tag.hidden = !theme;
+  tag.lastElementChild.textContent = theme ? theme.name : "";
   const notes = [];
   if (idea.parent_id) notes.push(t("building_on"));
   if (STATUS_LABELS[status]) notes.push(t(STATUS_LABELS[status]));
@@ -994,7 +1107,7 @@ function updateIdea(node, idea, top, attribution, prompt) {
   const statusNode = node.querySelector(".idea-status");
   statusNode.textContent = notes.join(" · ");
   statusNode.hidden = notes.length === 0;
-  if (canRun) updateModeration(node, idea, prompt);
+  if (canRun) updateModeration(node, idea, prompt, themes);
   node.querySelector(".author").textContent = authorLine(idea, attribution);
   const reactions = node.querySelector(".idea-reactions");
   reactions.textContent = reactionsText(idea);

@@ -20,7 +20,7 @@ FOUNTAINS = "Free drinking fountains in every park"
 
 
 def group_idea(scope: Any, text: str) -> Any:
-    return scope.locator("li.group-idea").filter(has_text=text)
+    return scope.locator("li.idea").filter(has_text=text)
 
 
 def test_facilitator_groups_ideas_into_themes_and_the_room_votes_on_them(
@@ -44,9 +44,11 @@ def test_facilitator_groups_ideas_into_themes_and_the_room_votes_on_them(
         expect(idea(card, text)).to_be_visible()
 
     go_to_phase(card, "Group")
+    card.get_by_role("group", name="Show ideas").get_by_role("button", name="By theme").click()
     panel = card.get_by_role("region", name="Themes")
-    ungrouped = panel.get_by_role("list", name="Ungrouped")
-    expect(ungrouped.locator("li.group-idea")).to_have_count(5)
+    ungrouped = panel.get_by_role("list", name="Ideas not in a theme")
+    expect(ungrouped.locator("li.idea")).to_have_count(5)
+    expect(card.locator("li.idea")).to_have_count(5)  # each idea once, not again in a ranking
 
     # Suggested themes: rename and accept the libraries one, reject the other.
     panel.get_by_role("button", name="Suggest themes").click()
@@ -62,18 +64,20 @@ def test_facilitator_groups_ideas_into_themes_and_the_room_votes_on_them(
     cooling = panel.locator("li.theme").filter(has_text=LIBRARIES[0])
     expect(cooling.locator(".theme-name")).to_have_value("Cooling centres")
     expect(group_idea(cooling, LIBRARIES[1])).to_be_visible()
-    expect(ungrouped.locator("li.group-idea")).to_have_count(3)
+    expect(ungrouped.locator("li.idea")).to_have_count(3)
 
     # A theme by hand; one idea dragged in, the other moved with the keyboard.
     panel.get_by_label("New theme name").fill("Street trees")
     panel.get_by_role("button", name="New theme").click()
     trees = panel.locator("li.theme").nth(1)
     expect(trees.locator(".theme-name")).to_have_value("Street trees")
-    group_idea(ungrouped, TREES[0]).drag_to(trees.locator("ul.group-ideas"))
+    # Picked up by its text: a drag that starts on one of its controls is a click on it.
+    group_idea(ungrouped, TREES[0]).locator(".idea-text").drag_to(trees.locator("ul.group-ideas"))
     expect(group_idea(trees, TREES[0])).to_be_visible()
-    group_idea(ungrouped, TREES[1]).get_by_label("Theme").select_option(label="Street trees")
+    choice = group_idea(ungrouped, TREES[1]).get_by_label("Theme", exact=True)
+    choice.select_option(label="Street trees")
     expect(group_idea(trees, TREES[1])).to_be_visible()
-    expect(ungrouped.locator("li.group-idea")).to_have_count(1)
+    expect(ungrouped.locator("li.idea")).to_have_count(1)
     expect(group_idea(ungrouped, FOUNTAINS)).to_be_visible()
 
     # Renaming inline; the change survives a reload of the console.
@@ -82,6 +86,7 @@ def test_facilitator_groups_ideas_into_themes_and_the_room_votes_on_them(
     facilitator.reload()
     expect(facilitator.locator("#connection")).to_have_text("Live")
     panel = card.get_by_role("region", name="Themes")
+    expect(card.locator("li.idea")).to_have_count(5)
     expect(panel.locator("li.theme .theme-name")).to_have_count(2)
     expect(panel.locator("li.theme").nth(1).locator(".theme-name")).to_have_value("Trees and shade")
     expect(group_idea(panel.locator("li.theme").nth(1), TREES[1])).to_be_visible()

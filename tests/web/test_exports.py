@@ -130,6 +130,7 @@ def test_markdown_export_lists_the_ranked_ideas(roundtable: Roundtable) -> None:
     response = roundtable.get("/export", query_string={"format": "md"})
     assert response.status_code == 200
     assert response.mimetype == "text/markdown"
+    assert response.headers["Content-Type"] == "text/markdown; charset=utf-8"
     assert response.headers["Content-Disposition"].endswith('.md"')
     text = response.get_data(as_text=True)
     assert text.startswith("# Resilient cities")

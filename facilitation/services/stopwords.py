@@ -46,8 +46,8 @@ SPANISH = _words(
     """
 )
 
-# Particles, pronouns, measure words and connectives as the segmenter cuts them; single
-# characters are dropped anyway, so these are the multi-character ones and common singles.
+# Particles, pronouns, connectives and empty verbs as the segmenter cuts them. Lone characters
+# never become terms; the common ones are listed so a shortened name does not end on one.
 CHINESE = _words(
     """
     的 了 和 与 及 或 在 是 有 也 都 就 而 把 被 让 给 对 从 向 到 为 以 于 用 要 会 能 可 将

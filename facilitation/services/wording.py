@@ -131,7 +131,7 @@ def _chinese_terms(run: str) -> list[str]:
 @functools.lru_cache(maxsize=50_000)
 def _stem(language: Language, word: str) -> str:
     # Snowball in pure Python takes a fraction of a millisecond a word, and a room repeats
-    # its words: remembered, 300 ideas are stemmed in milliseconds rather than a second.
+    # its words: remembered, a busy prompt is stemmed in milliseconds, not hundreds of them.
     # Accents are dropped after stemming, so "numerique" typed on a phone meets "numérique".
     stem = _stemmer(language).stemWord(word)
     return "".join(

@@ -56,6 +56,7 @@ wheel: install
 # Benchmarks print their own tables; they are not tests.
 bench: install
 	$(BIN)/python bench/suggest_themes.py
+	$(BIN)/python bench/suggest_quality.py
 	$(BIN)/python bench/flood.py
 
 # Extract every translatable string into a catalogue template for translators.

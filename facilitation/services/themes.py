@@ -23,7 +23,7 @@ from facilitation.services.events import (
 )
 from facilitation.services.ideas import changed_idea, idea_in
 from facilitation.services.prompts import prompt_in
-from facilitation.services.suggestions import Suggestion, suggest_groups
+from facilitation.services.suggestions import Suggestions, suggest
 from facilitation.services.text import clean_line
 from facilitation.services.views import idea_view, theme_view
 
@@ -138,13 +138,14 @@ def assign_idea(
 
 def suggest_themes(
     session: Session, *, actor: Actor | None, roundtable_id: int, prompt_id: int
-) -> list[Suggestion]:
+) -> Suggestions:
     """Groups of similar ideas not yet in a theme, for the facilitator to accept, edit or reject."""
     require(actor, Right.RUN_PROMPTS)
     prompt = prompt_in(session, roundtable_id, prompt_id)
-    loose = [
-        (idea.id, idea.text)
+    visible = [
+        idea
         for idea in prompt.ideas
-        if idea.status == IdeaStatus.VISIBLE and idea.parent_id is None and idea.theme_id is None
+        if idea.status == IdeaStatus.VISIBLE and idea.parent_id is None
     ]
-    return suggest_groups(loose)
+    loose = [(idea.id, idea.text) for idea in visible if idea.theme_id is None]
+    return suggest(loose, themed=len(visible) - len(loose))

@@ -62,6 +62,8 @@ def register(socketio: SocketIO) -> None:
             found = themes.suggest_themes(
                 db, actor=current_actor(), roundtable_id=current_roundtable_id(), **fields
             )
+        why = {"reason": found.reason.as_dict()} if found.reason else {}
         return ok(
-            suggestions=[{"name": s.name, "idea_ids": s.idea_ids} for s in found],
+            suggestions=[{"name": s.name, "idea_ids": s.idea_ids} for s in found.groups],
+            **why,
         )

@@ -8,6 +8,7 @@ import {
   announce,
   attributionOf,
   authorLine,
+  codedMessage,
   el,
   errorMessage,
   loadStrings,
@@ -370,7 +371,7 @@ const OWN_ACTIONS = {
     const found = ack.suggestions.map((suggestion) => ({ ...suggestion, key: ++suggestionKey }));
     suggestions.set(promptId, found);
     // Said beside the button; the server says why there is nothing when it knows.
-    const why = ack.reason && ack.reason.message ? ack.reason.message : t("suggest_reason_generic");
+    const why = codedMessage("suggest_reason", ack.reason, "suggest_reason_generic");
     announce(card.querySelector(".suggest-feedback"), found.length ? tn("suggestions", found.length) : why);
     render();
   },

@@ -26,12 +26,17 @@ export function tn(key, n, vars = {}) {
   return t(`${key}_${form}`, { n, ...vars });
 }
 
+/** The message for a server's {code, message}: ours for `prefix_code` when known, else the server's own. */
+export function codedMessage(prefix, detail, fallbackKey) {
+  const code = detail && detail.code;
+  const key = `${prefix}_${code}`;
+  if (code && Object.prototype.hasOwnProperty.call(strings, key)) return t(key);
+  return (detail && detail.message) || t(fallbackKey);
+}
+
 /** The message to show for an error ack: ours for a known code, else the server's own. */
 export function errorMessage(error) {
-  const code = error && error.code;
-  const key = `error_${code}`;
-  if (code && Object.prototype.hasOwnProperty.call(strings, key)) return t(key);
-  return (error && error.message) || t("error_unknown");
+  return codedMessage("error", error, "error_unknown");
 }
 
 /** A new element: `props` sets properties (className, type, ...) and `data-`/`aria-` attributes. */

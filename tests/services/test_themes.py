@@ -118,17 +118,27 @@ def test_suggestions_group_ideas_that_say_the_same_thing(table: Table) -> None:
         ],
     )
     found = staff(table, themes.suggest_themes, prompt_id=prompt_id)
-    groups = sorted(sorted(s.idea_ids) for s in found)
+    groups = sorted(sorted(s.idea_ids) for s in found.groups)
     assert groups == [[ids[0], ids[1]], [ids[2], ids[3]]]
-    names = " ".join(s.name.lower() for s in found)
+    names = " ".join(s.name.lower() for s in found.groups)
     assert "trees" in names and "cooling" in names
+    assert found.reason is None
 
 
 def test_ideas_already_in_a_theme_are_not_suggested_again(table: Table) -> None:
     prompt_id = voting_prompt(table)
     a, _ = post_all(table, prompt_id, ["Shade trees at bus stops", "More shade trees in streets"])
     staff(table, themes.create_theme, prompt_id=prompt_id, name="Shade", idea_ids=[a])
-    assert staff(table, themes.suggest_themes, prompt_id=prompt_id) == []
+    found = staff(table, themes.suggest_themes, prompt_id=prompt_id)
+    assert (found.groups, found.reason.code) == ([], "too_few_ideas")
+
+
+def test_a_prompt_whose_ideas_are_all_in_themes_says_so(table: Table) -> None:
+    prompt_id = voting_prompt(table)
+    ideas = post_all(table, prompt_id, ["Shade trees at bus stops", "More shade trees in streets"])
+    staff(table, themes.create_theme, prompt_id=prompt_id, name="Shade", idea_ids=ideas)
+    found = staff(table, themes.suggest_themes, prompt_id=prompt_id)
+    assert (found.groups, found.reason.code) == ([], "all_themed")
 
 
 @pytest.mark.parametrize("texts", [[], ["Only one idea"], ["the and of", "a an the"]])

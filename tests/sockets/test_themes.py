@@ -276,11 +276,20 @@ def test_suggestions_leave_out_themed_and_hidden_ideas_and_replies(room: Room) -
     assert [s["idea_ids"] for s in suggested] == [[trees, more_trees]]
 
 
-def test_no_suggestions_for_a_prompt_without_similar_ideas(room: Room) -> None:
-    prompt_id, _, _, _ = grouping(room)
+def test_no_suggestions_come_with_the_reason_why(room: Room) -> None:
+    prompt_id, ideas, _, _ = grouping(room)
     empty = room.open_prompt("Nothing yet")
-    assert steer(room, "theme.suggest", prompt_id=prompt_id)["suggestions"] == []
-    assert steer(room, "theme.suggest", prompt_id=empty)["suggestions"] == []
+
+    def reason(prompt_id: int) -> str:
+        ack = steer(room, "theme.suggest", prompt_id=prompt_id)
+        assert ack["suggestions"] == []
+        assert set(ack["reason"]) == {"code", "message"} and ack["reason"]["message"]
+        return str(ack["reason"]["code"])
+
+    assert reason(prompt_id) == "no_shared_words"
+    assert reason(empty) == "too_few_ideas"
+    make_theme(room, prompt_id, "Everything", tuple(ideas))
+    assert reason(prompt_id) == "all_themed"
 
 
 # -- votes on themes -------------------------------------------------------------------------

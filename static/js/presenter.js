@@ -516,6 +516,7 @@ function createBar() {
 function updateBar(node, row) {
   node.classList.toggle("theme", row.theme);
   node.classList.toggle("leader", row.rank === 1 && row.count > 0);
+  node.classList.toggle("none", row.count === 0);
   node.querySelector(".bar-rank").textContent = String(row.rank);
   node.querySelector(".bar-tag").hidden = !row.theme;
   node.querySelector(".bar-text").textContent = row.text;

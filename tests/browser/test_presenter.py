@@ -249,15 +249,19 @@ def test_big_screen_follows_the_room_as_participants_see_it(
     expect(screen.locator("body")).not_to_contain_text(re.compile(r"\d+ votes?"))
     assert_fits(screen, output_dir / "vote-hidden-tallies.png")
 
-    # Results: bars, ranked, with their counts.
+    # Results: the themes by supporters, then the ideas by votes, with their counts.
     facilitator.ok("prompt.phase", {"prompt_id": prompt["id"], "phase": "results"})
     expect(screen.locator("#phase")).to_have_text("Results")
-    bars = screen.locator(".bar-row")
+    expect(screen.locator(".bar-row.theme .bar-text")).to_have_text(["Shade", "Water and roofs"])
+    expect(screen.locator(".bar-row.theme").first.locator(".bar-count")).to_have_text(
+        "2supporters"
+    )
+    bars = screen.locator(".bar-row:not(.theme)")
     expect(bars.first.locator(".bar-text")).to_have_text("Shade trees at every bus stop")
     expect(bars.first.locator(".bar-value")).to_have_text("2")
     expect(bars.filter(has_text="Cool roofs").locator(".bar-value")).to_have_text("1")
     expect(bars.filter(has_text="Shade sails").locator(".bar-value")).to_have_text("0")
-    expect(bars.filter(has_text="Water and roofs").locator(".bar-tag")).to_have_text("Theme")
+    expect(screen.locator(".bar-row.theme").last.locator(".bar-tag")).to_have_text("Theme")
     assert_fits(screen, output_dir / "results.png")
 
     # A spotlighted idea covers the screen, and goes when the spotlight is cleared.

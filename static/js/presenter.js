@@ -498,13 +498,13 @@ function renderBars(prompt, ideas) {
 
 function createBar() {
   return el("li", { className: "bar-row" }, [
+    el("span", { className: "bar-track" }, [el("span", { className: "bar-fill" })]),
     el("span", { className: "bar-rank" }),
     el("div", { className: "bar-body" }, [
       el("p", { className: "bar-label" }, [
         el("span", { className: "bar-tag" }, t("theme")),
         el("span", { className: "bar-text" }),
       ]),
-      el("span", { className: "bar-track" }, [el("span", { className: "bar-fill" })]),
     ]),
     el("p", { className: "bar-count" }, [
       el("span", { className: "bar-value" }),

@@ -253,9 +253,7 @@ def test_big_screen_follows_the_room_as_participants_see_it(
     facilitator.ok("prompt.phase", {"prompt_id": prompt["id"], "phase": "results"})
     expect(screen.locator("#phase")).to_have_text("Results")
     expect(screen.locator(".bar-row.theme .bar-text")).to_have_text(["Shade", "Water and roofs"])
-    expect(screen.locator(".bar-row.theme").first.locator(".bar-count")).to_have_text(
-        "2supporters"
-    )
+    expect(screen.locator(".bar-row.theme").first.locator(".bar-count")).to_have_text("2supporters")
     bars = screen.locator(".bar-row:not(.theme)")
     expect(bars.first.locator(".bar-text")).to_have_text("Shade trees at every bus stop")
     expect(bars.first.locator(".bar-value")).to_have_text("2")

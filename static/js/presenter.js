@@ -2,7 +2,9 @@
 // It joins as staff, but applies the participants' rules itself: only visible ideas,
 // a private brainstorm as a count, no tallies while they are hidden.
 
+import { rankThemes } from "./counts.js";
 import { LiveRoom } from "./live.js";
+import { PageTurner, pageSeconds, showPage, splitPages } from "./paging.js";
 import {
   attributionOf,
   clockText,
@@ -21,23 +23,27 @@ const PHASES = ["collect", "group", "vote", "results"];
 const TICK_MS = 250;
 const FRESH_MS = 6000;
 const CONTROLS_IDLE_MS = 3000;
-// Enough to fill the screen many times over; the rest is a count.
-const MAX_CARDS = 60;
-// Card sizes by how many ideas they suit, biggest first (see .cards[data-size]).
+// Card sizes by how many ideas they suit, biggest first (see .cards[data-size]); the last
+// is still read from the back of the room, and takes as many pages as it needs.
 const CARD_SIZES = [
   [1, "1"],
   [4, "4"],
   [9, "9"],
-  [16, "many"],
-  [Infinity, "dense"],
+  [Infinity, "many"],
 ];
-const MAX_BARS = 20;
-const MAX_THEMES = 10;
+// An idea this long takes two columns of cards, so that it stays a few lines tall.
+const WIDE_CARD_CHARS = 140;
+// Theme columns side by side; the board turns pages when there are more.
+const THEME_COLUMNS = 5;
 const CLOUD_WORDS = 45;
 // How much the cloud's words may grow or shrink to fill the board.
 const CLOUD_MAX_SCALE = 1.6;
-const CLOUD_MIN_SCALE = 0.5;
-const CLOUD_SCALE_STEP = 0.15;
+// Below this the smallest words could not be read from the back of the room.
+const CLOUD_MIN_SCALE = 0.8;
+const CLOUD_SCALE_STEP = 0.1;
+// How far the join screen's words may shrink to stay clear of the strip at the bottom.
+const WELCOME_MIN_FIT = 0.55;
+const WELCOME_FIT_STEP = 0.05;
 
 const stage = document.getElementById("presenter");
 const { joinCode } = stage.dataset;
@@ -57,7 +63,9 @@ const ui = {
   timerLabel: document.getElementById("timer-label"),
   boardNote: document.getElementById("board-note"),
   boardBody: document.getElementById("board-body"),
-  boardMore: document.getElementById("board-more"),
+  boardPage: document.getElementById("board-page"),
+  ended: document.getElementById("ended"),
+  welcomeText: document.querySelector(".welcome-text"),
   spotlight: document.getElementById("spotlight"),
   spotlightText: document.getElementById("spotlight-text"),
   spotlightAuthor: document.getElementById("spotlight-author"),
@@ -131,14 +139,22 @@ function openedAt(prompt) {
   return Number.isNaN(when) ? 0 : when;
 }
 
-/** The facilitator's focus (unless a draft), else the most recently opened open prompt. */
+function hasEnded(state) {
+  return Boolean(state.roundtable) && state.roundtable.status === "closed";
+}
+
+/**
+ * The facilitator's focus (unless a draft), else the most recently opened open prompt; once
+ * the roundtable has ended, the one opened last, so that its results stay up.
+ */
 function currentPrompt(state) {
   const focusId = state.roundtable ? state.roundtable.focus_prompt_id : null;
   const focused = focusId === null || focusId === undefined ? null : state.prompts.get(focusId);
   if (focused && focused.status !== "draft") return focused;
+  const ended = hasEnded(state);
   let latest = null;
   for (const prompt of state.prompts.values()) {
-    if (prompt.status !== "open") continue;
+    if (prompt.status !== "open" && !(ended && prompt.status === "closed")) continue;
     if (!latest || openedAt(prompt) > openedAt(latest)) latest = prompt;
   }
   return latest;
@@ -153,6 +169,9 @@ let wasPrivate = false;
 const seenIdeas = new Set();
 const freshUntil = new Map();
 let freshTimer = null;
+// Lists that turn pages by themselves, and those paged in the latest render.
+const pager = new PageTurner({ seconds: pageSeconds(), onTurn: () => render() });
+const pagedNow = new Set();
 
 /** Ideas that arrived since the prompt went up are highlighted for a few seconds. */
 function markFresh(prompt, ideas) {
@@ -191,6 +210,8 @@ function render() {
   ui.toggleJoinLabel.textContent = joinScreen && prompt ? t("back_to_prompt") : t("join_screen");
   ui.toggleModeLabel.textContent = mode === "cloud" ? t("idea_list") : t("word_cloud");
   stage.dataset.mode = mode;
+  ui.ended.hidden = !hasEnded(state);
+  if (screen === "welcome") afterLayout(fitWelcome);
 
   if (prompt) {
     const ideas = visibleIdeas(prompt);
@@ -203,6 +224,11 @@ function render() {
   }
   renderSpotlight(state);
   tick();
+  // After this render's layout work: lists no longer on screen stop turning pages.
+  afterLayout(() => {
+    pager.retain((key) => pagedNow.has(key));
+    pagedNow.clear();
+  });
 }
 
 function renderPrompt(prompt, ideas) {
@@ -222,6 +248,8 @@ function renderPrompt(prompt, ideas) {
   const note = boardNote(prompt, board);
   ui.boardNote.hidden = !note;
   ui.boardNote.textContent = note;
+  // Boards that take pages ask for more room once they are laid out (see makeRoom).
+  ui.promptScreen.removeAttribute("data-crowded");
   const draw = {
     private: renderPrivate,
     cloud: renderCloud,
@@ -259,8 +287,9 @@ function boardContainer(kind, create) {
   return container;
 }
 
-function showMore(text) {
-  ui.boardMore.textContent = text;
+/** "Page 2 of 3" under the board while it turns pages; nothing when all of it fits. */
+function showPageNumber(index, count) {
+  ui.boardPage.textContent = count > 1 ? t("page_of", { page: index + 1, pages: count }) : "";
 }
 
 function lengthClass(text, short, medium) {
@@ -279,7 +308,7 @@ function renderPrivate(prompt, ideas) {
   );
   box.querySelector(".private-number").textContent = String(ideas.length);
   box.querySelector(".private-label").textContent = tn("private_count", ideas.length);
-  showMore("");
+  showPageNumber(0, 1);
 }
 
 // Cards: the ideas, newest first, as many as the screen holds.
@@ -311,6 +340,7 @@ function createCard() {
 function updateCard(node, idea, prompt, replies) {
   const attribution = attributionOf(prompt, room.state.roundtable);
   node.querySelector(".idea-text").textContent = idea.text;
+  node.classList.toggle("wide", idea.text.length > WIDE_CARD_CHARS);
   node.classList.toggle("fresh", isFresh(idea));
   setText(node.querySelector(".idea-author"), byline(idea, attribution));
   const replyCount = replies.get(idea.id) || 0;
@@ -331,25 +361,29 @@ function renderCards(prompt, ideas) {
   const list = boardContainer("cards", () => el("ol", { className: "cards" }));
   const shown = topLevel(ideas).sort(newestFirst);
   const replies = repliesByParent(ideas);
-  syncList(list, shown.slice(0, MAX_CARDS), (idea) => idea.id, createCard, (node, idea) =>
+  syncList(list, shown, (idea) => idea.id, createCard, (node, idea) =>
     updateCard(node, idea, prompt, replies),
   );
   if (!shown.length) {
-    showMore("");
+    showPageNumber(0, 1);
     list.replaceChildren(el("li", { className: "board-empty" }, t("no_ideas_yet")));
     return;
   }
   afterLayout(() => {
-    // The biggest cards that hold every idea; failing that, the smallest, newest first.
+    // The biggest cards that hold every idea on one screen; failing that, the smallest
+    // (still large), a page at a time.
     const sizes = CARD_SIZES.slice(CARD_SIZES.findIndex(([most]) => shown.length <= most));
-    let cut = 0;
-    for (const [, size] of sizes) {
-      list.dataset.size = size;
-      cut = fitList(list);
-      if (!cut) break;
-    }
-    cut += Math.max(0, shown.length - MAX_CARDS);
-    showMore(cut ? tn("more", cut) : "");
+    const fitCards = () => {
+      for (const [, size] of sizes) {
+        list.dataset.size = size;
+        const { pages, tooTall } = splitPages(list);
+        if (pages.length === 1 && !tooTall) return false;
+      }
+      return true;
+    };
+    if (makeRoom(fitCards)) fitCards();
+    const index = turnPages(`cards-${prompt.id}`, list);
+    showPageNumber(index.page, index.count);
   });
 }
 
@@ -357,7 +391,8 @@ function renderCards(prompt, ideas) {
 
 function renderThemes(prompt, ideas) {
   const grid = boardContainer("themes", () => el("div", { className: "themes" }));
-  const themes = themesOf(prompt);
+  // Best supported first once votes are in; until then, support is 0 and the order stays.
+  const themes = rankThemes(prompt.themes);
   const known = new Set(themes.map((theme) => theme.id));
   const shown = topLevel(ideas);
   const groups = themes.map((theme) => ({
@@ -367,25 +402,25 @@ function renderThemes(prompt, ideas) {
   }));
   const loose = shown.filter((idea) => !known.has(idea.theme_id)).sort(newestFirst);
   if (loose.length) groups.push({ key: "ungrouped", name: t("ungrouped"), ideas: loose, loose: true });
-  const visible = groups.slice(0, MAX_THEMES);
-  // Up to five side by side; more, in two rows of smaller columns.
-  const rows = visible.length > 5 ? 2 : 1;
-  grid.dataset.count = String(Math.ceil(visible.length / rows));
-  grid.dataset.rows = String(rows);
-  syncList(grid, visible, (group) => group.key, createThemeColumn, (node, group) =>
+  // Up to THEME_COLUMNS side by side, as tall as the board; more take further pages.
+  grid.dataset.count = String(Math.min(groups.length, THEME_COLUMNS));
+  syncList(grid, groups, (group) => group.key, createThemeColumn, (node, group) =>
     updateThemeColumn(node, group, prompt),
   );
   afterLayout(() => {
+    makeRoom(
+      () =>
+        splitPages(grid).pages.length > 1 ||
+        [...grid.children].some((column) => splitPages(column.querySelector(".theme-ideas")).pages.length > 1),
+    );
+    const columns = turnPages(`themes-${prompt.id}`, grid);
+    showPageNumber(columns.page, columns.count);
     for (const column of grid.children) {
-      // Fitted with the "more" line in place, so that showing it cuts nothing further.
+      if (column.hidden) continue;
+      const ideasOf = turnPages(`${column.dataset.key}-${prompt.id}`, column.querySelector(".theme-ideas"));
       const more = column.querySelector(".theme-more");
-      more.hidden = false;
-      const cut = fitList(column.querySelector(".theme-ideas"));
-      more.hidden = !cut;
-      more.textContent = cut ? tn("more_rows", cut) : "";
+      more.textContent = ideasOf.count > 1 ? t("page_of", { page: ideasOf.page + 1, pages: ideasOf.count }) : "";
     }
-    const hiddenGroups = groups.length - visible.length;
-    showMore(hiddenGroups ? tn("more_rows", hiddenGroups) : "");
   });
 }
 
@@ -414,79 +449,83 @@ function updateThemeColumn(node, group, prompt) {
   );
 }
 
-// Bars: ideas and themes ranked by votes.
+// Bars: the themes ranked by support (the server's figure), then the ideas ranked by votes.
+
+/** Rows ranked within their kind: equal counts share a rank; a 0 never leads. */
+function rankRows(rows) {
+  let rank = 0;
+  let previous = null;
+  rows.forEach((row, index) => {
+    if (row.count !== previous) rank = index + 1;
+    previous = row.count;
+    row.rank = rank;
+  });
+  const most = Math.max(1, ...rows.map((row) => row.count));
+  for (const row of rows) row.share = row.count / most;
+  return rows;
+}
 
 function renderBars(prompt, ideas) {
   const list = boardContainer("bars", () => el("ol", { className: "bars", "aria-label": t("results") }));
-  const rows = [
-    ...themesOf(prompt).map((theme) => ({
-      key: `theme-${theme.id}`,
-      id: theme.id,
-      text: theme.name,
-      theme: true,
-      votes: shownVotes(prompt, theme) || 0,
-    })),
-    ...topLevel(ideas).map((idea) => ({
+  const themes = rankThemes(prompt.themes).map((theme) => ({
+    key: `theme-${theme.id}`,
+    text: theme.name,
+    theme: true,
+    count: talliesHidden(prompt) ? 0 : theme.support || 0,
+  }));
+  const ranked = topLevel(ideas)
+    .map((idea) => ({
       key: `idea-${idea.id}`,
       id: idea.id,
       text: idea.text,
       theme: false,
-      votes: shownVotes(prompt, idea) || 0,
-      byline: byline(idea, attributionOf(prompt, room.state.roundtable)),
-    })),
-  ];
-  rows.sort((a, b) => b.votes - a.votes || Number(b.theme) - Number(a.theme) || a.id - b.id);
-  const most = Math.max(1, ...rows.map((row) => row.votes));
-  let rank = 0;
-  let previous = null;
-  rows.forEach((row, index) => {
-    if (row.votes !== previous) rank = index + 1;
-    previous = row.votes;
-    row.rank = rank;
-  });
-  syncList(list, rows.slice(0, MAX_BARS), (row) => row.key, createBar, (node, row) =>
-    updateBar(node, row, most),
-  );
+      count: shownVotes(prompt, idea) || 0,
+    }))
+    .sort((a, b) => b.count - a.count || a.id - b.id);
+  const rows = [...rankRows(themes), ...rankRows(ranked)];
+  syncList(list, rows, (row) => row.key, createBar, updateBar);
   if (!rows.length) {
-    showMore("");
+    showPageNumber(0, 1);
     list.replaceChildren(el("li", { className: "board-empty" }, t("no_ideas_yet")));
     return;
   }
   afterLayout(() => {
-    // Roomy rows when they all fit, else slimmer ones, so more of the ranking shows.
-    list.dataset.density = "roomy";
-    let cut = fitList(list);
-    if (cut) {
-      list.dataset.density = "compact";
-      cut = fitList(list);
-    }
-    cut += Math.max(0, rows.length - MAX_BARS);
-    showMore(cut ? tn("more_rows", cut) : "");
+    makeRoom(() => splitPages(list).pages.length > 1);
+    const index = turnPages(`bars-${prompt.id}`, list);
+    showPageNumber(index.page, index.count);
   });
 }
 
 function createBar() {
   return el("li", { className: "bar-row" }, [
-    el("span", { className: "bar-rank" }),
-    el("p", { className: "bar-label" }, [
-      el("span", { className: "bar-tag" }, t("theme")),
-      el("span", { className: "bar-text" }),
-    ]),
     el("span", { className: "bar-track" }, [el("span", { className: "bar-fill" })]),
-    el("span", { className: "bar-value" }),
+    el("span", { className: "bar-rank" }),
+    el("div", { className: "bar-body" }, [
+      el("p", { className: "bar-label" }, [
+        el("span", { className: "bar-tag" }, t("theme")),
+        el("span", { className: "bar-text" }),
+      ]),
+    ]),
+    el("p", { className: "bar-count" }, [
+      el("span", { className: "bar-value" }),
+      el("span", { className: "bar-unit" }),
+    ]),
   ]);
 }
 
-function updateBar(node, row, most) {
+function updateBar(node, row) {
   node.classList.toggle("theme", row.theme);
-  node.classList.toggle("leader", row.rank === 1 && row.votes > 0);
+  node.classList.toggle("leader", row.rank === 1 && row.count > 0);
+  node.classList.toggle("none", row.count === 0);
   node.querySelector(".bar-rank").textContent = String(row.rank);
   node.querySelector(".bar-tag").hidden = !row.theme;
   node.querySelector(".bar-text").textContent = row.text;
-  node.querySelector(".bar-fill").style.setProperty("--share", String(row.votes / most));
-  const value = node.querySelector(".bar-value");
-  value.textContent = String(row.votes);
-  value.setAttribute("aria-label", tn("votes", row.votes));
+  node.querySelector(".bar-fill").style.setProperty("--share", String(row.share));
+  // A theme counts people (each once), an idea counts votes: the unit says which.
+  const kind = row.theme ? "supporters" : "votes";
+  node.querySelector(".bar-value").textContent = String(row.count);
+  node.querySelector(".bar-unit").textContent = tn(`unit_${kind}`, row.count);
+  node.querySelector(".bar-count").setAttribute("aria-label", tn(kind, row.count));
 }
 
 // Word cloud: the ideas' words, sized by how often people used them.
@@ -497,7 +536,7 @@ function renderCloud(prompt, ideas) {
     ideas.map((idea) => idea.text),
     { lang, limit: CLOUD_WORDS },
   );
-  showMore("");
+  showPageNumber(0, 1);
   if (!words.length) {
     cloud.replaceChildren(el("span", { className: "board-empty" }, t("no_words_yet")));
     return;
@@ -523,18 +562,26 @@ function renderCloud(prompt, ideas) {
 
 /**
  * Lay the cloud out as big as the board allows: from a large size down, the first at which
- * every word has room; at the smallest, whatever fits.
+ * every word has room. When even the smallest leaves a word out, that word and every rarer
+ * one stay out, never a more frequent one for a rarer one.
  */
 function fitCloud(cloud) {
   const words = [...cloud.querySelectorAll(".cloud-word")];
   let scale = CLOUD_MAX_SCALE;
-  for (; scale > CLOUD_MIN_SCALE; scale -= CLOUD_SCALE_STEP) {
+  let fitted = false;
+  for (; scale >= CLOUD_MIN_SCALE && !fitted; scale -= CLOUD_SCALE_STEP) {
     cloud.style.setProperty("--scale", scale.toFixed(2));
-    if (spiralLayout(cloud, words, { giveUp: true }) === 0) break;
+    fitted = spiralLayout(cloud, words, { giveUp: true }) === 0;
   }
-  if (scale <= CLOUD_MIN_SCALE) {
+  if (!fitted) {
     cloud.style.setProperty("--scale", String(CLOUD_MIN_SCALE));
-    spiralLayout(cloud, words);
+    const missed = spiralLayout(cloud, words, { giveUp: true });
+    // Placed most frequent first, so the words before the first miss are placed as before.
+    const room = words.findIndex((word) => word.hidden);
+    if (missed && room >= 0) {
+      for (const word of words.slice(room)) word.hidden = true;
+      spiralLayout(cloud, words.slice(0, room));
+    }
   }
   // Placed words glide to their new spots from now on; new ones fade in where they land.
   window.requestAnimationFrame(() => {
@@ -585,19 +632,35 @@ function afterLayout(work) {
   });
 }
 
+/** Show the page of `list` due now (see paging.js); returns {page, count}. */
+function turnPages(key, list) {
+  const { pages } = splitPages(list);
+  const page = pager.pageOf(key, pages.length);
+  showPage(pages, page);
+  pagedNow.add(key);
+  return { page, count: pages.length };
+}
+
 /**
- * Hide the items of `list` that do not fit inside it, from the first that overflows on:
- * the newest or highest come first, so what is cut is the oldest or lowest.
- * Returns how many were hidden.
+ * Give the board the room of a smaller question when it will take pages: `needsPages()`
+ * measures with the question at full size. Returns whether it made room.
  */
-function fitList(list) {
-  const items = [...list.children];
-  for (const item of items) item.hidden = false;
-  const limit = list.clientHeight + 1;
-  const cut = items.findIndex((item) => item.offsetTop + item.offsetHeight > limit);
-  if (cut < 0) return 0;
-  for (const item of items.slice(cut)) item.hidden = true;
-  return items.length - cut;
+function makeRoom(needsPages) {
+  ui.promptScreen.removeAttribute("data-crowded");
+  const crowded = needsPages();
+  ui.promptScreen.toggleAttribute("data-crowded", crowded);
+  return crowded;
+}
+
+/** Shrink the join screen's words together until they fit above the strip at the bottom. */
+function fitWelcome() {
+  const text = ui.welcomeText;
+  let fit = 1;
+  text.style.setProperty("--fit", "1");
+  while (text.scrollHeight > ui.welcome.clientHeight && fit > WELCOME_MIN_FIT) {
+    fit -= WELCOME_FIT_STEP;
+    text.style.setProperty("--fit", fit.toFixed(2));
+  }
 }
 
 window.addEventListener("resize", () => render());

@@ -1,5 +1,6 @@
 // Words of the ideas, counted for a word cloud: split by the browser's word segmenter
-// (which also splits Chinese and Japanese), common words left out, most frequent first.
+// (Intl.Segmenter, whose dictionaries also split Chinese and Japanese, which put no spaces
+// between words), common words and particles left out, most frequent first.
 
 // Words that say nothing about an idea, in the languages rooms are held in. Data, not text
 // shown to anyone: a word in this list is simply never drawn.
@@ -26,6 +27,13 @@ const STOP_WORDS = new Set(
     // German
     "der die das den dem des ein eine einer eines einem einen und oder aber nicht mit von zu im",
     "in auf für ist sind sein wir ihr sie es ich du auch als am an bei nach wie mehr sehr",
+    // Chinese: particles, pronouns and link words, as the word segmenter cuts them
+    "的 了 着 过 地 得 之 其 吗 呢 吧 啊 呀 哦 嘛 和 与 及 或 在 是 有 也 都 就 还 又 而 把 被",
+    "让 给 从 向 到 为 对 将 等 这 那 个 很 更 最 不 没 要 会 能 我 你 他 她 它 们",
+    "我们 你们 他们 她们 它们 大家 自己 这个 那个 这些 那些 这样 那样 这里 那里 一个 一些",
+    "一下 没有 可以 应该 需要 必须 能够 因为 所以 但是 不过 如果 为了 以及 或者 还是 就是",
+    "而且 并且 然后 以后 之后 之前 已经 非常 十分 更加 比较 进行 通过 对于 关于 由于 其他",
+    "所有 每个 什么 怎么 如何 为什么 不是 也是 都是 还有 可能 一样 同时 目前 现在",
   ]
     .join(" ")
     .split(" "),

@@ -135,7 +135,9 @@ def test_collect_privately_reveal_group_with_a_suggested_theme_vote_and_show_res
     go_to_phase(card_, "Results")
     expect(screen.locator("#phase")).to_have_text("Results")
     expect(bar(screen, "Cooling centres").locator(".bar-tag")).to_have_text("Theme")
-    expect(bar(screen, "Cooling centres").locator(".bar-value")).to_have_text("2")
+    # A theme's bar counts its supporters: the two who voted for it and Chen, for an idea in it.
+    expect(bar(screen, "Cooling centres").locator(".bar-value")).to_have_text("3")
+    expect(bar(screen, "Cooling centres").locator(".bar-unit")).to_have_text("supporters")
     expect(bar(screen, TREES[0]).locator(".bar-value")).to_have_text("2")
     expect(bar(screen, FOUNTAINS).locator(".bar-value")).to_have_text("1")
     expect(bar(screen, LIBRARIES[0]).locator(".bar-value")).to_have_text("1")

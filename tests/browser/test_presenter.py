@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+import uuid
 from collections.abc import Iterator
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -247,15 +249,17 @@ def test_big_screen_follows_the_room_as_participants_see_it(
     expect(screen.locator("body")).not_to_contain_text(re.compile(r"\d+ votes?"))
     assert_fits(screen, output_dir / "vote-hidden-tallies.png")
 
-    # Results: bars, ranked, with their counts.
+    # Results: the themes by supporters, then the ideas by votes, with their counts.
     facilitator.ok("prompt.phase", {"prompt_id": prompt["id"], "phase": "results"})
     expect(screen.locator("#phase")).to_have_text("Results")
-    bars = screen.locator(".bar-row")
+    expect(screen.locator(".bar-row.theme .bar-text")).to_have_text(["Shade", "Water and roofs"])
+    expect(screen.locator(".bar-row.theme").first.locator(".bar-count")).to_have_text("2supporters")
+    bars = screen.locator(".bar-row:not(.theme)")
     expect(bars.first.locator(".bar-text")).to_have_text("Shade trees at every bus stop")
     expect(bars.first.locator(".bar-value")).to_have_text("2")
     expect(bars.filter(has_text="Cool roofs").locator(".bar-value")).to_have_text("1")
     expect(bars.filter(has_text="Shade sails").locator(".bar-value")).to_have_text("0")
-    expect(bars.filter(has_text="Water and roofs").locator(".bar-tag")).to_have_text("Theme")
+    expect(screen.locator(".bar-row.theme").last.locator(".bar-tag")).to_have_text("Theme")
     assert_fits(screen, output_dir / "results.png")
 
     # A spotlighted idea covers the screen, and goes when the spotlight is cleared.
@@ -364,3 +368,304 @@ def test_big_screen_is_for_staff_only(server: Server, new_page: Any) -> None:
     visitor = new_page()
     visitor.goto(server.url(f"/roundtables/{created['id']}/present"))
     expect(visitor).to_have_url(re.compile(r"/login\?next="))
+
+
+LONG_IDEA = (
+    "Turn the empty car park behind the central market into a shaded community square: plant"
+    " native trees along the edges, put up fabric sails over the seating, add a drinking"
+    " fountain and misting posts, and let the neighbourhood association run weekend stalls so"
+    " the square stays looked after and busy all summer long."
+)
+TYPHOON = "台风预警系统需要升级"
+# Twenty-six ideas of every length from four people, none of whom nears the rate limit.
+ROOM_IDEAS = {
+    ("Amina", "Dakar"): [
+        LONG_IDEA,
+        "Shade trees at every bus stop",
+        "Cool roofs on schools and clinics",
+        "Water refill points in every market, refilled and cleaned daily by the market staff",
+        "Shade sails over the market street",
+        "A heat officer in city hall",
+        "Map the hottest blocks with residents, street by street, before deciding where to"
+        " plant, and publish the map so everyone can see why trees go where they go",
+    ],
+    ("Bruno", "Porto Alegre"): [
+        "Open the public fountains at night",
+        "Free bus rides on heatwave days",
+        "Cooling centres in libraries",
+        "Paint the playgrounds white",
+        "Check on older neighbours by phone during every heat alert; a volunteer rota run"
+        " by the district councils, with a script and a number to call when nobody answers",
+        "Shade trees along the river walk",
+        "Drinking water on every bus",
+    ],
+    ("Chen", "Guangzhou"): [
+        TYPHOON,
+        "台风来临前清理排水沟",
+        "高温预警发到每部手机",
+        "Green walls on car parks",
+        "Night markets instead of day markets in July",
+        "Misting posts at the tram stops",
+        "Heat alerts by text message in every language spoken in the city",
+    ],
+    ("Dana", "Detroit"): [
+        "Trees, trees, trees",
+        "Pools open until midnight",
+        "Shade trees in school yards",
+        "Fans for people who cannot afford air conditioning, lent by the library like books",
+        "Bike lanes under the trees",
+    ],
+}
+
+
+class Participant:
+    """One person in the room, on their own connection, writing over Socket.IO."""
+
+    def __init__(self, server: Server, join_code: str, name: str, affiliation: str) -> None:
+        self.sio = socketio.Client(reconnection=False)
+        self.sio.connect(server.base_url, transports=["websocket"])
+        acked(
+            self.sio.call(
+                "roundtable.join",
+                {"join_code": join_code, "name": name, "affiliation": affiliation},
+                timeout=10,
+            )
+        )
+
+    def ok(self, event: str, payload: dict[str, Any]) -> dict[str, Any]:
+        return acked(self.sio.call(event, payload, timeout=10))
+
+    def post(self, prompt_id: int, text: str) -> None:
+        self.ok(
+            "idea.create", {"prompt_id": prompt_id, "text": text, "client_id": uuid.uuid4().hex}
+        )
+
+    def close(self) -> None:
+        if self.sio.connected:
+            self.sio.disconnect()
+
+
+@pytest.fixture
+def room_of_four(server: Server) -> Iterator[list[Participant]]:
+    people: list[Participant] = []
+    yield people
+    for person in people:
+        person.close()
+
+
+def boxes_apart(page: Any, first: str, second: str) -> bool:
+    """Whether the bounding boxes of two elements do not intersect."""
+    return bool(
+        page.evaluate(
+            """([first, second]) => {
+                const a = document.querySelector(first).getBoundingClientRect();
+                const b = document.querySelector(second).getBoundingClientRect();
+                return a.right <= b.left || b.right <= a.left
+                    || a.bottom <= b.top || b.bottom <= a.top;
+            }""",
+            [first, second],
+        )
+    )
+
+
+# The page now shown of a paged list: its number, how the rows fill the list, what is cut.
+PAGE_NOW = """(selector) => {
+    const list = document.querySelector(selector);
+    const shown = [...list.children].filter((item) => !item.hidden);
+    const box = list.getBoundingClientRect();
+    const boxes = shown.map((item) => item.getBoundingClientRect());
+    const top = Math.min(...boxes.map((b) => b.top));
+    const firstRow = boxes.filter((b) => Math.abs(b.top - top) < 1);
+    return {
+        indicator: document.querySelector("#board-page").textContent,
+        keys: shown.map((item) => item.querySelector(".idea-text, .bar-text").textContent),
+        listHeight: box.height,
+        used: Math.max(...boxes.map((b) => b.bottom)) - box.top,
+        firstRow: Math.max(...firstRow.map((b) => b.height)),
+        gap: parseFloat(getComputedStyle(list).rowGap) || 0,
+        clipped: shown
+            .map((item) => item.querySelector(".idea-text, .bar-text"))
+            .filter((text) => text.scrollHeight > text.clientHeight + 1
+                || text.scrollWidth > text.clientWidth + 1)
+            .map((text) => text.textContent),
+        outside: boxes.filter((b) => b.bottom > box.bottom + 1).length,
+    };
+}"""
+
+
+def read_every_page(page: Any, selector: str) -> list[dict[str, Any]]:
+    """Each page of a paged list once, as the screen turns them (page_seconds=1)."""
+    page.wait_for_timeout(300)  # laid out anew after a change of size
+    expect(page.locator("#board-page")).to_have_text(re.compile(r"^Page 1 of \d+$"), timeout=8000)
+    total = int(page.locator("#board-page").inner_text().rsplit(" ", 1)[1])
+    pages: dict[int, dict[str, Any]] = {}
+    for _ in range(total * 20):
+        now = page.evaluate(PAGE_NOW, selector)
+        number = int(now["indicator"].split()[1])
+        pages.setdefault(number, now)
+        if len(pages) == total:
+            break
+        page.wait_for_timeout(150)
+    assert sorted(pages) == list(range(1, total + 1)), f"pages seen: {sorted(pages)}"
+    return [pages[number] for number in sorted(pages)]
+
+
+def assert_pages_fill_the_board(pages: list[dict[str, Any]], expected: set[str]) -> None:
+    """Every item on exactly one page, whole; each page but the last as full as rows allow."""
+    seen = [key for page in pages for key in page["keys"]]
+    assert sorted(seen) == sorted(expected)
+    for number, page in enumerate(pages, start=1):
+        assert page["clipped"] == [], f"page {number} cuts {page['clipped']}"
+        assert page["outside"] == 0, f"page {number} reaches past the board"
+    for number, (page, after) in enumerate(pairwise(pages), start=1):
+        room_left = page["listHeight"] - page["used"]
+        assert room_left < after["gap"] + after["firstRow"], (
+            f"page {number} leaves {room_left:.0f}px where the next row "
+            f"({after['firstRow']:.0f}px) would fit"
+        )
+
+
+def test_big_screen_fills_a_projector_with_whole_ideas_in_pages(
+    server: Server,
+    new_page: Any,
+    output_dir: Path,
+    facilitator: Facilitator,
+    room_of_four: list[Participant],
+) -> None:
+    created = facilitator.create_roundtable("Cooler streets for a hotter city")
+    code = created["join_code"]
+    facilitator.join(code)
+    prompt = facilitator.ok(
+        "prompt.create",
+        {"text": PROMPT, "phases": True, "votes_per_participant": 5},
+    )["prompt"]
+    page = new_page()
+    page.set_viewport_size(HD)
+    page.emulate_media(reduced_motion="reduce")
+    sign_in(page, server, "facilitator@example.org")
+    page.goto(server.url(f"/roundtables/{created['id']}/present?page_seconds=1"))
+    expect(page.locator("#connection")).to_have_text("Live")
+    people = {}
+    for name, affiliation in ROOM_IDEAS:
+        person = Participant(server, code, name, affiliation)
+        room_of_four.append(person)
+        people[name] = person
+
+    # The count of people in the room stays clear of the strip along the bottom.
+    expect(page.locator(".welcome-count")).to_have_text("4 participants joined")
+    for size, name in ((HD, "welcome-720p.png"), (FULL_HD, "welcome-1080p.png")):
+        page.set_viewport_size(size)
+        page.wait_for_timeout(200)
+        assert boxes_apart(page, ".welcome-count", ".strip"), f"count over the footer at {size}"
+        assert boxes_apart(page, ".welcome-count", ".welcome-qr")
+        page.screenshot(path=output_dir / name)
+
+    facilitator.ok("prompt.phase", {"prompt_id": prompt["id"], "phase": "collect"})
+    expect(page.locator("#prompt-text")).to_have_text(PROMPT)
+    everything = set()
+    for (name, _), texts in ROOM_IDEAS.items():
+        for text in texts:
+            people[name].post(prompt["id"], text)
+            everything.add(text)
+    assert len(everything) == 26
+    expect(page.locator("#idea-count")).to_have_text("26 ideas")
+
+    # As many rows of whole ideas as the screen holds, then the next page, by itself.
+    for size, name in ((FULL_HD, "cards-1080p"), (HD, "cards-720p")):
+        page.set_viewport_size(size)
+        pages = read_every_page(page, ".cards")
+        assert len(pages) >= 2
+        assert_pages_fill_the_board(pages, everything)
+        board = page.locator("#board-body").bounding_box()
+        assert board["height"] > size["height"] * 0.55, "the board leaves the screen empty"
+        expect(page.locator("#board-more")).to_have_count(0)
+        page.screenshot(path=output_dir / f"{name}.png")
+        expect(card(page, LONG_IDEA).locator(".idea-text")).to_have_text(LONG_IDEA, timeout=8000)
+        assert boxes_apart(page, ".board-page", ".strip")
+        page.screenshot(path=output_dir / f"{name}-long-idea.png")
+
+    # The word cloud splits Chinese into its words and leaves the particles out.
+    page.keyboard.press("w")
+    words = page.locator(".cloud-word")
+    expect(words.filter(has_text=re.compile("^台风$"))).to_have_count(1)
+    expect(words.filter(has_text=re.compile("^预警$"))).to_have_count(1)
+    expect(words.filter(has_text=TYPHOON)).to_have_count(0)
+    expect(words.filter(has_text=re.compile("^需要$"))).to_have_count(0)
+    cloud = page.evaluate(
+        "() => [...document.querySelectorAll('.cloud-word')].map((w) => [w.textContent,"
+        " Number(w.dataset.count), w.hidden, parseFloat(getComputedStyle(w).fontSize)])"
+    )
+    counts = {word: count for word, count, _, _ in cloud}
+    assert counts["trees"] == max(counts.values())
+    assert not any(len(word) > 6 and re.search(r"[\u4e00-\u9fff]", word) for word in counts)
+    # The most frequent words are the biggest, and none is left out for a rarer one.
+    shown = [(count, size) for _, count, hidden, size in cloud if not hidden]
+    left_out = [count for _, count, hidden, _ in cloud if hidden]
+    assert not left_out or max(left_out) <= min(count for count, _ in shown)
+    biggest = max(size for _, size in shown)
+    assert all(size == biggest for count, size in shown if count == counts["trees"])
+    assert_no_overlap(page, ".cloud-word:not([hidden])")
+    for size, name in ((HD, "word-cloud-720p.png"), (FULL_HD, "word-cloud-1080p.png")):
+        page.set_viewport_size(size)
+        page.wait_for_timeout(300)
+        page.screenshot(path=output_dir / name)
+    page.keyboard.press("w")
+
+    # Themes rank by support: the people behind the theme or any of its ideas, each once.
+    ideas = facilitator.ideas(prompt["id"])
+    facilitator.ok("prompt.phase", {"prompt_id": prompt["id"], "phase": "group"})
+    shade = facilitator.ok(
+        "theme.create",
+        {
+            "prompt_id": prompt["id"],
+            "name": "Shade",
+            "idea_ids": [
+                ideas["Shade trees at every bus stop"],
+                ideas["Shade sails over the market street"],
+            ],
+        },
+    )["theme"]
+    facilitator.ok(
+        "theme.create",
+        {
+            "prompt_id": prompt["id"],
+            "name": "Water",
+            "idea_ids": [
+                ideas["Open the public fountains at night"],
+                ideas["Pools open until midnight"],
+            ],
+        },
+    )
+    facilitator.ok("prompt.phase", {"prompt_id": prompt["id"], "phase": "vote"})
+    people["Amina"].ok("vote.cast", {"theme_id": shade["id"]})
+    people["Amina"].ok("vote.cast", {"idea_id": ideas["Shade trees at every bus stop"]})
+    for name in ("Bruno", "Chen"):
+        people[name].ok("vote.cast", {"idea_id": ideas["Open the public fountains at night"]})
+    people["Dana"].ok("vote.cast", {"idea_id": ideas["Pools open until midnight"]})
+    for person in people.values():
+        person.ok("vote.cast", {"idea_id": ideas[LONG_IDEA]})
+    facilitator.ok("prompt.phase", {"prompt_id": prompt["id"], "phase": "results"})
+    expect(page.locator("#phase")).to_have_text("Results")
+    themes = page.locator(".bar-row.theme .bar-text")
+    expect(themes).to_have_text(["Water", "Shade"])
+    expect(page.locator(".bar-row.theme").first.locator(".bar-value")).to_have_text("3")
+    expect(page.locator(".bar-row.theme").first).to_contain_text("supporters")
+    top_idea = page.locator(".bar-row:not(.theme)").first
+    expect(top_idea.locator(".bar-text")).to_have_text(LONG_IDEA)
+    expect(top_idea.locator(".bar-value")).to_have_text("4")
+    for size, name in ((HD, "results-720p"), (FULL_HD, "results-1080p")):
+        page.set_viewport_size(size)
+        pages = read_every_page(page, ".bars")
+        assert_pages_fill_the_board(pages, everything | {"Water", "Shade"})
+        page.screenshot(path=output_dir / f"{name}.png")
+
+    # Ended, the screen says so and keeps the results up.
+    facilitator.ok("roundtable.end", {})
+    expect(page.get_by_text("This session has ended")).to_be_visible()
+    expect(page.locator(".bar-row.theme .bar-text").first).to_have_text("Water")
+    for size, name in ((HD, "ended-720p.png"), (FULL_HD, "ended-1080p.png")):
+        page.set_viewport_size(size)
+        page.wait_for_timeout(300)
+        assert boxes_apart(page, "#ended", "#board-body")
+        page.screenshot(path=output_dir / name)
+    assert_no_script_errors(page)

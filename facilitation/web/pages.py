@@ -106,6 +106,7 @@ def console(roundtable_id: int) -> str:
             public_base=public_base(),
             may_run=actor is not None and actor.may(Right.RUN_PROMPTS),
             may_export=actor is not None and actor.may(Right.EXPORT),
+            may_share=actor is not None and actor.may(Right.SHARE_SCREEN),
         )
 
 

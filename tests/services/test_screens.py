@@ -191,7 +191,9 @@ def test_a_screen_reads_its_own_roundtable_while_its_link_lives(table: Table) ->
     link = share(table)
     screen = Actor.screen(table.roundtable_id, link.link_id)
     session: Session = table.session
-    assert roundtables.require_access(session, screen, table.roundtable_id).id == table.roundtable_id
+    assert (
+        roundtables.require_access(session, screen, table.roundtable_id).id == table.roundtable_id
+    )
     assert table.refusal(roundtables.require_access, session, screen, other.id) == "forbidden"
     screens.revoke(session, actor=table.facilitator, roundtable_id=table.roundtable_id, now=LATER)
     assert (

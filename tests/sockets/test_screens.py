@@ -74,9 +74,7 @@ def test_a_screen_joins_as_a_screen_and_sees_the_rooms_version(room: Room) -> No
     assert "participant" not in shown.joined
     snapshot = shown.joined["snapshot"]
     assert leaks(snapshot) == []
-    ideas = {
-        idea["id"]: idea for prompt in snapshot["prompts"] for idea in prompt["ideas"]
-    }
+    ideas = {idea["id"]: idea for prompt in snapshot["prompts"] for idea in prompt["ideas"]}
     visible = ideas[prompts["shown"]]
     assert visible["text"] == "Shade trees"
     assert visible["author"] is None and visible["affiliation"] is None

@@ -14,11 +14,11 @@ from facilitation.services import roundtables, screens
 from facilitation.services.actors import Right
 from facilitation.services.errors import NotFoundError, RateLimitedError
 from facilitation.services.roundtables import normalise_join_code
-from facilitation.services.screens import InvalidPresenterLinkError
+from facilitation.services.screens import InvalidPresenterLinkError, NoPresenterLinkError
 from facilitation.services.views import REACTIONS
 from facilitation.throttle import TOO_MANY_JOINS, TOO_MANY_SCREENS
 from facilitation.web.auth import address_key, current_actor, current_staff, page_staff_required
-from facilitation.web.links import join_url, public_base, qr_svg
+from facilitation.web.links import join_url, public_base, qr_svg, screen_url
 
 bp = Blueprint("pages", __name__)
 
@@ -92,22 +92,39 @@ def join_qr(join_code: str) -> Response:
 
 @bp.get("/roundtables/<int(max=2147483647):roundtable_id>")
 @page_staff_required
-def console(roundtable_id: int) -> str:
-    with runtime().db.session() as db:
+def console(roundtable_id: int) -> Response:
+    state = runtime()
+    with state.db.session() as db:
         roundtable = db.get(Roundtable, roundtable_id)
         if roundtable is None:
             abort(404)
         actor = current_actor()
-        return render_template(
-            "console.html",
-            roundtable=roundtable,
-            event=roundtable.event,
-            join_link=join_url(roundtable.join_code),
-            public_base=public_base(),
-            may_run=actor is not None and actor.may(Right.RUN_PROMPTS),
-            may_export=actor is not None and actor.may(Right.EXPORT),
-            may_share=actor is not None and actor.may(Right.SHARE_SCREEN),
+        may_share = actor is not None and actor.may(Right.SHARE_SCREEN)
+        presenter_link = None
+        if may_share:
+            try:
+                link = screens.current_link(
+                    db, actor=actor, roundtable_id=roundtable.id, secret=state.settings.secret_key
+                )
+                presenter_link = screen_url(link.token)
+            except NoPresenterLinkError:
+                pass
+        response = Response(
+            render_template(
+                "console.html",
+                roundtable=roundtable,
+                event=roundtable.event,
+                join_link=join_url(roundtable.join_code),
+                public_base=public_base(),
+                may_run=actor is not None and actor.may(Right.RUN_PROMPTS),
+                may_export=actor is not None and actor.may(Right.EXPORT),
+                may_share=may_share,
+                presenter_link=presenter_link,
+            )
         )
+    # The page may carry the presenter link's secret: kept out of every cache.
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 @bp.get("/roundtables/<int(max=2147483647):roundtable_id>/present")

@@ -17,8 +17,7 @@ export function setUpPresenterLink(box) {
     status: box.querySelector("#presenter-link-status"),
   };
 
-  function show(link) {
-    const url = link ? link.url : "";
+  function show(url) {
     ui.url.value = url;
     ui.line.hidden = !url;
     ui.create.hidden = Boolean(url);
@@ -28,7 +27,7 @@ export function setUpPresenterLink(box) {
     for (const button of [ui.create, ui.copy, ui.rotate, ui.revoke]) button.disabled = false;
   }
 
-  /** One call to the API; the answer's JSON (null for 204), or an error announced and null. */
+  /** One call to the API: whether it worked, and its JSON answer ({} for 204 No Content). */
   async function call(method) {
     for (const button of [ui.create, ui.copy, ui.rotate, ui.revoke]) button.disabled = true;
     try {
@@ -44,20 +43,10 @@ export function setUpPresenterLink(box) {
     }
   }
 
-  async function load() {
-    const { ok, answer } = await call("GET");
-    show(ok ? answer : null);
-  }
-
   async function create(message) {
     const { ok, answer } = await call("POST");
-    if (ok) {
-      show(answer);
-      announce(ui.status, t(message));
-    } else {
-      await load();
-      announce(ui.status, errorMessage(answer.error));
-    }
+    show(ok ? answer.url : ui.url.value);
+    announce(ui.status, ok ? t(message) : errorMessage(answer.error));
   }
 
   ui.create.addEventListener("click", () => create("presenter_link_created"));
@@ -67,7 +56,7 @@ export function setUpPresenterLink(box) {
   ui.revoke.addEventListener("click", async () => {
     if (!window.confirm(t("presenter_link_revoke_confirm"))) return;
     const { ok, answer } = await call("DELETE");
-    await load();
+    show(ok ? "" : ui.url.value);
     announce(ui.status, ok ? t("presenter_link_revoked") : errorMessage(answer.error));
   });
   ui.copy.addEventListener("click", async () => {
@@ -81,5 +70,6 @@ export function setUpPresenterLink(box) {
   });
   ui.url.addEventListener("focus", () => ui.url.select());
 
-  load();
+  // The console page arrives with the current link, if any: nothing to fetch.
+  show(box.dataset.url || "");
 }

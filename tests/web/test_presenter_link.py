@@ -194,3 +194,14 @@ def test_the_console_of_a_rapporteur_does_not(
     sign_in(browser, make_staff("rapporteur"))
     html = browser.get(f"/roundtables/{roundtable.id}").get_data(as_text=True)
     assert 'id="presenter-link"' not in html
+
+
+def test_the_console_shows_the_current_link_and_is_not_cached(
+    app: Flask, roundtable: Roundtable
+) -> None:
+    url = link_api(roundtable, "post").get_json()["url"]
+    browser = app.test_client()
+    sign_in(browser, roundtable.staff)
+    page = browser.get(f"/roundtables/{roundtable.id}")
+    assert f'data-url="{url}"' in page.get_data(as_text=True)
+    assert page.headers["Cache-Control"] == "no-store"

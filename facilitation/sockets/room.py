@@ -26,7 +26,7 @@ from facilitation.sockets.connection import (
     current_actor,
     current_roundtable_id,
 )
-from facilitation.sockets.payloads import parse
+from facilitation.sockets.payloads import fits_32_bits, parse
 from facilitation.throttle import (
     TOO_MANY_JOINS,
     TOO_MANY_NEWCOMERS,
@@ -58,7 +58,11 @@ def _screen_from(token: object) -> Actor:
 
 def _staff_screen(member: Actor, roundtable_id: object) -> Actor:
     """The big screen a signed-in staff member opens: the room's view, not the staff's."""
-    if not isinstance(roundtable_id, int) or isinstance(roundtable_id, bool):
+    if (
+        not isinstance(roundtable_id, int)
+        or isinstance(roundtable_id, bool)
+        or not fits_32_bits(roundtable_id)
+    ):
         raise _refused(InvalidInputError("bad_request", "screen_of must be a roundtable id."))
     try:
         with runtime().db.session() as db:

@@ -248,3 +248,9 @@ def test_a_participant_cannot_open_a_screen_by_asking(room: Room) -> None:
     sneaky = room.connect({"participant_token": alice.token, "screen_of": room.roundtable_id})
     ack = acked(sneaky.emit("roundtable.join", {"join_code": room.join_code}))
     assert ack["role"] == "participant"
+
+
+@pytest.mark.parametrize("screen_of", ["1", True, 2**40, 9999])
+def test_a_staff_screen_of_no_such_roundtable_is_refused(room: Room, screen_of: Any) -> None:
+    refused = room.connect({"token": room.staff.token, "screen_of": screen_of})
+    assert not refused.client.is_connected()

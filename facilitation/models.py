@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import text as sql
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from facilitation.db import Base
@@ -294,3 +295,32 @@ class RoomEvent(Base):
     participant_id: Mapped[int | None] = mapped_column()
     staff_id: Mapped[int | None] = mapped_column()
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class PresenterLink(Base):
+    """A secret, revocable link to a roundtable's big screen, for a projector without a login.
+
+    The token in the link is an HMAC of `nonce` under the app's secret key: staff can be shown
+    it again, while a leaked database (which keeps only the token's hash) opens no screen.
+    """
+
+    __tablename__ = "presenter_link"
+    __table_args__ = (
+        # At most one live link per roundtable; revoked ones stay as the record of who shared.
+        Index(
+            "uq_presenter_link_live",
+            "roundtable_id",
+            unique=True,
+            sqlite_where=sql("revoked_at IS NULL"),
+            postgresql_where=sql("revoked_at IS NULL"),
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    roundtable_id: Mapped[int] = mapped_column(ForeignKey("roundtable.id", ondelete="CASCADE"))
+    nonce: Mapped[str] = mapped_column(String(64))
+    # SHA-256 of the token, looked up by equality: no secret is compared character by character.
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id", ondelete="SET NULL"))
+    revoked_at: Mapped[datetime | None] = mapped_column()

@@ -26,6 +26,20 @@ def room_of(roundtable_id: int, *, staff: bool = False) -> str:
     return f"roundtable:{roundtable_id}:staff" if staff else f"roundtable:{roundtable_id}"
 
 
+def screens_room(roundtable_id: int) -> str:
+    """The room of a roundtable's big screens: sent the participants' version, nothing more."""
+    return f"roundtable:{roundtable_id}:screens"
+
+
+def presenter_link_room(link_id: int) -> str:
+    """The screens that came in through one presenter link, so that revoking it reaches them."""
+    return f"presenter_link:{link_id}"
+
+
+# What a screen whose presenter link was revoked is told, just before it is disconnected.
+SCREEN_REVOKED = "screen.revoked"
+
+
 class Realtime:
     """Emits logged events to their roundtable's room."""
 
@@ -48,9 +62,29 @@ class Realtime:
                 to=room_of(event.roundtable_id, staff=True),
                 namespace="/",
             )
+            # Big screens show the room: exactly the participants' version, never the staff's.
             self.socketio.emit(
-                event.name, event.public, to=room_of(event.roundtable_id), namespace="/"
+                event.name,
+                event.public,
+                to=[room_of(event.roundtable_id), screens_room(event.roundtable_id)],
+                namespace="/",
             )
+
+    def dismiss_screens(self, link_ids: Iterable[int]) -> None:
+        """Tell the screens of revoked presenter links so, and disconnect them.
+
+        The news goes through the message queue to every process; each screen's page stops on
+        it. Those connected to this process are disconnected here, and the rooms are closed
+        everywhere, so that nothing more reaches a screen that has not gone yet.
+        """
+        server = self.socketio.server
+        for link_id in link_ids:
+            room = presenter_link_room(link_id)
+            self.socketio.emit(SCREEN_REVOKED, {}, to=room, namespace="/")
+            local = [sid for sid, _ in server.manager.get_participants("/", room)]
+            for sid in local:
+                server.disconnect(sid, namespace="/")
+            self.socketio.close_room(room, namespace="/")
 
     def _hold_until_acked(self, socketio: SocketIO) -> None:
         server = socketio.server

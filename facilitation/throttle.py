@@ -25,6 +25,7 @@ PRUNE_ABOVE = 10_000
 TOO_MANY_EVENTS = "Too many messages from this connection; wait {wait} and try again."
 TOO_MANY_JOINS = "Too many attempts to join from here; try again in {wait}."
 TOO_MANY_LOGINS = "Too many sign-in attempts from here; try again in {wait}."
+TOO_MANY_SCREENS = "Too many wrong presenter links from here; try again in {wait}."
 TOO_MANY_NEWCOMERS = "Many people are joining from this network just now; try again in {wait}."
 TOO_MANY_TOKENS = "Too many wrong API tokens from here; try again in {wait}."
 TOO_MANY_WRITES = "You are going faster than the room can follow; try again in {wait}."

@@ -1,4 +1,5 @@
-"""Who is acting: a staff member with a role, or a participant; and what each role may do."""
+"""Who is acting: a staff member with a role, a participant, or a big screen; and what each
+role may do."""
 
 from __future__ import annotations
 
@@ -15,15 +16,26 @@ class Right(enum.Enum):
     RUN_PROMPTS = "run_prompts"
     READ_ROUNDTABLE = "read_roundtable"
     EXPORT = "export"
+    SHARE_SCREEN = "share_screen"
 
 
 RIGHTS: dict[str, frozenset[Right]] = {
     StaffRole.ORGANIZER: frozenset(Right),
     StaffRole.FACILITATOR: frozenset(
-        {Right.CREATE_ROUNDTABLE, Right.RUN_PROMPTS, Right.READ_ROUNDTABLE, Right.EXPORT}
+        {
+            Right.CREATE_ROUNDTABLE,
+            Right.RUN_PROMPTS,
+            Right.READ_ROUNDTABLE,
+            Right.EXPORT,
+            Right.SHARE_SCREEN,
+        }
     ),
     StaffRole.RAPPORTEUR: frozenset({Right.READ_ROUNDTABLE, Right.EXPORT}),
 }
+
+
+# A big screen's role: it holds no right at all, and sees one roundtable as its participants do.
+SCREEN = "screen"
 
 
 @dataclass(frozen=True)
@@ -33,6 +45,10 @@ class Actor:
     staff_id: int | None = None
     role: str | None = None
     participant_id: int | None = None
+    # A big screen: the one roundtable it shows, and the presenter link it came in with
+    # (None for the big screen a signed-in staff member opened).
+    screen_roundtable_id: int | None = None
+    presenter_link_id: int | None = None
 
     @classmethod
     def staff(cls, staff_id: int, role: str) -> Actor:
@@ -42,9 +58,19 @@ class Actor:
     def participant(cls, participant_id: int) -> Actor:
         return cls(participant_id=participant_id)
 
+    @classmethod
+    def screen(cls, roundtable_id: int, presenter_link_id: int | None = None) -> Actor:
+        return cls(
+            role=SCREEN, screen_roundtable_id=roundtable_id, presenter_link_id=presenter_link_id
+        )
+
     @property
     def is_staff(self) -> bool:
         return self.staff_id is not None
+
+    @property
+    def is_screen(self) -> bool:
+        return self.screen_roundtable_id is not None
 
     def may(self, right: Right) -> bool:
         return self.role is not None and right in RIGHTS.get(self.role, frozenset())

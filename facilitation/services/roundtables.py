@@ -9,8 +9,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from facilitation.models import Event, Membership, Participant, Roundtable, Stream
-from facilitation.services.actors import Actor, Right, require
+from facilitation.models import Event, Membership, Participant, Roundtable, StaffRole, Stream
+from facilitation.services.actors import SCREEN, Actor, Right, require
 from facilitation.services.catchup import events_since
 from facilitation.services.errors import ForbiddenError, InvalidInputError, NotFoundError
 from facilitation.services.events import (
@@ -23,6 +23,7 @@ from facilitation.services.events import (
     record,
 )
 from facilitation.services.prompts import check_attribution, prompt_in
+from facilitation.services.screens import require_screen_of
 from facilitation.services.text import AFFILIATION_MAX, NAME_MAX, TITLE_MAX, clean_line
 from facilitation.services.views import (
     EVERYONE,
@@ -165,6 +166,10 @@ def enter_roundtable(
         # nothing about which codes exist.
         raise InvalidInputError("name_required", "Give your name to join.")
     roundtable = find_by_code(session, join_code)
+    if actor is not None and actor.is_screen:
+        require_screen_of(session, actor, roundtable.id)
+        session.commit()
+        return Entered(roundtable.id, SCREEN, None, None, None, [])
     if actor is not None and actor.is_staff:
         require(actor, Right.READ_ROUNDTABLE)
         session.commit()
@@ -229,7 +234,9 @@ def what_joiner_sees(session: Session, entered: Entered) -> tuple[int, dict[str,
     # The sequence number is read before the state, so the snapshot is never older than it.
     session.refresh(roundtable)
     seq = roundtable.last_seq
-    viewer = Viewer(participant_id=entered.participant_id) if entered.participant_id else STAFF
+    # Staff see everything; anyone else (a participant, a big screen) what the room may see.
+    staff = entered.role in set(StaffRole) and entered.participant_id is None
+    viewer = STAFF if staff else Viewer(participant_id=entered.participant_id)
     return seq, snapshot(session, roundtable, viewer)
 
 
@@ -246,11 +253,14 @@ def is_member(session: Session, roundtable_id: int, participant_id: int) -> bool
 
 
 def require_access(session: Session, actor: Actor | None, roundtable_id: int) -> Roundtable:
-    """The roundtable, if the actor may read it: staff who may read, or a member."""
+    """The roundtable, if the actor may read it: staff who may read, a member, or its own
+    big screen while that screen's link is live."""
     roundtable = get_roundtable(session, roundtable_id)
     if actor is None:
         raise ForbiddenError("Join the roundtable first.")
-    if actor.is_staff:
+    if actor.is_screen:
+        require_screen_of(session, actor, roundtable_id)
+    elif actor.is_staff:
         require(actor, Right.READ_ROUNDTABLE)
     elif actor.participant_id is None or not is_member(
         session, roundtable_id, actor.participant_id

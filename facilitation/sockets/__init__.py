@@ -10,8 +10,8 @@ from typing import Any
 from flask_socketio import SocketIO
 
 from facilitation.runtime import runtime
-from facilitation.services.errors import DomainError
-from facilitation.sockets.connection import connection_id
+from facilitation.services.errors import DomainError, ForbiddenError
+from facilitation.sockets.connection import connection_id, current_actor
 from facilitation.throttle import TOO_MANY_EVENTS
 
 Ack = dict[str, Any]
@@ -28,14 +28,22 @@ def failed(code: str, message: str) -> Ack:
     return {"ok": False, "error": {"code": code, "message": message}}
 
 
-def handles(socketio: SocketIO, event: str) -> Callable[[Handler], Handler]:
-    """Register a handler that turns domain errors, and any other failure, into an error ack."""
+def handles(
+    socketio: SocketIO, event: str, *, screens: bool = False
+) -> Callable[[Handler], Handler]:
+    """Register a handler that turns domain errors, and any other failure, into an error ack.
+
+    A big screen is read-only: it may send only the events registered with `screens=True`
+    (joining and catching up); every other event from it is refused before its handler runs.
+    """
 
     def register(handler: Handler) -> Handler:
         @wraps(handler)
         def guarded(payload: Any = None, *_extra: Any) -> Ack:
             try:
                 runtime().throttles.events.take(f"connection:{connection_id()}", TOO_MANY_EVENTS)
+                if not screens and (actor := current_actor()) is not None and actor.is_screen:
+                    raise ForbiddenError("A big screen only shows the room; it cannot do that.")
                 return handler(payload)
             except DomainError as error:
                 return {"ok": False, "error": error.as_dict()}

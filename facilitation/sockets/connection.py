@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from flask import request, session
@@ -11,15 +12,7 @@ from facilitation.services.errors import DomainError
 
 
 def bind_actor(actor: Actor | None) -> None:
-    session["actor"] = (
-        None
-        if actor is None
-        else {
-            "staff_id": actor.staff_id,
-            "role": actor.role,
-            "participant_id": actor.participant_id,
-        }
-    )
+    session["actor"] = None if actor is None else dataclasses.asdict(actor)
 
 
 def current_actor() -> Actor | None:

@@ -8,11 +8,15 @@ from flask import session as cookie_session
 from flask_socketio import ConnectionRefusedError, SocketIO, join_room, leave_room
 
 from facilitation.models import utcnow
-from facilitation.realtime import room_of
+from facilitation.realtime import presenter_link_room, room_of, screens_room
 from facilitation.runtime import runtime
-from facilitation.services import roundtables, staff
+from facilitation.services import roundtables, screens, staff
 from facilitation.services.actors import Actor
-from facilitation.services.errors import DomainError, RateLimitedError
+from facilitation.services.errors import (
+    DomainError,
+    InvalidInputError,
+    RateLimitedError,
+)
 from facilitation.sockets import Ack, handles, ok
 from facilitation.sockets.connection import (
     bind_actor,
@@ -22,13 +26,64 @@ from facilitation.sockets.connection import (
     current_actor,
     current_roundtable_id,
 )
-from facilitation.sockets.payloads import parse
-from facilitation.throttle import TOO_MANY_JOINS, TOO_MANY_NEWCOMERS, TOO_MANY_TOKENS
+from facilitation.sockets.payloads import fits_32_bits, parse
+from facilitation.throttle import (
+    TOO_MANY_JOINS,
+    TOO_MANY_NEWCOMERS,
+    TOO_MANY_SCREENS,
+    TOO_MANY_TOKENS,
+)
+
+
+def _refused(error: DomainError) -> ConnectionRefusedError:
+    """A refused connection: the client's connect_error carries the message and, as data,
+    the code (and any wait)."""
+    return ConnectionRefusedError(error.message, error.as_dict())
+
+
+def _screen_from(token: object) -> Actor:
+    """The big screen a presenter link's token opens; wrong tokens are limited per address."""
+    state = runtime()
+    address = f"address:{client_address()}"
+    try:
+        with (
+            state.throttles.join_attempts.attempt(TOO_MANY_SCREENS, address),
+            state.db.session() as db,
+        ):
+            found = screens.resolve(db, token=token)
+    except DomainError as error:  # too many wrong tokens, or a wrong one
+        raise _refused(error) from error
+    return Actor.screen(found.roundtable_id, found.link_id)
+
+
+def _staff_screen(member: Actor, roundtable_id: object) -> Actor:
+    """The big screen a signed-in staff member opens: the room's view, not the staff's."""
+    if (
+        not isinstance(roundtable_id, int)
+        or isinstance(roundtable_id, bool)
+        or not fits_32_bits(roundtable_id)
+    ):
+        raise _refused(InvalidInputError("bad_request", "screen_of must be a roundtable id."))
+    try:
+        with runtime().db.session() as db:
+            roundtables.require_access(db, member, roundtable_id)
+    except DomainError as error:
+        raise _refused(error) from error
+    return Actor.screen(roundtable_id)
 
 
 def _actor_from(auth: Any) -> Actor | None:
-    state = runtime()
     auth = auth if isinstance(auth, dict) else {}
+    if "screen_token" in auth:
+        return _screen_from(auth["screen_token"])
+    actor = _identity_from(auth)
+    if "screen_of" in auth and actor is not None and actor.is_staff:
+        return _staff_screen(actor, auth["screen_of"])
+    return actor
+
+
+def _identity_from(auth: dict[str, Any]) -> Actor | None:
+    state = runtime()
     if token := auth.get("token"):
         try:
             with state.throttles.logins.attempt(TOO_MANY_TOKENS, f"address:{client_address()}"):
@@ -37,8 +92,7 @@ def _actor_from(auth: Any) -> Actor | None:
                 if member is None:
                     raise ConnectionRefusedError("The API token is not valid.")
         except RateLimitedError as error:
-            # The client's connect_error carries the message and, as data, the code and wait.
-            raise ConnectionRefusedError(error.message, error.as_dict()) from error
+            raise _refused(error) from error
         return Actor.staff(member.id, member.role)
     if staff_id := cookie_session.get("staff_id"):
         with state.db.session() as db:
@@ -48,6 +102,24 @@ def _actor_from(auth: Any) -> Actor | None:
     if participant_id := state.tokens.read(auth.get("participant_token")):
         return Actor.participant(participant_id)
     return None
+
+
+def _enter_screens_room(actor: Actor, roundtable_id: int) -> None:
+    """Put a big screen in its roundtable's screens room (and its link's, to be told of
+    revocation). Checked again once inside: a link revoked meanwhile was announced to a room
+    this screen was not in yet, so it is refused here instead."""
+    rooms = [screens_room(roundtable_id)]
+    if actor.presenter_link_id is not None:
+        rooms.append(presenter_link_room(actor.presenter_link_id))
+    for room in rooms:
+        join_room(room)
+    try:
+        with runtime().db.session() as db:
+            screens.require_screen_of(db, actor, roundtable_id)
+    except DomainError:
+        for room in rooms:
+            leave_room(room)
+        raise
 
 
 def server_time() -> str:
@@ -61,7 +133,7 @@ def register(socketio: SocketIO) -> None:
 
     socketio.on_event("connect", on_connect)
 
-    @handles(socketio, "roundtable.join")
+    @handles(socketio, "roundtable.join", screens=True)
     def on_join(payload: Any) -> Ack:
         fields = parse(
             payload, required={"join_code": str}, optional={"name": str, "affiliation": str}
@@ -85,8 +157,8 @@ def register(socketio: SocketIO) -> None:
             seq, view = roundtables.what_joiner_sees(db, entered)
         previous = cookie_session.get("roundtable_id")
         if previous is not None:
-            leave_room(room_of(previous))
-            leave_room(room_of(previous, staff=True))
+            for room in (room_of(previous), room_of(previous, staff=True), screens_room(previous)):
+                leave_room(room)
         ack = ok(role=entered.role, snapshot=view, seq=seq, server_time=server_time())
         if entered.participant_id is not None:
             bind_actor(Actor.participant(entered.participant_id))
@@ -97,11 +169,14 @@ def register(socketio: SocketIO) -> None:
                 "token": state.tokens.issue(entered.participant_id),
             }
         bind_roundtable(entered.roundtable_id)
-        join_room(room_of(entered.roundtable_id, staff=entered.participant_id is None))
+        if actor is not None and actor.is_screen:
+            _enter_screens_room(actor, entered.roundtable_id)
+        else:
+            join_room(room_of(entered.roundtable_id, staff=entered.participant_id is None))
         state.realtime.publish(entered.events)
         return ack
 
-    @handles(socketio, "roundtable.sync")
+    @handles(socketio, "roundtable.sync", screens=True)
     def on_sync(payload: Any) -> Ack:
         fields = parse(payload, required={"since_seq": int})
         with runtime().db.session() as db:

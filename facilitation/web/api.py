@@ -1,4 +1,4 @@
-"""The JSON API: health, roundtables, their snapshots and exports."""
+"""The JSON API: health, roundtables, their snapshots, exports and presenter links."""
 
 from __future__ import annotations
 
@@ -10,13 +10,13 @@ from sqlalchemy import text
 from facilitation.exports import FORMATS, PLANNED_FORMATS, file_name
 from facilitation.models import utcnow
 from facilitation.runtime import runtime
-from facilitation.services import roundtables, summaries
+from facilitation.services import roundtables, screens, summaries
 from facilitation.services.actors import Right, require
 from facilitation.services.errors import InvalidInputError
 from facilitation.services.views import STAFF, snapshot
 from facilitation.sockets.payloads import parse
 from facilitation.web.auth import api_staff_required, current_actor
-from facilitation.web.links import join_url
+from facilitation.web.links import join_url, screen_url
 
 bp = Blueprint("api", __name__)
 
@@ -81,3 +81,50 @@ def export(roundtable_id: int) -> Response:
     filename = file_name(summary, chosen.extension)
     response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+def _presenter_link(link: screens.ScreenLink) -> dict[str, str]:
+    return {"url": screen_url(link.token), "created_at": link.created_at.isoformat() + "Z"}
+
+
+@bp.get("/api/roundtables/<int(max=2147483647):roundtable_id>/presenter-link")
+@api_staff_required
+def get_presenter_link(roundtable_id: int) -> Response:
+    state = runtime()
+    with state.db.session() as db:
+        link = screens.current_link(
+            db,
+            actor=current_actor(),
+            roundtable_id=roundtable_id,
+            secret=state.settings.secret_key,
+        )
+    return jsonify(_presenter_link(link))
+
+
+@bp.post("/api/roundtables/<int(max=2147483647):roundtable_id>/presenter-link")
+@api_staff_required
+def create_presenter_link(roundtable_id: int) -> tuple[Response, int]:
+    """A new presenter link; the one before it, if any, is revoked and its screens sent away."""
+    state = runtime()
+    with state.db.writing() as db:
+        link, revoked = screens.create_or_rotate(
+            db,
+            actor=current_actor(),
+            roundtable_id=roundtable_id,
+            secret=state.settings.secret_key,
+            now=utcnow(),
+        )
+    state.realtime.dismiss_screens(revoked)
+    return jsonify(_presenter_link(link)), 201
+
+
+@bp.delete("/api/roundtables/<int(max=2147483647):roundtable_id>/presenter-link")
+@api_staff_required
+def revoke_presenter_link(roundtable_id: int) -> tuple[str, int]:
+    state = runtime()
+    with state.db.writing() as db:
+        revoked = screens.revoke(
+            db, actor=current_actor(), roundtable_id=roundtable_id, now=utcnow()
+        )
+    state.realtime.dismiss_screens(revoked)
+    return "", 204

@@ -1,4 +1,4 @@
-"""Links people follow: the join URL (for the room's network) and its QR code."""
+"""Links people follow: the join URL (for the room's network), its QR code, presenter links."""
 
 from __future__ import annotations
 
@@ -18,6 +18,11 @@ def public_base() -> str:
 
 def join_url(join_code: str) -> str:
     return public_base() + url_for("pages.join", join_code=join_code)
+
+
+def screen_url(token: str) -> str:
+    """The presenter link: the big screen, for whoever holds it."""
+    return public_base() + url_for("pages.screen", token=token)
 
 
 def qr_svg(url: str) -> bytes:

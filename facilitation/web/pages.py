@@ -5,18 +5,20 @@ from __future__ import annotations
 from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
+from werkzeug.exceptions import NotFound
 from werkzeug.wrappers import Response as BaseResponse
 
 from facilitation.models import Event, Roundtable, Stream
 from facilitation.runtime import runtime
-from facilitation.services import roundtables
+from facilitation.services import roundtables, screens
 from facilitation.services.actors import Right
-from facilitation.services.errors import NotFoundError
+from facilitation.services.errors import NotFoundError, RateLimitedError
 from facilitation.services.roundtables import normalise_join_code
+from facilitation.services.screens import InvalidPresenterLinkError, NoPresenterLinkError
 from facilitation.services.views import REACTIONS
-from facilitation.throttle import TOO_MANY_JOINS
+from facilitation.throttle import TOO_MANY_JOINS, TOO_MANY_SCREENS
 from facilitation.web.auth import address_key, current_actor, current_staff, page_staff_required
-from facilitation.web.links import join_url, public_base, qr_svg
+from facilitation.web.links import join_url, public_base, qr_svg, screen_url
 
 bp = Blueprint("pages", __name__)
 
@@ -90,21 +92,39 @@ def join_qr(join_code: str) -> Response:
 
 @bp.get("/roundtables/<int(max=2147483647):roundtable_id>")
 @page_staff_required
-def console(roundtable_id: int) -> str:
-    with runtime().db.session() as db:
+def console(roundtable_id: int) -> Response:
+    state = runtime()
+    with state.db.session() as db:
         roundtable = db.get(Roundtable, roundtable_id)
         if roundtable is None:
             abort(404)
         actor = current_actor()
-        return render_template(
-            "console.html",
-            roundtable=roundtable,
-            event=roundtable.event,
-            join_link=join_url(roundtable.join_code),
-            public_base=public_base(),
-            may_run=actor is not None and actor.may(Right.RUN_PROMPTS),
-            may_export=actor is not None and actor.may(Right.EXPORT),
+        may_share = actor is not None and actor.may(Right.SHARE_SCREEN)
+        presenter_link = None
+        if may_share:
+            try:
+                link = screens.current_link(
+                    db, actor=actor, roundtable_id=roundtable.id, secret=state.settings.secret_key
+                )
+                presenter_link = screen_url(link.token)
+            except NoPresenterLinkError:
+                pass
+        response = Response(
+            render_template(
+                "console.html",
+                roundtable=roundtable,
+                event=roundtable.event,
+                join_link=join_url(roundtable.join_code),
+                public_base=public_base(),
+                may_run=actor is not None and actor.may(Right.RUN_PROMPTS),
+                may_export=actor is not None and actor.may(Right.EXPORT),
+                may_share=may_share,
+                presenter_link=presenter_link,
+            )
         )
+    # The page may carry the presenter link's secret: kept out of every cache.
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 @bp.get("/roundtables/<int(max=2147483647):roundtable_id>/present")
@@ -115,13 +135,42 @@ def presenter(roundtable_id: int) -> str:
         roundtable = db.get(Roundtable, roundtable_id)
         if roundtable is None:
             abort(404)
-        return render_template(
-            "presenter.html",
-            roundtable=roundtable,
-            event=roundtable.event,
-            join_base_display=_without_scheme(public_base()),
-            join_path=url_for("pages.join", join_code=roundtable.join_code),
-        )
+        return _big_screen(roundtable)
+
+
+@bp.get("/screen/<token>")
+def screen(token: str) -> Response:
+    """The big screen through a presenter link: the same page, opened by the link's token."""
+    state = runtime()
+    with state.db.session() as db:
+        try:
+            with state.throttles.join_attempts.attempt(TOO_MANY_SCREENS, address_key()):
+                found = screens.resolve(db, token=token)
+        except InvalidPresenterLinkError:
+            # The same page as any unknown address: nothing tells whether the link ever was.
+            page = render_template("error.html", message=NotFound.description)
+            response = Response(page, status=404)
+        except RateLimitedError as error:
+            response = Response(render_template("error.html", message=error.message), status=429)
+            response.headers["Retry-After"] = str(error.retry_after)
+        else:
+            roundtable = roundtables.get_roundtable(db, found.roundtable_id)
+            response = Response(_big_screen(roundtable, screen_token=token))
+    # The token is the key: it must not leak to other sites nor stay in a cache.
+    response.headers["Referrer-Policy"] = "no-referrer"
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def _big_screen(roundtable: Roundtable, *, screen_token: str | None = None) -> str:
+    return render_template(
+        "presenter.html",
+        roundtable=roundtable,
+        event=roundtable.event,
+        join_base_display=_without_scheme(public_base()),
+        join_path=url_for("pages.join", join_code=roundtable.join_code),
+        screen_token=screen_token,
+    )
 
 
 def _without_scheme(url: str) -> str:

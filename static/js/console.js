@@ -4,6 +4,7 @@
 import Sortable from "../vendor/sortable.esm.js";
 import { countIdeas, countLine, rankThemes, votesCast } from "./counts.js";
 import { LiveRoom, failureMessage } from "./live.js";
+import { setUpPresenterLink } from "./presenter-link.js";
 import {
   announce,
   attributionOf,
@@ -1134,5 +1135,7 @@ if (ui.copyLink && navigator.clipboard) {
     }
   });
 }
+
+setUpPresenterLink(document.getElementById("presenter-link"));
 
 room.start();

@@ -22,6 +22,8 @@ export const SERVER_EVENTS = [
 const RETRYABLE = new Set(["timeout", "offline", "server_error", "not_joined", "unauthenticated"]);
 // Statuses of an idea no longer in the room, for its author as for everyone.
 const GONE = new Set(["hidden", "deleted", "merged"]);
+// A big screen's presenter link that opens nothing (any more): the screen stops.
+const SCREEN_INVALID = "invalid_presenter_link";
 const REQUEST_TIMEOUT_MS = 8000;
 const RETRY_DELAY_MS = 3000;
 const SYNC_SPACING_MS = 1000;
@@ -266,11 +268,17 @@ export class RoomState {
  * One live connection to one roundtable.
  *
  * `handlers` (all optional): change(room), connection(status), needName(),
- * joined(ack), joinFailed(error), ideaRefused(entry, error).
+ * joined(ack), joinFailed(error), ideaRefused(entry, error), revoked() (a big screen whose
+ * presenter link was revoked: the room stops for good).
+ *
+ * `auth` is added to what the connection presents: a big screen's `screen_token` or
+ * `screen_of`.
  */
 export class LiveRoom {
-  constructor({ joinCode, tokenKey = null, outboxKey = null, handlers = {} }) {
+  constructor({ joinCode, tokenKey = null, outboxKey = null, auth = {}, handlers = {} }) {
     this.joinCode = joinCode;
+    this.extraAuth = auth;
+    this.stopped = false;
     this.tokenKey = tokenKey;
     this.outboxKey = outboxKey;
     this.handlers = handlers;
@@ -295,7 +303,11 @@ export class LiveRoom {
     });
     this.socket.on("connect", () => this.onConnect());
     this.socket.on("disconnect", (reason) => this.onDisconnect(reason));
-    this.socket.on("connect_error", () => this.status("offline"));
+    this.socket.on("connect_error", (error) => {
+      if (error && error.data && error.data.code === SCREEN_INVALID) this.revoked();
+      else this.status("offline");
+    });
+    this.socket.on("screen.revoked", () => this.revoked());
     for (const name of SERVER_EVENTS) {
       this.socket.on(name, (payload) => this.receive(name, payload));
     }
@@ -329,7 +341,16 @@ export class LiveRoom {
 
   authPayload() {
     const token = this.token;
-    return token ? { participant_token: token } : {};
+    return { ...this.extraAuth, ...(token ? { participant_token: token } : {}) };
+  }
+
+  /** A big screen's link was revoked: stop, without trying to come back. */
+  revoked() {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.joined = false;
+    this.socket.disconnect();
+    this.handlers.revoked?.();
   }
 
   get isParticipantPage() {
@@ -372,7 +393,7 @@ export class LiveRoom {
     this.inflight.clear();
     this.status("offline");
     // The server closed the connection on purpose; Socket.IO leaves that to us.
-    if (reason === "io server disconnect") window.setTimeout(() => this.socket.connect(), 1000);
+    if (reason === "io server disconnect" && !this.stopped) window.setTimeout(() => this.socket.connect(), 1000);
   }
 
   /** Resolves once connected (at once if already), rejects as "offline" after the time-out. */
@@ -420,6 +441,10 @@ export class LiveRoom {
     }
     if (!ack.ok) {
       const code = ack.error && ack.error.code;
+      if (code === SCREEN_INVALID) {
+        this.revoked();
+        return ack;
+      }
       if (this.isParticipantPage && (code === "name_required" || code === "forbidden")) {
         this.token = null;
         this.handlers.needName?.();
@@ -518,6 +543,9 @@ export class LiveRoom {
         this.pending.push(...ack.events);
       } else if (ack.error && ack.error.code === "not_joined") {
         this.joined = false;
+      } else if (ack.error && ack.error.code === SCREEN_INVALID) {
+        this.revoked();
+        return;
       }
       caughtUp = ack.ok;
     } catch {

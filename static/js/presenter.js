@@ -1,5 +1,6 @@
 // The big screen: one roundtable on the projector, showing what participants see.
-// It joins as staff, but applies the participants' rules itself: only visible ideas,
+// It connects as a screen (through a presenter link, or opened by signed-in staff), so the
+// server sends it only the participants' version of everything; it shows visible ideas,
 // a private brainstorm as a count, no tallies while they are hidden.
 
 import { rankThemes } from "./counts.js";
@@ -46,7 +47,7 @@ const WELCOME_MIN_FIT = 0.55;
 const WELCOME_FIT_STEP = 0.05;
 
 const stage = document.getElementById("presenter");
-const { joinCode } = stage.dataset;
+const { joinCode, roundtableId, screenToken } = stage.dataset;
 const lang = document.documentElement.lang || "en";
 loadStrings();
 
@@ -76,15 +77,18 @@ const ui = {
   toggleJoin: document.getElementById("toggle-join"),
   toggleJoinLabel: document.getElementById("toggle-join-label"),
   toggleFullscreen: document.getElementById("toggle-fullscreen"),
+  revoked: document.getElementById("revoked"),
 };
 
 // -- the room ----------------------------------------------------------------------
 
 const room = new LiveRoom({
   joinCode,
+  auth: screenToken ? { screen_token: screenToken } : { screen_of: Number(roundtableId) },
   handlers: {
     change: render,
     connection: showConnection,
+    revoked: showRevoked,
     joinFailed: (error) => {
       ui.connection.dataset.status = "offline";
       ui.connection.textContent = (error && error.message) || t("connection_offline");
@@ -93,8 +97,20 @@ const room = new LiveRoom({
 });
 
 function showConnection(status) {
+  if (room.stopped) return;
   ui.connection.dataset.status = status;
   ui.connection.textContent = t(`connection_${status}`);
+}
+
+/** The presenter link was revoked (or never opened anything): say so, and show nothing else. */
+function showRevoked() {
+  stage.dataset.screen = "revoked";
+  ui.welcome.hidden = true;
+  ui.promptScreen.hidden = true;
+  ui.spotlight.hidden = true;
+  ui.revoked.hidden = false;
+  ui.connection.dataset.status = "offline";
+  ui.connection.textContent = t("revoked");
 }
 
 // -- what participants may see ------------------------------------------------------
@@ -102,6 +118,12 @@ function showConnection(status) {
 /** Ideas participants may see: visible ones (of a private brainstorm, only their count). */
 function visibleIdeas(prompt) {
   return [...prompt.ideas.values()].filter((idea) => idea.status === "visible" && !idea.hidden);
+}
+
+/** How many ideas are on the board; in a private brainstorm, those not revealed yet too. */
+function ideaTotal(prompt, ideas) {
+  if (!isPrivate(prompt)) return ideas.length;
+  return [...prompt.ideas.values()].filter((idea) => idea.status === "private").length + ideas.length;
 }
 
 /** A prompt's themes (kept by the live client in a map by id), in their order. */
@@ -198,7 +220,7 @@ function isFresh(idea) {
 
 function render() {
   const state = room.state;
-  if (!state.roundtable) return;
+  if (!state.roundtable || room.stopped) return;
   ui.participants.textContent = String(state.participants);
   ui.participantsLabel.textContent = tn("joined", state.participants);
 
@@ -240,7 +262,7 @@ function renderPrompt(prompt, ideas) {
   const phase = prompt.status === "open" && PHASES.includes(prompt.phase) ? prompt.phase : null;
   ui.phase.textContent = phase ? t(`phase_${phase}`) : t(`status_${prompt.status}`);
   ui.phase.dataset.phase = phase || prompt.status;
-  ui.ideaCount.textContent = tn("ideas_count", ideas.length);
+  ui.ideaCount.textContent = tn("ideas_count", ideaTotal(prompt, ideas));
   ui.timer.dataset.endsAt = (prompt.timer && prompt.timer.ends_at) || "";
 
   const board = boardKind(prompt, ideas);
@@ -306,8 +328,9 @@ function renderPrivate(prompt, ideas) {
       el("span", { className: "private-label" }),
     ]),
   );
-  box.querySelector(".private-number").textContent = String(ideas.length);
-  box.querySelector(".private-label").textContent = tn("private_count", ideas.length);
+  const total = ideaTotal(prompt, ideas);
+  box.querySelector(".private-number").textContent = String(total);
+  box.querySelector(".private-label").textContent = tn("private_count", total);
   showPageNumber(0, 1);
 }
 

@@ -244,7 +244,9 @@ def test_big_screen_follows_the_room_as_participants_see_it(
     vote(amina, "Cool roofs on schools")
     expect(screen.get_by_text("Results are shown at the end")).to_be_visible()
     expect(card(screen, "Shade trees at every bus stop")).to_be_visible()
-    screen.wait_for_timeout(500)
+    # Events apply in order: once this timer shows, every vote above has reached the screen.
+    facilitator.ok("timer.start", {"prompt_id": prompt["id"], "seconds": 240})
+    expect(screen.locator("#timer-clock")).to_have_text(re.compile(r"^3:5\d|4:00$"))
     expect(screen.locator(".bar-row, .bar-value, .idea-votes:visible")).to_have_count(0)
     expect(screen.locator("body")).not_to_contain_text(re.compile(r"\d+ votes?"))
     assert_fits(screen, output_dir / "vote-hidden-tallies.png")

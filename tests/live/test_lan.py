@@ -9,6 +9,7 @@ import pytest
 import requests
 
 from facilitation.serve import lan_addresses
+from tests.conftest import unavailable
 from tests.live.server import HTTP_TIMEOUT, server_env, spawn_server
 
 pytestmark = pytest.mark.live
@@ -19,7 +20,7 @@ def test_serving_on_all_interfaces_prints_the_lan_address_and_join_links_use_it(
 ) -> None:
     addresses = lan_addresses()
     if not addresses:
-        pytest.skip("this machine has no network interface besides loopback")
+        unavailable("this machine has no network interface besides loopback")
     env = server_env(
         database_url=f"sqlite:///{tmp_path / 'roundtable.db'}", instance_path=tmp_path / "instance"
     )

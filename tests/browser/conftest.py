@@ -5,10 +5,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import socket
-import subprocess
-import sys
-import time
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -16,9 +12,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import requests
 
 from tests.conftest import unavailable
+from tests.live.server import (
+    STAFF_PASSWORD,
+    VENV_BIN,
+    LiveServer,
+    run_cli,
+    server_env,
+    spawn_server,
+)
 
 REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = Path(os.environ.get("FACILITATION_TEST_CHROMIUM", "/usr/bin/chromium"))
@@ -30,38 +33,29 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-FACILITATION = Path(sys.executable).with_name("facilitation")
-START_TIMEOUT_S = 30
-PASSWORD = "a-long-password"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
+PASSWORD = STAFF_PASSWORD
 
 
 @dataclass
 class Server:
-    """A running `facilitation serve` and the environment its commands share."""
+    """A running `facilitation serve` (the live tests' own) and the commands that share it."""
 
-    base_url: str
-    env: dict[str, str]
-    log_path: Path
+    live: LiveServer
+
+    @property
+    def base_url(self) -> str:
+        return self.live.url
+
+    @property
+    def env(self) -> dict[str, str]:
+        return self.live.env
+
+    @property
+    def log_path(self) -> Path:
+        return self.live.log_path
 
     def command(self, *args: str, stdin: str = "") -> str:
-        done = subprocess.run(
-            [str(FACILITATION), *args],
-            input=stdin,
-            env=self.env,
-            capture_output=True,
-            text=True,
-            timeout=60,
-            check=False,
-        )
-        assert done.returncode == 0, done.stderr
-        return done.stdout
+        return run_cli(self.env, *args, stdin=stdin)
 
     def create_staff(self, email: str, *, name: str, role: str = "facilitator") -> str:
         """A staff account that signs in with PASSWORD; returns the email."""
@@ -98,55 +92,21 @@ def output_dir(request: pytest.FixtureRequest) -> Path:
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[Server]:
     """The real server on a free port, with its own SQLite database, stopped afterwards."""
-    if not FACILITATION.exists():
-        unavailable(f"the facilitation command is not installed at {FACILITATION}")
+    if not (VENV_BIN / "facilitation").exists():
+        unavailable(f"the facilitation command is not installed in {VENV_BIN}")
     if not (REPO / "static" / "vendor" / "socket.io.esm.min.js").exists():
         unavailable("the Socket.IO client is not in static/vendor; run `make assets`")
-    port = free_port()
-    env = {
-        **os.environ,
-        "FACILITATION_DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite'}",
-        "FACILITATION_SECRET_KEY": "browser-test-" + uuid.uuid4().hex,
-        "FACILITATION_INSTANCE_PATH": str(tmp_path),
-        "FACILITATION_ASYNC_MODE": "gevent",
-    }
-    env.pop("FACILITATION_PUBLIC_URL", None)
-    env.pop("FACILITATION_MESSAGE_QUEUE", None)
-    env.pop("FACILITATION_ALLOWED_ORIGINS", None)
-    log_path = tmp_path / "server.log"
-    with log_path.open("wb") as log:
-        process = subprocess.Popen(
-            [str(FACILITATION), "serve", "--port", str(port)],
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            cwd=tmp_path,
-        )
-    base_url = f"http://127.0.0.1:{port}"
+    env = server_env(
+        database_url=f"sqlite:///{tmp_path / 'db.sqlite'}",
+        instance_path=tmp_path,
+        extra={"FACILITATION_SECRET_KEY": "browser-test-" + uuid.uuid4().hex},
+    )
+    live = spawn_server(env, tmp_path / "server.log")
     try:
-        _wait_healthy(base_url, process, log_path)
-        yield Server(base_url, env, log_path)
+        live.wait_healthy()
+        yield Server(live)
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
-def _wait_healthy(base_url: str, process: subprocess.Popen[bytes], log_path: Path) -> None:
-    deadline = time.monotonic() + START_TIMEOUT_S
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"the server exited early:\n{log_path.read_text(errors='replace')}")
-        try:
-            if requests.get(base_url + "/healthz", timeout=1).status_code == 200:
-                return
-        except requests.RequestException:
-            pass
-        time.sleep(0.1)
-    pytest.fail(f"the server did not answer /healthz:\n{log_path.read_text(errors='replace')}")
+        live.stop()
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,7 @@ from flask import Flask
 from facilitation.services.events import Published
 from facilitation.services.phases import advance_expired_timers
 from tests.conftest import acked
-from tests.sockets.conftest import NO_PAYLOAD, Member, Room
+from tests.rooms import NO_PAYLOAD, Member, Room
 
 # The facilitator's events of the "Facilitation in depth" section.
 STAFF_EVENTS = (

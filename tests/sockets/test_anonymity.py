@@ -8,7 +8,7 @@ import json
 import pytest
 
 from tests.conftest import acked
-from tests.sockets.conftest import Room
+from tests.rooms import Room
 from tests.sockets.facilitating import come_back, post, reply, staff_join, steer
 
 NAME, CITY = "Secretname", "Secretville"

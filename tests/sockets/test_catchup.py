@@ -9,7 +9,7 @@ from collections.abc import Callable
 import pytest
 
 from tests.conftest import acked
-from tests.sockets.conftest import Member, Room
+from tests.rooms import Member, Room
 from tests.sockets.facilitating import post, steer
 
 Scenario = Callable[[Room, Member], tuple[int, list[str], list[str]]]

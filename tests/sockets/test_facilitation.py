@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import StaffMember, acked
-from tests.sockets.conftest import NO_PAYLOAD, Room
+from tests.rooms import NO_PAYLOAD, Room
 from tests.sockets.facilitating import (
     PROMPT_EVENTS,
     STAFF_EVENTS,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from tests.conftest import acked
-from tests.sockets.conftest import NO_PAYLOAD, Room
+from tests.rooms import NO_PAYLOAD, Room
 from tests.sockets.facilitating import come_back, staff_join, steer
 
 

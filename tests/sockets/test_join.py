@@ -10,7 +10,7 @@ from flask import Flask
 from facilitation.identity import ParticipantTokens
 from facilitation.models import Event, Stream
 from tests.conftest import StaffMember, acked
-from tests.sockets.conftest import NO_PAYLOAD, MakeRoom, Room
+from tests.rooms import NO_PAYLOAD, MakeRoom, Room
 
 SNAPSHOT_KEYS = {"roundtable", "prompts", "participants"}
 

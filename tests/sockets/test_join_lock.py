@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from facilitation.services import roundtables
-from tests.sockets.conftest import Room
+from tests.rooms import Room
 
 
 def writers_free(room: Room) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import acked
-from tests.sockets.conftest import Room
+from tests.rooms import Room
 from tests.sockets.facilitating import come_back, gap_free, post, prompt_in, steer
 
 

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import acked
-from tests.sockets.conftest import NO_PAYLOAD, Member, Room
+from tests.rooms import NO_PAYLOAD, Member, Room
 from tests.sockets.facilitating import come_back, post, prompt_in
 
 PHASES = ("collect", "group", "vote", "results")

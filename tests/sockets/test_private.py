@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from tests.conftest import StaffMember, acked
-from tests.sockets.conftest import Member, Room
+from tests.rooms import Member, Room
 from tests.sockets.facilitating import (
     come_back,
     ideas_by_id,

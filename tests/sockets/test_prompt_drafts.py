@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import acked
-from tests.sockets.conftest import Room
+from tests.rooms import Room
 from tests.sockets.facilitating import gap_free, malformed, prompt_in, steer
 
 DRAFT_EVENTS = ("prompt.update", "prompt.delete")

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from tests.conftest import StaffMember, acked
-from tests.sockets.conftest import NO_PAYLOAD, Room
+from tests.rooms import NO_PAYLOAD, Room
 
 MALFORMED_IDS = [
     NO_PAYLOAD,

@@ -9,7 +9,7 @@ import pytest
 from flask import Flask
 
 from tests.conftest import Clock, acked
-from tests.sockets.conftest import Member, Room
+from tests.rooms import Member, Room
 
 WRONG_CODE = "ZZZZZZ"
 

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import acked
-from tests.sockets.conftest import Member, Room
+from tests.rooms import Member, Room
 
 ALICE, BOB = "Alice Anonymous", "Bob Bystander"
 SECRETS = ("Hidden plan", "Awaiting approval", "Private thought", ALICE, "Lisbon")

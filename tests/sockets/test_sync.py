@@ -8,7 +8,7 @@ import pytest
 
 from facilitation.services import roundtables
 from tests.conftest import acked
-from tests.sockets.conftest import NO_PAYLOAD, Member, Room
+from tests.rooms import NO_PAYLOAD, Member, Room
 from tests.sockets.facilitating import as_replayed
 
 

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import acked
-from tests.sockets.conftest import Member, Room
+from tests.rooms import Member, Room
 from tests.sockets.facilitating import come_back, post, prompt_in, steer
 
 

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import StaffMember, acked
-from tests.sockets.conftest import Member, Room
+from tests.rooms import Member, Room
 from tests.sockets.facilitating import (
     WRONG_IDS,
     audiences,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import acked
-from tests.sockets.conftest import NO_PAYLOAD, Member, Room
+from tests.rooms import NO_PAYLOAD, Member, Room
 
 
 def idea_votes(room: Room) -> dict[int, int]:

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
-from flask import Flask
 from flask.testing import FlaskClient
-from flask_socketio import SocketIOTestClient
 from werkzeug.test import TestResponse
 
-from tests.conftest import StaffMember, acked
+from tests.conftest import StaffMember
+from tests.rooms import MakeRoom, Room, make_room  # noqa: F401 (a fixture, found here)
 
 
 def sign_in(
@@ -47,60 +45,9 @@ def error_of(response: TestResponse) -> dict[str, str]:
     return error
 
 
-@dataclass
-class Roundtable:
-    """A roundtable created through the API, filled in over Socket.IO when a test needs it."""
-
-    app: Flask
-    staff: StaffMember
-    id: int
-    title: str
-    join_code: str
-    join_url: str
-    _facilitator: SocketIOTestClient | None = field(default=None, repr=False)
-    _people: dict[str, SocketIOTestClient] = field(default_factory=dict, repr=False)
-
-    def _emit(self, client: SocketIOTestClient, event: str, payload: dict[str, Any]) -> Any:
-        return acked(client.emit(event, payload, callback=True))
-
-    def _client(self, auth: dict[str, Any] | None, join: dict[str, Any]) -> SocketIOTestClient:
-        client = self.app.extensions["socketio"].test_client(self.app, auth=auth)
-        self._emit(client, "roundtable.join", {"join_code": self.join_code, **join})
-        return client
-
-    @property
-    def facilitator(self) -> SocketIOTestClient:
-        if self._facilitator is None:
-            self._facilitator = self._client({"token": self.staff.token}, {})
-        return self._facilitator
-
-    def person(self, name: str, affiliation: str | None = None) -> SocketIOTestClient:
-        if name not in self._people:
-            join = {"name": name} | ({"affiliation": affiliation} if affiliation else {})
-            self._people[name] = self._client(None, join)
-        return self._people[name]
-
-    def open_prompt(self, text: str, votes: int = 3) -> int:
-        payload = {"text": text, "votes_per_participant": votes}
-        prompt_id = int(self._emit(self.facilitator, "prompt.create", payload)["prompt"]["id"])
-        self._emit(self.facilitator, "prompt.open", {"prompt_id": prompt_id})
-        return prompt_id
-
-    def idea(self, author: str, prompt_id: int, text: str) -> int:
-        payload = {"prompt_id": prompt_id, "text": text, "client_id": f"{author}:{text}"}
-        return int(self._emit(self.person(author), "idea.create", payload)["idea"]["id"])
-
-    def votes(self, idea_id: int, *voters: str) -> None:
-        for voter in voters:
-            self._emit(self.person(voter), "vote.cast", {"idea_id": idea_id})
-
-    def get(self, path: str = "", **kwargs: Any) -> TestResponse:
-        """GET /api/roundtables/<id><path> as this roundtable's facilitator."""
-        kwargs.setdefault("headers", self.staff.headers)
-        return self.app.test_client().get(f"/api/roundtables/{self.id}{path}", **kwargs)
-
-
-MakeRoundtable = Callable[..., Roundtable]
+# The HTTP tests' roundtable is the Socket.IO tests' room, made by one facilitator.
+Roundtable = Room
+MakeRoundtable = Callable[..., Room]
 
 
 @pytest.fixture
@@ -109,18 +56,13 @@ def facilitator(make_staff: Callable[[str], StaffMember]) -> StaffMember:
 
 
 @pytest.fixture
-def make_roundtable(app: Flask, facilitator: StaffMember) -> MakeRoundtable:
-    def make(title: str = "Resilient cities", **fields: Any) -> Roundtable:
-        response = app.test_client().post(
-            "/api/roundtables", json={"title": title, **fields}, headers=facilitator.headers
-        )
-        assert response.status_code == 201, response.get_json()
-        body = response.get_json()
-        return Roundtable(app, facilitator, **body)
+def make_roundtable(make_room: MakeRoom, facilitator: StaffMember) -> MakeRoundtable:  # noqa: F811
+    def make(title: str = "Resilient cities", **fields: Any) -> Room:
+        return make_room(title, staff=facilitator, **fields)
 
     return make
 
 
 @pytest.fixture
-def roundtable(make_roundtable: MakeRoundtable) -> Roundtable:
+def roundtable(make_roundtable: MakeRoundtable) -> Room:
     return make_roundtable()

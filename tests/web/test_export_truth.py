@@ -12,21 +12,19 @@ from tests.web.test_exports import summary
 
 
 def steer(roundtable: Roundtable, event: str, **payload: Any) -> dict[str, Any]:
-    ack: dict[str, Any] = roundtable.facilitator.emit(event, payload, callback=True)
+    ack: dict[str, Any] = roundtable.facilitator.emit(event, payload)
     assert ack["ok"], ack
     return ack
 
 
 def react(roundtable: Roundtable, person: str, idea_id: int, emoji: str) -> None:
-    ack = roundtable.person(person).emit(
-        "idea.react", {"idea_id": idea_id, "emoji": emoji}, callback=True
-    )
+    ack = roundtable.person(person).emit("idea.react", {"idea_id": idea_id, "emoji": emoji})
     assert ack["ok"], ack
 
 
 def reply(roundtable: Roundtable, author: str, prompt_id: int, parent_id: int, text: str) -> int:
     payload = {"prompt_id": prompt_id, "parent_id": parent_id, "text": text, "client_id": text}
-    ack = roundtable.person(author).emit("idea.create", payload, callback=True)
+    ack = roundtable.person(author).emit("idea.create", payload)
     assert ack["ok"], ack
     return int(ack["idea"]["id"])
 
@@ -110,9 +108,7 @@ def test_theme_votes_count_in_the_totals_and_themes_rank_by_support(
     green = steer(roundtable, "theme.create", prompt_id=prompt_id, name="Green", idea_ids=[shade])
     blue = steer(roundtable, "theme.create", prompt_id=prompt_id, name="Blue", idea_ids=[water])
     roundtable.votes(shade, "Bob", "Chen", "Dan")
-    ack = roundtable.person("Eve").emit(
-        "vote.cast", {"theme_id": blue["theme"]["id"]}, callback=True
-    )
+    ack = roundtable.person("Eve").emit("vote.cast", {"theme_id": blue["theme"]["id"]})
     assert ack["ok"]
     [prompt] = summary(roundtable)["prompts"]
     assert (prompt["counts"]["votes"], prompt["counts"]["votes_on_themes"]) == (4, 1)

@@ -7,13 +7,12 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from flask import Flask
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
 
 from facilitation.exports import FORMATS, PLANNED_FORMATS
 from tests.conftest import StaffMember
-from tests.web.conftest import Roundtable, error_of
+from tests.web.conftest import MakeRoundtable, Roundtable, error_of
 
 TRICKY = "**bold** [x](http://e.com) # h"
 
@@ -153,11 +152,8 @@ def test_markdown_export_shows_what_people_wrote_literally(roundtable: Roundtabl
     assert page.count("<h1>") == 1 and page.count("<h2>") == 1
 
 
-def test_markdown_export_escapes_a_title(app: Flask, facilitator: StaffMember) -> None:
-    response = app.test_client().post(
-        "/api/roundtables", json={"title": "# Not a [link](x)"}, headers=facilitator.headers
-    )
-    table = Roundtable(app, facilitator, **response.get_json())
+def test_markdown_export_escapes_a_title(make_roundtable: MakeRoundtable) -> None:
+    table = make_roundtable("# Not a [link](x)")
     table.idea("Ana", table.open_prompt("Q"), "An idea")
     page = MarkdownIt("gfm-like").render(
         table.get("/export", query_string={"format": "md"}).get_data(as_text=True)

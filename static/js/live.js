@@ -139,7 +139,10 @@ export class RoomState {
     const themes = Array.isArray(prompt.themes)
       ? new Map(prompt.themes.map((theme) => [theme.id, theme]))
       : (known && known.themes) || new Map();
-    const { my_votes: _votes, my_theme_votes: _themeVotes, ...fields } = prompt;
+    // My own votes are kept apart, in myVotes and myThemeVotes, not on the prompt.
+    const fields = { ...prompt };
+    delete fields.my_votes;
+    delete fields.my_theme_votes;
     this.prompts.set(prompt.id, { ...known, ...fields, ideas, themes });
   }
 
@@ -393,7 +396,8 @@ export class LiveRoom {
     this.inflight.clear();
     this.status("offline");
     // The server closed the connection on purpose; Socket.IO leaves that to us.
-    if (reason === "io server disconnect" && !this.stopped) window.setTimeout(() => this.socket.connect(), 1000);
+    if (reason === "io server disconnect" && !this.stopped)
+      window.setTimeout(() => this.socket.connect(), 1000);
   }
 
   /** Resolves once connected (at once if already), rejects as "offline" after the time-out. */
@@ -623,10 +627,13 @@ export class LiveRoom {
 
   retryLater(delayMs = RETRY_DELAY_MS) {
     if (this.retryTimer) return;
-    this.retryTimer = window.setTimeout(() => {
-      this.retryTimer = null;
-      if (this.joined) this.flushOutbox();
-    }, Math.max(delayMs, RETRY_DELAY_MS));
+    this.retryTimer = window.setTimeout(
+      () => {
+        this.retryTimer = null;
+        if (this.joined) this.flushOutbox();
+      },
+      Math.max(delayMs, RETRY_DELAY_MS),
+    );
   }
 
   // -- my ideas after posting ------------------------------------------------

@@ -230,9 +230,11 @@ ui.prompts.addEventListener("change", (event) => {
   if (control.classList.contains("theme-name")) {
     const name = control.value.trim();
     if (name) {
-      run(control, "theme.rename", { theme_id: Number(control.dataset.themeId), name }).then((ack) => {
-        if (ack && ack.ok) room.state.upsertTheme(ack.theme);
-      });
+      run(control, "theme.rename", { theme_id: Number(control.dataset.themeId), name }).then(
+        (ack) => {
+          if (ack && ack.ok) room.state.upsertTheme(ack.theme);
+        },
+      );
     }
     return;
   }
@@ -340,11 +342,17 @@ const OWN_ACTIONS = {
   "prompt-save": async (promptId, button, card) => {
     const text = card.querySelector(".prompt-edit-text").value.trim();
     const votes = Number(card.querySelector(".prompt-edit-votes").value);
-    const ack = await draftRequest(card, button, "prompt.update", {
-      prompt_id: promptId,
-      text,
-      votes_per_participant: votes,
-    }, "prompt_updated");
+    const ack = await draftRequest(
+      card,
+      button,
+      "prompt.update",
+      {
+        prompt_id: promptId,
+        text,
+        votes_per_participant: votes,
+      },
+      "prompt_updated",
+    );
     if (ack && ack.ok) editing(card, false);
   },
   "prompt-delete": (promptId, button, card) => {
@@ -356,7 +364,13 @@ const OWN_ACTIONS = {
     card.querySelector('[data-action="prompt-delete"]').focus();
   },
   "prompt-delete-confirm": async (promptId, button, card) => {
-    const ack = await draftRequest(card, button, "prompt.delete", { prompt_id: promptId }, "prompt_deleted");
+    const ack = await draftRequest(
+      card,
+      button,
+      "prompt.delete",
+      { prompt_id: promptId },
+      "prompt_deleted",
+    );
     // The card is gone; the console's own region says what happened.
     if (ack && ack.ok) announce(ui.messages, t("prompt_deleted"));
   },
@@ -373,7 +387,10 @@ const OWN_ACTIONS = {
     suggestions.set(promptId, found);
     // Said beside the button; the server says why there is nothing when it knows.
     const why = codedMessage("suggest_reason", ack.reason, "suggest_reason_generic");
-    announce(card.querySelector(".suggest-feedback"), found.length ? tn("suggestions", found.length) : why);
+    announce(
+      card.querySelector(".suggest-feedback"),
+      found.length ? tn("suggestions", found.length) : why,
+    );
     render();
   },
   accept: async (promptId, button) => {
@@ -391,7 +408,8 @@ const OWN_ACTIONS = {
       dropSuggestion(promptId, key);
     }
   },
-  reject: (promptId, button) => dropSuggestion(promptId, Number(button.closest("li.suggestion").dataset.key)),
+  reject: (promptId, button) =>
+    dropSuggestion(promptId, Number(button.closest("li.suggestion").dataset.key)),
   "new-theme": async (promptId, button, card) => {
     const input = card.querySelector(".new-theme-name");
     const name = input.value.trim();
@@ -453,7 +471,10 @@ function ideaOf(button) {
 }
 
 function dropSuggestion(promptId, key) {
-  suggestions.set(promptId, (suggestions.get(promptId) || []).filter((s) => s.key !== key));
+  suggestions.set(
+    promptId,
+    (suggestions.get(promptId) || []).filter((s) => s.key !== key),
+  );
   render();
 }
 
@@ -502,17 +523,36 @@ function themesPanel(prompt) {
 function themesTools(prompt) {
   const base = `prompt-${prompt.id}`;
   return el("div", { className: "themes-tools" }, [
-      el("button", {
-        type: "button", className: "button small", "data-action": "suggest", "aria-describedby": `${base}-suggest-feedback`,
-      }, t("suggest_themes")),
-      el("span", {
-        id: `${base}-suggest-feedback`, className: "control-feedback suggest-feedback", role: "status", "aria-live": "polite",
+    el(
+      "button",
+      {
+        type: "button",
+        className: "button small",
+        "data-action": "suggest",
+        "aria-describedby": `${base}-suggest-feedback`,
+      },
+      t("suggest_themes"),
+    ),
+    el("span", {
+      id: `${base}-suggest-feedback`,
+      className: "control-feedback suggest-feedback",
+      role: "status",
+      "aria-live": "polite",
+    }),
+    el("div", { className: "field inline" }, [
+      el("label", { for: `${base}-new-theme` }, t("new_theme_name")),
+      el("input", {
+        id: `${base}-new-theme`,
+        className: "new-theme-name",
+        type: "text",
+        maxLength: 120,
       }),
-      el("div", { className: "field inline" }, [
-        el("label", { for: `${base}-new-theme` }, t("new_theme_name")),
-        el("input", { id: `${base}-new-theme`, className: "new-theme-name", type: "text", maxLength: 120 }),
-      ]),
-      el("button", { type: "button", className: "button small", "data-action": "new-theme" }, t("new_theme")),
+    ]),
+    el(
+      "button",
+      { type: "button", className: "button small", "data-action": "new-theme" },
+      t("new_theme"),
+    ),
   ]);
 }
 
@@ -521,12 +561,26 @@ function createSuggestion(suggestion) {
   return el("li", { className: "suggestion" }, [
     el("div", { className: "field" }, [
       el("label", { for: id }, t("suggested_theme_name")),
-      el("input", { id, className: "suggestion-name", type: "text", maxLength: 120, value: suggestion.name }),
+      el("input", {
+        id,
+        className: "suggestion-name",
+        type: "text",
+        maxLength: 120,
+        value: suggestion.name,
+      }),
     ]),
     el("ul", { className: "suggestion-ideas" }),
     el("div", { className: "suggestion-actions" }, [
-      el("button", { type: "button", className: "button small primary", "data-action": "accept" }, t("accept")),
-      el("button", { type: "button", className: "button small", "data-action": "reject" }, t("reject")),
+      el(
+        "button",
+        { type: "button", className: "button small primary", "data-action": "accept" },
+        t("accept"),
+      ),
+      el(
+        "button",
+        { type: "button", className: "button small", "data-action": "reject" },
+        t("reject"),
+      ),
     ]),
   ]);
 }
@@ -549,7 +603,13 @@ function createTheme(promptId) {
     const name = canRun
       ? [
           el("label", { for: id, className: "visually-hidden" }, t("theme_name")),
-          el("input", { id, className: "theme-name", type: "text", maxLength: 120, "data-theme-id": theme.id }),
+          el("input", {
+            id,
+            className: "theme-name",
+            type: "text",
+            maxLength: 120,
+            "data-theme-id": theme.id,
+          }),
         ]
       : [el("h5", { id, className: "theme-title" })];
     return el("li", { className: "theme" }, [
@@ -557,13 +617,17 @@ function createTheme(promptId) {
         ...name,
         el("span", { className: "theme-votes" }),
         canRun
-          ? el("button", {
-              type: "button",
-              className: "button small quiet",
-              "data-action": "delete-theme",
-              "data-theme-id": theme.id,
-              "aria-describedby": id,
-            }, t("delete_theme"))
+          ? el(
+              "button",
+              {
+                type: "button",
+                className: "button small quiet",
+                "data-action": "delete-theme",
+                "data-theme-id": theme.id,
+                "aria-describedby": id,
+              },
+              t("delete_theme"),
+            )
           : null,
       ]),
       groupList(promptId, theme.id, t("ideas_in_theme", { name: theme.name })),
@@ -615,13 +679,24 @@ function updateThemes(node, prompt, view, syncIdeas) {
   const groups = byTheme ? ideaGroups(prompt, themes) : new Map();
   const members = new Map(themes.map((theme) => [theme.id, 0]));
   for (const idea of prompt.ideas.values()) {
-    if (groupable(idea) && members.has(idea.theme_id)) members.set(idea.theme_id, members.get(idea.theme_id) + 1);
+    if (groupable(idea) && members.has(idea.theme_id))
+      members.set(idea.theme_id, members.get(idea.theme_id) + 1);
   }
   const shown = (list, themeId) => syncIdeas(list, groups.get(themeId) || []);
-  syncList(node.querySelector(".suggestions"), suggestions.get(prompt.id) || [], (s) => s.key,
-    createSuggestion, (item, suggestion) => updateSuggestion(item, suggestion, prompt));
-  syncList(node.querySelector(".themes"), themes, (theme) => theme.id, createTheme(prompt.id),
-    (item, theme) => updateTheme(item, theme, members.get(theme.id), shown));
+  syncList(
+    node.querySelector(".suggestions"),
+    suggestions.get(prompt.id) || [],
+    (s) => s.key,
+    createSuggestion,
+    (item, suggestion) => updateSuggestion(item, suggestion, prompt),
+  );
+  syncList(
+    node.querySelector(".themes"),
+    themes,
+    (theme) => theme.id,
+    createTheme(prompt.id),
+    (item, theme) => updateTheme(item, theme, members.get(theme.id), shown),
+  );
   node.querySelector(".ungrouped").hidden = !byTheme;
   shown(node.querySelector(".ungrouped .group-ideas"), null);
 }
@@ -660,7 +735,10 @@ function chooseIdeaView(promptId, view) {
   if (!IDEA_VIEWS.includes(view)) return;
   ideaViews.last = view;
   ideaViews.prompts[promptId] = view;
-  const kept = Object.keys(ideaViews.prompts).map(Number).sort((a, b) => b - a).slice(0, REMEMBERED_PROMPTS);
+  const kept = Object.keys(ideaViews.prompts)
+    .map(Number)
+    .sort((a, b) => b - a)
+    .slice(0, REMEMBERED_PROMPTS);
   ideaViews.prompts = Object.fromEntries(kept.map((id) => [id, ideaViews.prompts[id]]));
   try {
     window.localStorage.setItem(IDEA_VIEW_KEY, JSON.stringify(ideaViews));
@@ -672,13 +750,17 @@ function chooseIdeaView(promptId, view) {
 /** "All ideas | By theme": two buttons, the one in use pressed. */
 function viewSwitch() {
   const option = (view, label) =>
-    el("button", {
-      type: "button",
-      className: "view-option",
-      "data-action": "idea-view",
-      "data-view": view,
-      "aria-pressed": "false",
-    }, label);
+    el(
+      "button",
+      {
+        type: "button",
+        className: "view-option",
+        "data-action": "idea-view",
+        "data-view": view,
+        "aria-pressed": "false",
+      },
+      label,
+    );
   return el("div", { className: "view-switch", role: "group", "aria-label": t("idea_view") }, [
     option("all", t("view_all")),
     option("themes", t("view_themes")),
@@ -734,11 +816,21 @@ function controls(prompt) {
   const base = `prompt-${prompt.id}`;
   const describe = { "aria-describedby": headingId };
   const button = (action, label, className = "button", extra = {}) =>
-    el("button", { type: "button", className, "data-action": action, ...describe, ...extra }, label);
-  const stepper = el("ol", { className: "stepper", "aria-label": t("phases") }, PHASES.map((phase) =>
-    el("li", {}, [button("phase", t(`phase_${phase}`), "button step", { "data-phase": phase })]),
-  ));
-  const presets = TIMER_PRESETS_MIN.map((n) => el("option", { value: String(n * 60) }, tn("minutes", n)));
+    el(
+      "button",
+      { type: "button", className, "data-action": action, ...describe, ...extra },
+      label,
+    );
+  const stepper = el(
+    "ol",
+    { className: "stepper", "aria-label": t("phases") },
+    PHASES.map((phase) =>
+      el("li", {}, [button("phase", t(`phase_${phase}`), "button step", { "data-phase": phase })]),
+    ),
+  );
+  const presets = TIMER_PRESETS_MIN.map((n) =>
+    el("option", { value: String(n * 60) }, tn("minutes", n)),
+  );
   const timer = el("fieldset", { className: "timer-control" }, [
     el("legend", {}, t("timer")),
     el("div", { className: "timer-row" }, [
@@ -812,16 +904,31 @@ function draftTools(prompt, button) {
       button("prompt-delete", t("delete_prompt"), "button small danger"),
       button("prompt-up", t("move_up"), "button small"),
       button("prompt-down", t("move_down"), "button small"),
-      el("span", { className: "control-feedback draft-feedback", role: "status", "aria-live": "polite" }),
+      el("span", {
+        className: "control-feedback draft-feedback",
+        role: "status",
+        "aria-live": "polite",
+      }),
     ]),
     el("div", { className: "prompt-edit", hidden: true }, [
       el("div", { className: "field" }, [
         el("label", { for: `${base}-text` }, t("edit_prompt_text")),
-        el("textarea", { id: `${base}-text`, className: "prompt-edit-text", rows: 2, maxLength: 500 }),
+        el("textarea", {
+          id: `${base}-text`,
+          className: "prompt-edit-text",
+          rows: 2,
+          maxLength: 500,
+        }),
       ]),
       el("div", { className: "field" }, [
         el("label", { for: `${base}-votes` }, t("edit_prompt_votes")),
-        el("input", { id: `${base}-votes`, className: "prompt-edit-votes", type: "number", min: "1", max: "20" }),
+        el("input", {
+          id: `${base}-votes`,
+          className: "prompt-edit-votes",
+          type: "number",
+          min: "1",
+          max: "20",
+        }),
       ]),
       el("div", { className: "prompt-actions" }, [
         button("prompt-save", t("save_prompt"), "button small primary"),
@@ -900,7 +1007,13 @@ function updatePrompt(node, prompt) {
     view,
   };
   const syncIdeas = (list, listed) =>
-    syncList(list, listed, (idea) => idea.id, createIdea, (item, idea) => updateIdea(item, idea, prompt, context));
+    syncList(
+      list,
+      listed,
+      (idea) => idea.id,
+      createIdea,
+      (item, idea) => updateIdea(item, idea, prompt, context),
+    );
   const ranked = node.querySelector(".ideas");
   ranked.hidden = view !== "all";
   syncIdeas(ranked, view === "all" ? threaded(ideas) : []);
@@ -971,7 +1084,9 @@ function threaded(ideas) {
   const ids = new Set(ideas.map((idea) => idea.id));
   const orphans = ideas.filter((idea) => idea.parent_id && !ids.has(idea.parent_id));
   return [
-    ...ideas.filter((idea) => !idea.parent_id).flatMap((idea) => [idea, ...(replies.get(idea.id) || [])]),
+    ...ideas
+      .filter((idea) => !idea.parent_id)
+      .flatMap((idea) => [idea, ...(replies.get(idea.id) || [])]),
     ...orphans,
   ];
 }
@@ -979,27 +1094,49 @@ function threaded(ideas) {
 function createIdea(idea) {
   const textId = `console-idea-${idea.id}`;
   const mod = (action, label) =>
-    el("button", { type: "button", className: "button small quiet", "data-action": action, "aria-describedby": textId }, label);
+    el(
+      "button",
+      {
+        type: "button",
+        className: "button small quiet",
+        "data-action": action,
+        "aria-describedby": textId,
+      },
+      label,
+    );
   // The idea and its tally side by side; its controls on one line across the whole width.
   return el("li", { className: "idea" }, [
     el("div", { className: "idea-main" }, [
       el("p", { className: "idea-text", id: textId }),
       el("span", { className: "author" }),
-      el("span", { className: "theme-tag" }, [el("span", { className: "visually-hidden" }, `${t("theme")}: `), el("span")]),
+      el("span", { className: "theme-tag" }, [
+        el("span", { className: "visually-hidden" }, `${t("theme")}: `),
+        el("span"),
+      ]),
       el("span", { className: "idea-reactions" }),
       el("span", { className: "idea-status" }),
     ]),
     el("div", { className: "tally" }, [
       el("span", { className: "votes" }),
-      el("span", { className: "bar", "aria-hidden": "true" }, [el("span", { className: "bar-fill" })]),
+      el("span", { className: "bar", "aria-hidden": "true" }, [
+        el("span", { className: "bar-fill" }),
+      ]),
     ]),
     canRun
       ? el("div", { className: "idea-edit", hidden: true }, [
           el("label", { for: `${textId}-edit` }, t("edit_idea")),
           el("textarea", { id: `${textId}-edit`, rows: 2, maxLength: 500 }),
           el("div", { className: "moderation" }, [
-            el("button", { type: "button", className: "button small primary", "data-action": "edit-save" }, t("save")),
-            el("button", { type: "button", className: "button small", "data-action": "edit-cancel" }, t("cancel")),
+            el(
+              "button",
+              { type: "button", className: "button small primary", "data-action": "edit-save" },
+              t("save"),
+            ),
+            el(
+              "button",
+              { type: "button", className: "button small", "data-action": "edit-cancel" },
+              t("cancel"),
+            ),
           ]),
         ])
       : null,
@@ -1022,7 +1159,11 @@ function createIdea(idea) {
           ]),
           el("span", { className: "merge-control" }, [
             el("label", { for: `${textId}-merge`, className: "visually-hidden" }, t("merge_into")),
-            el("select", { id: `${textId}-merge`, className: "merge-select", "aria-describedby": textId }),
+            el("select", {
+              id: `${textId}-merge`,
+              className: "merge-select",
+              "aria-describedby": textId,
+            }),
             mod("merge", t("merge")),
           ]),
         ])
@@ -1057,7 +1198,10 @@ function updateModeration(node, idea, prompt, themes) {
   merge.hidden = !visible || others.length === 0;
   const select = merge.querySelector("select");
   // Labels, not text: the option list must not make this idea "contain" the others' words.
-  const options = [["", t("merge_into")], ...others.map((other) => [String(other.id), other.text || ""])];
+  const options = [
+    ["", t("merge_into")],
+    ...others.map((other) => [String(other.id), other.text || ""]),
+  ];
   const signature = JSON.stringify(options);
   if (select.dataset.options !== signature) {
     const chosen = select.value;
@@ -1074,7 +1218,10 @@ function updateThemeChoice(node, idea, prompt, themes) {
   choice.hidden = !groupable(idea) || prompt.status === "draft";
   const select = choice.querySelector("select");
   // Labels, not text, as for merging: the idea must not "contain" the themes' names.
-  const options = [["", t("not_in_theme")], ...themes.map((theme) => [String(theme.id), theme.name])];
+  const options = [
+    ["", t("not_in_theme")],
+    ...themes.map((theme) => [String(theme.id), theme.name]),
+  ];
   const signature = JSON.stringify(options);
   if (select.dataset.options !== signature) {
     select.replaceChildren(...options.map(([value, label]) => el("option", { value, label })));
@@ -1091,7 +1238,10 @@ function updateIdea(node, idea, prompt, { top, attribution, themes, view }) {
     text.dataset.text = idea.text;
   }
   const status = idea.status || "visible";
-  node.classList.toggle("dimmed", status === "hidden" || status === "merged" || status === "deleted");
+  node.classList.toggle(
+    "dimmed",
+    status === "hidden" || status === "merged" || status === "deleted",
+  );
   node.classList.toggle("pending-approval", status === "pending");
   node.classList.toggle("spotlit", (room.state.roundtable.spotlight_idea_id ?? null) === idea.id);
   node.classList.toggle("reply-idea", Boolean(idea.parent_id));

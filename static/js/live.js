@@ -3,6 +3,9 @@
 
 import { io } from "../vendor/socket.io.esm.min.js";
 import { errorMessage } from "./render.js";
+import { RoomState } from "./room-state.js";
+
+export { RoomState };
 
 export const SERVER_EVENTS = [
   "prompt.created",
@@ -20,8 +23,6 @@ export const SERVER_EVENTS = [
 
 // Worth sending again later; any other refusal is final and the idea is dropped.
 const RETRYABLE = new Set(["timeout", "offline", "server_error", "not_joined", "unauthenticated"]);
-// Statuses of an idea no longer in the room, for its author as for everyone.
-const GONE = new Set(["hidden", "deleted", "merged"]);
 // A big screen's presenter link that opens nothing (any more): the screen stops.
 const SCREEN_INVALID = "invalid_presenter_link";
 const REQUEST_TIMEOUT_MS = 8000;
@@ -81,189 +82,6 @@ function writeJson(key, value) {
   }
 }
 
-/** What the room looks like: the roundtable, its prompts with their ideas, my votes and ideas. */
-export class RoomState {
-  constructor() {
-    this.roundtable = null;
-    this.participants = 0;
-    this.prompts = new Map();
-    this.myVotes = new Map();
-    // Themes I voted for, by prompt id: votes on themes spend the prompt's budget too.
-    this.myThemeVotes = new Map();
-    // Ideas I wrote, in full, by id: from my acks and from `mine: true` in my snapshot.
-    // The room is told about them too, and in a private brainstorm its copy is hidden.
-    this.myIdeas = new Map();
-  }
-
-  replace(snapshot) {
-    this.roundtable = snapshot.roundtable;
-    this.participants = snapshot.participants;
-    this.prompts = new Map();
-    this.takeMine(snapshot);
-    for (const prompt of snapshot.prompts) this.upsertPrompt(prompt);
-    this.takeMyVotes(snapshot);
-  }
-
-  isMine(ideaId) {
-    return this.myIdeas.has(ideaId);
-  }
-
-  /** An idea I wrote, in full, as my ack or my snapshot gives it. */
-  takeMyIdea(idea) {
-    this.myIdeas.set(idea.id, { ...this.myIdeas.get(idea.id), ...idea });
-    this.upsertIdea(idea);
-  }
-
-  /** My own ideas, marked `mine` in my snapshot (a participant's snapshot only). */
-  takeMine(snapshot) {
-    for (const prompt of snapshot.prompts) {
-      for (const idea of prompt.ideas || []) if (idea.mine && !idea.hidden) this.takeMyIdea(idea);
-    }
-  }
-
-  /** My own votes on ideas and themes, when the snapshot carries them (a participant's does). */
-  takeMyVotes(snapshot) {
-    for (const prompt of snapshot.prompts) {
-      if (Array.isArray(prompt.my_votes)) this.myVotes.set(prompt.id, new Set(prompt.my_votes));
-      if (Array.isArray(prompt.my_theme_votes)) {
-        this.myThemeVotes.set(prompt.id, new Set(prompt.my_theme_votes));
-      }
-    }
-  }
-
-  upsertPrompt(prompt) {
-    const known = this.prompts.get(prompt.id);
-    const ideas = known ? known.ideas : new Map();
-    for (const idea of prompt.ideas || []) this.mergeIdea(ideas, idea);
-    // A prompt sent without its themes keeps the ones we know; with them, they are the truth.
-    const themes = Array.isArray(prompt.themes)
-      ? new Map(prompt.themes.map((theme) => [theme.id, theme]))
-      : (known && known.themes) || new Map();
-    const { my_votes: _votes, my_theme_votes: _themeVotes, ...fields } = prompt;
-    this.prompts.set(prompt.id, { ...known, ...fields, ideas, themes });
-  }
-
-  upsertTheme(theme) {
-    const prompt = this.prompts.get(theme.prompt_id);
-    if (prompt) prompt.themes.set(theme.id, { ...prompt.themes.get(theme.id), ...theme });
-  }
-
-  /** A theme is gone: its ideas are ungrouped (their own `idea.updated` events follow). */
-  removeTheme(theme) {
-    const prompt = this.prompts.get(theme.prompt_id);
-    if (!prompt) return;
-    prompt.themes.delete(theme.id);
-    for (const idea of prompt.ideas.values()) if (idea.theme_id === theme.id) idea.theme_id = null;
-    this.myThemeVotes.get(prompt.id)?.delete(theme.id);
-  }
-
-  /** A theme's own votes and its support (its voters and its ideas' voters, each once). */
-  themeTally(themeId, votes, support) {
-    for (const prompt of this.prompts.values()) {
-      const theme = prompt.themes.get(themeId);
-      if (!theme) continue;
-      theme.votes = votes;
-      if (support !== undefined) theme.support = support;
-    }
-  }
-
-  upsertIdea(idea) {
-    const prompt = this.prompts.get(idea.prompt_id);
-    if (prompt) this.mergeIdea(prompt.ideas, idea);
-    if (GONE.has(idea.status)) this.voteLeaves(idea);
-  }
-
-  /**
-   * An idea I voted for left the room. The server gave my vote back, or, for a merge,
-   * moved it to the idea it went into unless I had voted for that one too.
-   */
-  voteLeaves(idea) {
-    const mine = this.myVotes.get(idea.prompt_id);
-    if (!mine || !mine.has(idea.id)) return;
-    const kept = new Set(mine);
-    kept.delete(idea.id);
-    if (idea.status === "merged" && idea.merged_into != null) kept.add(idea.merged_into);
-    this.myVotes.set(idea.prompt_id, kept);
-  }
-
-  mergeIdea(ideas, idea) {
-    const mine = this.myIdeas.get(idea.id);
-    if (mine && !idea.hidden) this.myIdeas.set(idea.id, { ...mine, ...idea });
-    // The room's hidden copy of my own idea must not blank the full one I hold, while it
-    // is only kept from the others (private or awaiting approval); one that is withdrawn,
-    // hidden by the facilitator or merged away is gone for me too.
-    const gone = idea.hidden && GONE.has(idea.status);
-    const shown = idea.hidden && mine && !gone ? mine : idea;
-    const merged = { ...ideas.get(idea.id), ...shown };
-    if (!shown.hidden) delete merged.hidden;
-    ideas.set(idea.id, merged);
-  }
-
-  tally(ideaId, votes) {
-    for (const prompt of this.prompts.values()) {
-      const idea = prompt.ideas.get(ideaId);
-      if (idea) idea.votes = votes;
-    }
-    const mine = this.myIdeas.get(ideaId);
-    if (mine) mine.votes = votes;
-  }
-
-  /** Apply one server event; every event carries absolute values, so twice is harmless. */
-  apply(event) {
-    switch (event.type) {
-      case "prompt.created":
-      case "prompt.updated":
-        this.upsertPrompt(event.prompt);
-        break;
-      case "prompt.deleted":
-        // Only drafts are deleted: no ideas or votes of mine can go with them.
-        this.prompts.delete(event.prompt.id);
-        break;
-      case "idea.created":
-      case "idea.updated":
-        this.upsertIdea(event.idea);
-        break;
-      case "vote.tally":
-        if (event.theme_id != null) this.themeTally(event.theme_id, event.votes, event.support);
-        else this.tally(event.idea_id, event.votes);
-        break;
-      case "theme.created":
-      case "theme.updated":
-        this.upsertTheme(event.theme);
-        break;
-      case "theme.deleted":
-        this.removeTheme(event.theme);
-        break;
-      case "participants.count":
-        this.participants = event.participants;
-        break;
-      case "roundtable.updated":
-        this.roundtable = { ...this.roundtable, ...event.roundtable };
-        break;
-      default:
-        break;
-    }
-  }
-
-  promptOf(ideaId) {
-    for (const prompt of this.prompts.values()) if (prompt.ideas.has(ideaId)) return prompt;
-    return null;
-  }
-
-  votedFor(promptId) {
-    return this.myVotes.get(promptId) || new Set();
-  }
-
-  themesVotedFor(promptId) {
-    return this.myThemeVotes.get(promptId) || new Set();
-  }
-
-  votesLeft(prompt) {
-    const spent = this.votedFor(prompt.id).size + this.themesVotedFor(prompt.id).size;
-    return Math.max(0, prompt.votes_per_participant - spent);
-  }
-}
-
 /**
  * One live connection to one roundtable.
  *
@@ -273,9 +91,19 @@ export class RoomState {
  *
  * `auth` is added to what the connection presents: a big screen's `screen_token` or
  * `screen_of`.
+ *
+ * `connect` makes the Socket.IO connection from its options: Socket.IO's `io` unless a
+ * test hands in its own.
  */
 export class LiveRoom {
-  constructor({ joinCode, tokenKey = null, outboxKey = null, auth = {}, handlers = {} }) {
+  constructor({
+    joinCode,
+    tokenKey = null,
+    outboxKey = null,
+    auth = {},
+    handlers = {},
+    connect = io,
+  }) {
     this.joinCode = joinCode;
     this.extraAuth = auth;
     this.stopped = false;
@@ -296,7 +124,7 @@ export class LiveRoom {
     this.clockOffset = 0;
     this.inflight = new Set();
     this.outbox = outboxKey ? readJson(outboxKey, []) : [];
-    this.socket = io({
+    this.socket = connect({
       autoConnect: false,
       // A function, so a reconnect presents the token issued since the first connect.
       auth: (send) => send(this.authPayload()),
@@ -393,7 +221,8 @@ export class LiveRoom {
     this.inflight.clear();
     this.status("offline");
     // The server closed the connection on purpose; Socket.IO leaves that to us.
-    if (reason === "io server disconnect" && !this.stopped) window.setTimeout(() => this.socket.connect(), 1000);
+    if (reason === "io server disconnect" && !this.stopped)
+      window.setTimeout(() => this.socket.connect(), 1000);
   }
 
   /** Resolves once connected (at once if already), rejects as "offline" after the time-out. */
@@ -623,10 +452,13 @@ export class LiveRoom {
 
   retryLater(delayMs = RETRY_DELAY_MS) {
     if (this.retryTimer) return;
-    this.retryTimer = window.setTimeout(() => {
-      this.retryTimer = null;
-      if (this.joined) this.flushOutbox();
-    }, Math.max(delayMs, RETRY_DELAY_MS));
+    this.retryTimer = window.setTimeout(
+      () => {
+        this.retryTimer = null;
+        if (this.joined) this.flushOutbox();
+      },
+      Math.max(delayMs, RETRY_DELAY_MS),
+    );
   }
 
   // -- my ideas after posting ------------------------------------------------

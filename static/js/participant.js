@@ -148,15 +148,21 @@ function render() {
   const state = room.state;
   if (!state.roundtable) return;
   ui.participants.textContent = tn("participants", state.participants);
-  const prompts = [...state.prompts.values()].sort((a, b) => a.position - b.position || a.id - b.id);
+  const prompts = [...state.prompts.values()].sort(
+    (a, b) => a.position - b.position || a.id - b.id,
+  );
   const open = prompts.filter((prompt) => prompt.status === "open");
   const closed = prompts.filter((prompt) => prompt.status === "closed").reverse();
   // Follow me: the facilitator brought everyone to one open prompt; show that one alone.
   const focusId = state.roundtable.focus_prompt_id ?? null;
   const focused = open.find((prompt) => prompt.id === focusId) || null;
   const shown = focused ? [focused] : open;
-  syncList(ui.openPrompts, shown, (p) => p.id, createOpenPrompt, (section, prompt) =>
-    updateOpenPrompt(section, prompt, prompt === focused),
+  syncList(
+    ui.openPrompts,
+    shown,
+    (p) => p.id,
+    createOpenPrompt,
+    (section, prompt) => updateOpenPrompt(section, prompt, prompt === focused),
   );
   syncList(ui.closedPrompts, closed, (p) => p.id, createClosedPrompt, updateClosedPrompt);
   const ended = state.roundtable.status === "closed";
@@ -253,25 +259,29 @@ function createOpenPrompt(prompt) {
     ]),
     el("p", { className: "form-error", role: "status", "aria-live": "polite" }),
   ]);
-  const section = el("section", { className: "card prompt", "aria-labelledby": `prompt-${prompt.id}` }, [
-    el("p", { className: "focus-note" }, t("brought_here")),
-    el("div", { className: "prompt-head" }, [
-      el("span", { className: "badge open" }, t("status_open")),
-      el("span", { className: "countdown", role: "timer" }),
-      el("p", { className: "budget", "aria-live": "polite" }),
-    ]),
-    el("h2", { id: `prompt-${prompt.id}`, className: "prompt-text", tabIndex: -1 }),
-    el("p", { className: "phase-help" }),
-    el("p", { className: "hint private-note" }, t("private_note")),
-    el("p", { className: "hint credit-note", id: `credit-${prompt.id}` }),
-    form,
-    el("p", { className: "hint tallies-note" }, t("tallies_hidden")),
-    el("p", { className: "hint idea-count" }),
-    el("p", { className: "hidden-count" }),
-    el("div", { className: "idea-groups" }),
-    el("p", { className: "empty" }),
-    el("p", { className: "form-error action-error", role: "status", "aria-live": "polite" }),
-  ]);
+  const section = el(
+    "section",
+    { className: "card prompt", "aria-labelledby": `prompt-${prompt.id}` },
+    [
+      el("p", { className: "focus-note" }, t("brought_here")),
+      el("div", { className: "prompt-head" }, [
+        el("span", { className: "badge open" }, t("status_open")),
+        el("span", { className: "countdown", role: "timer" }),
+        el("p", { className: "budget", "aria-live": "polite" }),
+      ]),
+      el("h2", { id: `prompt-${prompt.id}`, className: "prompt-text", tabIndex: -1 }),
+      el("p", { className: "phase-help" }),
+      el("p", { className: "hint private-note" }, t("private_note")),
+      el("p", { className: "hint credit-note", id: `credit-${prompt.id}` }),
+      form,
+      el("p", { className: "hint tallies-note" }, t("tallies_hidden")),
+      el("p", { className: "hint idea-count" }),
+      el("p", { className: "hidden-count" }),
+      el("div", { className: "idea-groups" }),
+      el("p", { className: "empty" }),
+      el("p", { className: "form-error action-error", role: "status", "aria-live": "polite" }),
+    ],
+  );
   textarea.addEventListener("input", () => {
     updateCounter(section);
     keepDraft(prompt.id, textarea.value);
@@ -362,7 +372,11 @@ function updateOpenPrompt(section, prompt, focused) {
   budget.hidden = !ctx.canVote;
   budget.textContent = tn("votes_left", ctx.left);
   const counted = [...prompt.ideas.values()].some((idea) => idea.votes != null);
-  section.querySelector(".tallies-note").hidden = !(prompt.hide_tallies && !ctx.results && !counted);
+  section.querySelector(".tallies-note").hidden = !(
+    prompt.hide_tallies &&
+    !ctx.results &&
+    !counted
+  );
   // Only a private brainstorm's ideas wait to be revealed; hidden or merged ones are gone.
   const hidden = [...prompt.ideas.values()].filter(
     (idea) => idea.hidden && (idea.status || "private") === "private",
@@ -376,7 +390,11 @@ function updateOpenPrompt(section, prompt, focused) {
   const shown = renderGroups(section.querySelector(".idea-groups"), prompt, ctx);
   const empty = section.querySelector(".empty");
   empty.hidden = shown > 0 || hidden > 0;
-  empty.textContent = canPost ? t("no_ideas_yet") : ctx.results ? t("no_ideas") : t("no_ideas_so_far");
+  empty.textContent = canPost
+    ? t("no_ideas_yet")
+    : ctx.results
+      ? t("no_ideas")
+      : t("no_ideas_so_far");
 }
 
 // -- ideas in their themes ------------------------------------------------------
@@ -393,7 +411,9 @@ const ideaKey = (item) => (item.pending ? `pending-${item.client_id}` : item.id)
  */
 function groupsOf(prompt, ctx) {
   const ideaOrder = ctx.results ? byVotes : newestFirst;
-  const themes = ctx.results ? rankThemes(prompt.themes) : [...prompt.themes.values()].sort(byPosition);
+  const themes = ctx.results
+    ? rankThemes(prompt.themes)
+    : [...prompt.themes.values()].sort(byPosition);
   const known = new Set(themes.map((theme) => theme.id));
   const top = [...prompt.ideas.values()].filter((idea) => !idea.hidden && !idea.parent_id);
   const groups = themes.map((theme) => ({
@@ -407,7 +427,12 @@ function groupsOf(prompt, ctx) {
     .map(sendingItem)
     .reverse();
   const rest = top.filter((idea) => !known.has(idea.theme_id)).sort(ideaOrder);
-  groups.push({ key: "ungrouped", theme: null, ideas: [...sending, ...rest], themed: themes.length > 0 });
+  groups.push({
+    key: "ungrouped",
+    theme: null,
+    ideas: [...sending, ...rest],
+    themed: themes.length > 0,
+  });
   return groups;
 }
 
@@ -524,7 +549,12 @@ function setVoteButton(button, { voted, left, live }) {
 function smallButton(action, label, describedBy) {
   return el(
     "button",
-    { type: "button", className: "button small quiet", "data-action": action, "aria-describedby": describedBy },
+    {
+      type: "button",
+      className: "button small quiet",
+      "data-action": action,
+      "aria-describedby": describedBy,
+    },
     label,
   );
 }
@@ -535,7 +565,11 @@ function textForm(className, id, label, submit) {
     el("textarea", { id, name: "text", rows: 2, maxLength: IDEA_MAX, required: true }),
     el("div", { className: "form-row" }, [
       el("button", { type: "submit", className: "button primary small" }, submit),
-      el("button", { type: "button", className: "button small quiet", "data-action": "cancel" }, t("cancel")),
+      el(
+        "button",
+        { type: "button", className: "button small quiet", "data-action": "cancel" },
+        t("cancel"),
+      ),
     ]),
     el("p", { className: "form-error", role: "status", "aria-live": "polite" }),
   ]);
@@ -572,7 +606,12 @@ function createIdea(item, { reply }) {
           "div",
           { className: "reactions", role: "group", "aria-label": t("reactions") },
           REACTIONS.map((emoji) =>
-            el("button", { type: "button", className: "reaction", "data-emoji": emoji, title: t(`reaction_${emoji}`) }),
+            el("button", {
+              type: "button",
+              className: "reaction",
+              "data-emoji": emoji,
+              title: t(`reaction_${emoji}`),
+            }),
           ),
         ),
         el("span", { className: "idea-actions" }, [
@@ -590,14 +629,28 @@ function createIdea(item, { reply }) {
 // An idea's forms are made when first opened: a room of hundreds of ideas stays light.
 const PARTS = {
   "idea-edit": (li) =>
-    textForm("idea-edit", `edit-${li.dataset.key}`, t(li.classList.contains("reply") ? "reword_reply" : "reword_idea"), t("save")),
+    textForm(
+      "idea-edit",
+      `edit-${li.dataset.key}`,
+      t(li.classList.contains("reply") ? "reword_reply" : "reword_idea"),
+      t("save"),
+    ),
   "withdraw-confirm": () =>
     el("div", { className: "withdraw-confirm", role: "group", "aria-label": t("withdraw") }, [
       el("span", {}, t("withdraw_question")),
-      el("button", { type: "button", className: "button small danger", "data-action": "withdraw-yes" }, t("withdraw_yes")),
-      el("button", { type: "button", className: "button small quiet", "data-action": "cancel" }, t("keep_it")),
+      el(
+        "button",
+        { type: "button", className: "button small danger", "data-action": "withdraw-yes" },
+        t("withdraw_yes"),
+      ),
+      el(
+        "button",
+        { type: "button", className: "button small quiet", "data-action": "cancel" },
+        t("keep_it"),
+      ),
     ]),
-  "reply-form": (li) => textForm("reply-form", `reply-${li.dataset.key}`, t("build_on_label"), t("post_reply")),
+  "reply-form": (li) =>
+    textForm("reply-form", `reply-${li.dataset.key}`, t("build_on_label"), t("post_reply")),
 };
 
 /** One of an idea's own parts (`idea-edit`, `withdraw-confirm`, `reply-form`), made if need be. */
@@ -639,7 +692,8 @@ function updateIdea(node, item, ctx, replies = []) {
   // Null while the facilitator keeps tallies hidden: show no count at all.
   if (votes) votes.textContent = item.pending || item.votes == null ? "" : tn("votes", item.votes);
   const voteButton = node.querySelector("button.vote");
-  if (voteButton) setVoteButton(voteButton, { voted, left: ctx.left, live: ctx.canVote && visible });
+  if (voteButton)
+    setVoteButton(voteButton, { voted, left: ctx.left, live: ctx.canVote && visible });
   if (item.pending) return;
 
   updateReactions(node.querySelector(".reactions"), item, ctx.canReact && visible);
@@ -678,7 +732,10 @@ function updateReactions(group, item, live) {
     const { emoji } = button.dataset;
     const n = counts[emoji] || 0;
     button.textContent = n ? `${emoji} ${n}` : emoji;
-    button.setAttribute("aria-label", n ? t("reaction_count", { name: t(`reaction_${emoji}`), n }) : t(`reaction_${emoji}`));
+    button.setAttribute(
+      "aria-label",
+      n ? t("reaction_count", { name: t(`reaction_${emoji}`), n }) : t(`reaction_${emoji}`),
+    );
     button.setAttribute("aria-pressed", String(chosen.has(emoji)));
     button.hidden = !live && n === 0;
     if (!button.dataset.busy) button.disabled = !live;
@@ -693,7 +750,11 @@ function updateReactions(group, item, live) {
  * Run one request from a button: busy while it runs, its refusal said aloud in `error`
  * (by default the prompt's own message line). Resolves with the ack, or null if none came.
  */
-async function act(button, request, error = button.closest("section.prompt").querySelector(".action-error")) {
+async function act(
+  button,
+  request,
+  error = button.closest("section.prompt").querySelector(".action-error"),
+) {
   button.disabled = true;
   button.dataset.busy = "1";
   try {
@@ -754,7 +815,11 @@ function onIdeaClick(event, promptId) {
   } else if (button.dataset.action === "cancel") {
     const part = button.closest("form, .withdraw-confirm");
     part.hidden = true;
-    const opener = part.classList.contains("reply-form") ? "build-on" : part.classList.contains("idea-edit") ? "edit" : "withdraw";
+    const opener = part.classList.contains("reply-form")
+      ? "build-on"
+      : part.classList.contains("idea-edit")
+        ? "edit"
+        : "withdraw";
     render();
     li.querySelector(`:scope > .idea-tools [data-action="${opener}"]`)?.focus();
   }
@@ -801,12 +866,18 @@ async function onIdeaSubmit(event, promptId) {
 }
 
 function createClosedPrompt(prompt) {
-  return el("section", { className: "card prompt closed", "aria-labelledby": `closed-${prompt.id}` }, [
-    el("div", { className: "prompt-head" }, [el("span", { className: "badge closed" }, t("status_closed"))]),
-    el("h3", { id: `closed-${prompt.id}`, className: "prompt-text" }),
-    el("div", { className: "idea-groups" }),
-    el("p", { className: "empty" }, t("no_ideas")),
-  ]);
+  return el(
+    "section",
+    { className: "card prompt closed", "aria-labelledby": `closed-${prompt.id}` },
+    [
+      el("div", { className: "prompt-head" }, [
+        el("span", { className: "badge closed" }, t("status_closed")),
+      ]),
+      el("h3", { id: `closed-${prompt.id}`, className: "prompt-text" }),
+      el("div", { className: "idea-groups" }),
+      el("p", { className: "empty" }, t("no_ideas")),
+    ],
+  );
 }
 
 function updateClosedPrompt(section, prompt) {

@@ -123,7 +123,9 @@ function visibleIdeas(prompt) {
 /** How many ideas are on the board; in a private brainstorm, those not revealed yet too. */
 function ideaTotal(prompt, ideas) {
   if (!isPrivate(prompt)) return ideas.length;
-  return [...prompt.ideas.values()].filter((idea) => idea.status === "private").length + ideas.length;
+  return (
+    [...prompt.ideas.values()].filter((idea) => idea.status === "private").length + ideas.length
+  );
 }
 
 /** A prompt's themes (kept by the live client in a map by id), in their order. */
@@ -286,7 +288,8 @@ function renderPrompt(prompt, ideas) {
 function boardKind(prompt, ideas) {
   if (isPrivate(prompt)) return "private";
   if (mode === "cloud") return "cloud";
-  const voting = prompt.status === "open" && (prompt.phase === "vote" || prompt.phase === "results");
+  const voting =
+    prompt.status === "open" && (prompt.phase === "vote" || prompt.phase === "results");
   const counted = prompt.status === "closed" && ideas.some((idea) => (idea.votes || 0) > 0);
   if ((voting || counted) && !talliesHidden(prompt)) return "bars";
   if (themesOf(prompt).length && !voting) return "themes";
@@ -384,8 +387,12 @@ function renderCards(prompt, ideas) {
   const list = boardContainer("cards", () => el("ol", { className: "cards" }));
   const shown = topLevel(ideas).sort(newestFirst);
   const replies = repliesByParent(ideas);
-  syncList(list, shown, (idea) => idea.id, createCard, (node, idea) =>
-    updateCard(node, idea, prompt, replies),
+  syncList(
+    list,
+    shown,
+    (idea) => idea.id,
+    createCard,
+    (node, idea) => updateCard(node, idea, prompt, replies),
   );
   if (!shown.length) {
     showPageNumber(0, 1);
@@ -424,25 +431,36 @@ function renderThemes(prompt, ideas) {
     ideas: shown.filter((idea) => idea.theme_id === theme.id).sort(newestFirst),
   }));
   const loose = shown.filter((idea) => !known.has(idea.theme_id)).sort(newestFirst);
-  if (loose.length) groups.push({ key: "ungrouped", name: t("ungrouped"), ideas: loose, loose: true });
+  if (loose.length)
+    groups.push({ key: "ungrouped", name: t("ungrouped"), ideas: loose, loose: true });
   // Up to THEME_COLUMNS side by side, as tall as the board; more take further pages.
   grid.dataset.count = String(Math.min(groups.length, THEME_COLUMNS));
-  syncList(grid, groups, (group) => group.key, createThemeColumn, (node, group) =>
-    updateThemeColumn(node, group, prompt),
+  syncList(
+    grid,
+    groups,
+    (group) => group.key,
+    createThemeColumn,
+    (node, group) => updateThemeColumn(node, group, prompt),
   );
   afterLayout(() => {
     makeRoom(
       () =>
         splitPages(grid).pages.length > 1 ||
-        [...grid.children].some((column) => splitPages(column.querySelector(".theme-ideas")).pages.length > 1),
+        [...grid.children].some(
+          (column) => splitPages(column.querySelector(".theme-ideas")).pages.length > 1,
+        ),
     );
     const columns = turnPages(`themes-${prompt.id}`, grid);
     showPageNumber(columns.page, columns.count);
     for (const column of grid.children) {
       if (column.hidden) continue;
-      const ideasOf = turnPages(`${column.dataset.key}-${prompt.id}`, column.querySelector(".theme-ideas"));
+      const ideasOf = turnPages(
+        `${column.dataset.key}-${prompt.id}`,
+        column.querySelector(".theme-ideas"),
+      );
       const more = column.querySelector(".theme-more");
-      more.textContent = ideasOf.count > 1 ? t("page_of", { page: ideasOf.page + 1, pages: ideasOf.count }) : "";
+      more.textContent =
+        ideasOf.count > 1 ? t("page_of", { page: ideasOf.page + 1, pages: ideasOf.count }) : "";
     }
   });
 }
@@ -463,7 +481,11 @@ function updateThemeColumn(node, group, prompt) {
     node.querySelector(".theme-ideas"),
     group.ideas,
     (idea) => idea.id,
-    () => el("li", { className: "theme-idea" }, [el("p", { className: "idea-text" }), el("p", { className: "idea-author" })]),
+    () =>
+      el("li", { className: "theme-idea" }, [
+        el("p", { className: "idea-text" }),
+        el("p", { className: "idea-author" }),
+      ]),
     (item, idea) => {
       item.querySelector(".idea-text").textContent = idea.text;
       item.classList.toggle("fresh", isFresh(idea));
@@ -489,7 +511,9 @@ function rankRows(rows) {
 }
 
 function renderBars(prompt, ideas) {
-  const list = boardContainer("bars", () => el("ol", { className: "bars", "aria-label": t("results") }));
+  const list = boardContainer("bars", () =>
+    el("ol", { className: "bars", "aria-label": t("results") }),
+  );
   const themes = rankThemes(prompt.themes).map((theme) => ({
     key: `theme-${theme.id}`,
     text: theme.name,

@@ -75,7 +75,12 @@ export function linkify(text) {
     if (!href) continue;
     fragment.append(document.createTextNode(text.slice(last, match.index)));
     fragment.append(
-      el("a", { href, rel: "noopener noreferrer nofollow", target: "_blank", textContent: candidate }),
+      el("a", {
+        href,
+        rel: "noopener noreferrer nofollow",
+        target: "_blank",
+        textContent: candidate,
+      }),
     );
     last = match.index + candidate.length;
   }

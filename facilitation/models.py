@@ -17,12 +17,6 @@ def utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-class StaffRole(enum.StrEnum):
-    ORGANIZER = "organizer"
-    FACILITATOR = "facilitator"
-    RAPPORTEUR = "rapporteur"
-
-
 class RoundtableStatus(enum.StrEnum):
     SCHEDULED = "scheduled"
     LIVE = "live"

@@ -8,6 +8,7 @@ from flask import session as cookie_session
 from flask_socketio import ConnectionRefusedError, SocketIO, join_room, leave_room
 
 from facilitation.models import utcnow
+from facilitation.payloads import fits_32_bits, parse
 from facilitation.realtime import presenter_link_room, room_of, screens_room
 from facilitation.runtime import runtime
 from facilitation.services import roundtables, screens, staff
@@ -26,7 +27,6 @@ from facilitation.sockets.connection import (
     current_actor,
     current_roundtable_id,
 )
-from facilitation.sockets.payloads import fits_32_bits, parse
 from facilitation.throttle import (
     TOO_MANY_JOINS,
     TOO_MANY_NEWCOMERS,

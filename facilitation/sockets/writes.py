@@ -8,12 +8,12 @@ from typing import Any, TypeVar
 from flask_socketio import SocketIO
 
 from facilitation.models import utcnow
+from facilitation.payloads import parse
 from facilitation.runtime import runtime
 from facilitation.services import ideas, phases, prompts, roundtables, votes
 from facilitation.services.events import Published
 from facilitation.sockets import Ack, handles, ok
 from facilitation.sockets.connection import current_actor, current_roundtable_id
-from facilitation.sockets.payloads import parse
 from facilitation.throttle import TOO_MANY_WRITES
 
 T = TypeVar("T")

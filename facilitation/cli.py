@@ -18,9 +18,9 @@ from facilitation.roles import StaffRole
 # Earlier installations seeded every demo account with this one password, known to all.
 FORMER_DEMO_PASSWORD = "roundtable-demo"
 DEMO_STAFF = (
-    ("organizer@demo.roundtable", "Demo Organiser", "organizer"),
-    ("facilitator@demo.roundtable", "Demo Facilitator", "facilitator"),
-    ("rapporteur@demo.roundtable", "Demo Rapporteur", "rapporteur"),
+    ("organizer@demo.roundtable", "Demo Organiser", StaffRole.ORGANIZER),
+    ("facilitator@demo.roundtable", "Demo Facilitator", StaffRole.FACILITATOR),
+    ("rapporteur@demo.roundtable", "Demo Rapporteur", StaffRole.RAPPORTEUR),
 )
 
 

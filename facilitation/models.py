@@ -23,6 +23,10 @@ class RoundtableStatus(enum.StrEnum):
     CLOSED = "closed"
 
 
+class PromptKind(enum.StrEnum):
+    IDEAS = "ideas"
+
+
 class PromptStatus(enum.StrEnum):
     DRAFT = "draft"
     OPEN = "open"

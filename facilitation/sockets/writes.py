@@ -61,12 +61,7 @@ def register(socketio: SocketIO) -> None:
         fields = parse(
             payload,
             required={"prompt_id": int},
-            optional={
-                "private": bool,
-                "hide_tallies": bool,
-                "late_ideas": bool,
-                "premoderate": bool,
-            },
+            optional=dict.fromkeys(prompts.SWITCHES, bool),
         )
         if isinstance(payload, dict) and "attribution" in payload:
             # null is meaningful here: the prompt follows its roundtable again.

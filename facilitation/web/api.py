@@ -64,9 +64,10 @@ def export(roundtable_id: int) -> Response:
     if name not in FORMATS:
         if name in PLANNED_FORMATS:
             raise InvalidInputError(
-                "format_unavailable", f"The {name} export is not available yet; use json or md."
+                "format_unavailable",
+                f"The {name} export is not available yet; use {' or '.join(FORMATS)}.",
             )
-        raise InvalidInputError("bad_format", "format must be one of: json, md.")
+        raise InvalidInputError("bad_format", f"format must be one of: {', '.join(FORMATS)}.")
     chosen = FORMATS[name]
     with runtime().db.session() as db:
         summary = summaries.build_summary(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 from datetime import timedelta
 from pathlib import Path
@@ -152,7 +151,3 @@ def _register_errors(app: Flask) -> None:
         if _wants_json():
             return jsonify(error={"code": "server_error", "message": message}), 500
         return render_template("error.html", message=message), 500
-
-
-def settings_replace(settings: config.Settings, **changes: Any) -> config.Settings:
-    return dataclasses.replace(settings, **changes)

@@ -13,12 +13,14 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from facilitation.roles import StaffRole
+
 # Earlier installations seeded every demo account with this one password, known to all.
 FORMER_DEMO_PASSWORD = "roundtable-demo"
 DEMO_STAFF = (
-    ("organizer@demo.roundtable", "Demo Organiser", "organizer"),
-    ("facilitator@demo.roundtable", "Demo Facilitator", "facilitator"),
-    ("rapporteur@demo.roundtable", "Demo Rapporteur", "rapporteur"),
+    ("organizer@demo.roundtable", "Demo Organiser", StaffRole.ORGANIZER),
+    ("facilitator@demo.roundtable", "Demo Facilitator", StaffRole.FACILITATOR),
+    ("rapporteur@demo.roundtable", "Demo Rapporteur", StaffRole.RAPPORTEUR),
 )
 
 
@@ -38,7 +40,7 @@ def _parser() -> argparse.ArgumentParser:
     create = user.add_parser("create", help="create a staff account")
     create.add_argument("email")
     create.add_argument("--name", required=True)
-    create.add_argument("--role", required=True, choices=["organizer", "facilitator", "rapporteur"])
+    create.add_argument("--role", required=True, choices=[role.value for role in StaffRole])
     create.add_argument(
         "--password-stdin", action="store_true", help="read the password from stdin"
     )
@@ -103,7 +105,6 @@ def _run(args: argparse.Namespace) -> int:
             return _demo(db)
     finally:
         database.dispose()
-    return 2
 
 
 def _create_user(db: object, args: argparse.Namespace) -> int:
@@ -159,24 +160,20 @@ def demo_password(instance_path: Path) -> str:
 def _demo(db: object) -> int:
     from importlib.resources import files
 
-    from sqlalchemy import select
     from sqlalchemy.orm import Session
 
     from facilitation.config import default_instance_path
-    from facilitation.models import StaffUser
     from facilitation.services.agenda import import_agenda, load_agenda
-    from facilitation.services.staff import authenticate, create_staff, set_password
+    from facilitation.services.staff import provide_demo_account
 
     assert isinstance(db, Session)
     password = demo_password(default_instance_path())
     agenda = files("facilitation.agendas").joinpath("workshop-2025.yaml")
     report = import_agenda(db, load_agenda(Path(str(agenda))))
     for email, name, role in DEMO_STAFF:
-        member = db.scalar(select(StaffUser).where(StaffUser.email == email))
-        if member is None:
-            create_staff(db, email=email, name=name, role=role, password=password)
-        elif authenticate(db, email=email, password=FORMER_DEMO_PASSWORD) is not None:
-            set_password(db, member, password)  # the password every installation shared
+        provide_demo_account(
+            db, email=email, name=name, role=role, password=password, former=FORMER_DEMO_PASSWORD
+        )
     if report.changed:
         print(f"Loaded the demo: {report.event.title}.")
     print("Sign in as a facilitator with:")

@@ -55,7 +55,6 @@ class Settings:
     public_url: str | None = None
     trusted_proxies: int = 0
     limits: Limits = field(default_factory=Limits)
-    extra: dict[str, object] = field(default_factory=dict)
 
 
 def default_instance_path() -> Path:

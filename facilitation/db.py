@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import MetaData, create_engine, event
+from sqlalchemy import MetaData, create_engine, event, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
@@ -63,9 +63,14 @@ class Database:
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._writer = threading.RLock()
 
-    @property
-    def is_sqlite(self) -> bool:
-        return self.url.startswith("sqlite")
+    def is_reachable(self) -> bool:
+        """Whether the database answers at all: what the health check reports."""
+        try:
+            with self.session() as session:
+                session.execute(text("SELECT 1"))
+        except Exception:
+            return False
+        return True
 
     @contextmanager
     def session(self) -> Iterator[Session]:

@@ -17,16 +17,14 @@ def utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-class StaffRole(enum.StrEnum):
-    ORGANIZER = "organizer"
-    FACILITATOR = "facilitator"
-    RAPPORTEUR = "rapporteur"
-
-
 class RoundtableStatus(enum.StrEnum):
     SCHEDULED = "scheduled"
     LIVE = "live"
     CLOSED = "closed"
+
+
+class PromptKind(enum.StrEnum):
+    IDEAS = "ideas"
 
 
 class PromptStatus(enum.StrEnum):
@@ -231,7 +229,6 @@ class Vote(Base):
     prompt_id: Mapped[int] = mapped_column(ForeignKey("prompt.id", ondelete="CASCADE"))
     idea_id: Mapped[int] = mapped_column(ForeignKey("idea.id", ondelete="CASCADE"), index=True)
     participant_id: Mapped[int] = mapped_column(ForeignKey("participant.id", ondelete="CASCADE"))
-    weight: Mapped[int] = mapped_column(default=1)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 

@@ -36,6 +36,9 @@ def presenter_link_room(link_id: int) -> str:
     return f"presenter_link:{link_id}"
 
 
+# python-socketio's method that runs an event's handler and then sends the handler's ack.
+HANDLER_THEN_ACK = "_handle_event_internal"
+
 # What a screen whose presenter link was revoked is told, just before it is disconnected.
 SCREEN_REVOKED = "screen.revoked"
 
@@ -87,10 +90,18 @@ class Realtime:
             self.socketio.close_room(room, namespace="/")
 
     def _hold_until_acked(self, socketio: SocketIO) -> None:
+        # python-socketio has no public hook between a handler's return and its ack, so the
+        # method that runs a handler and then sends its ack is wrapped. It is private: the
+        # versions it is known in are pinned in pyproject.toml, and any other layout stops the
+        # start-up here rather than quietly letting the room hear the news before the writer.
         server = socketio.server
-        handle: Callable[..., Any] | None = getattr(server, "_handle_event_internal", None)
-        if handle is None:  # another python-socketio layout: emit as soon as published
-            return
+        handle: Callable[..., Any] | None = getattr(server, HANDLER_THEN_ACK, None)
+        if not callable(handle):
+            raise RuntimeError(
+                f"python-socketio {_socketio_version()} has no Server.{HANDLER_THEN_ACK}, "
+                "which Roundtable needs to emit a write's news after its ack; install the "
+                "python-socketio version that pyproject.toml names."
+            )
 
         def handle_then_emit(*args: Any) -> Any:
             held: list[Published] = []
@@ -101,4 +112,13 @@ class Realtime:
                 _held.reset(token)
                 self._emit(held)
 
-        server._handle_event_internal = handle_then_emit
+        setattr(server, HANDLER_THEN_ACK, handle_then_emit)
+
+
+def _socketio_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("python-socketio")
+    except PackageNotFoundError:
+        return "(unknown version)"

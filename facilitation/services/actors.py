@@ -6,7 +6,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-from facilitation.models import StaffRole
+from facilitation.roles import StaffRole
 from facilitation.services.errors import ForbiddenError, NotAuthenticatedError
 
 

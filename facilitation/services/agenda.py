@@ -10,8 +10,9 @@ import yaml
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from facilitation.models import Event, Prompt, PromptStatus, Roundtable, Stream
+from facilitation.models import Event, Prompt, PromptKind, PromptStatus, Roundtable, Stream
 from facilitation.services.errors import InvalidInputError
+from facilitation.services.prompts import DEFAULT_VOTES_PER_PARTICIPANT, MAX_VOTES_PER_PARTICIPANT
 from facilitation.services.roundtables import new_join_code
 from facilitation.services.text import PROMPT_MAX, TITLE_MAX, clean_line, clean_text
 
@@ -60,9 +61,14 @@ def _slug(data: dict[str, Any], where: str) -> str:
 
 
 def _budget(data: dict[str, Any], where: str) -> int:
-    value = data.get("votes_per_participant", 3)
-    if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 20:
-        raise InvalidInputError("bad_agenda", f"{where}: votes_per_participant must be 1 to 20.")
+    value = data.get("votes_per_participant", DEFAULT_VOTES_PER_PARTICIPANT)
+    budget = f"1 to {MAX_VOTES_PER_PARTICIPANT}"
+    if (
+        not isinstance(value, int)
+        or isinstance(value, bool)
+        or not 1 <= value <= MAX_VOTES_PER_PARTICIPANT
+    ):
+        raise InvalidInputError("bad_agenda", f"{where}: votes_per_participant must be {budget}.")
     return value
 
 
@@ -146,7 +152,7 @@ def import_agenda(session: Session, data: dict[str, Any]) -> ImportReport:
                         field="prompt",
                         max_length=PROMPT_MAX,
                     ),
-                    kind="ideas",
+                    kind=PromptKind.IDEAS,
                     status=PromptStatus.DRAFT,
                     votes_per_participant=_budget(prompt, f"{where} prompt"),
                     position=index + 1,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import func, select
@@ -11,6 +12,7 @@ from facilitation.models import (
     Attribution,
     Phase,
     Prompt,
+    PromptKind,
     PromptStatus,
     Roundtable,
     RoundtableStatus,
@@ -31,8 +33,9 @@ from facilitation.services.events import (
 from facilitation.services.text import PROMPT_MAX, clean_text
 from facilitation.services.views import prompt_view, roundtable_view
 
-PROMPT_KINDS = ("ideas",)
+DEFAULT_VOTES_PER_PARTICIPANT = 3
 MAX_VOTES_PER_PARTICIPANT = 20
+# What the facilitator switches on or off for one prompt; each is kept in its settings when on.
 SWITCHES = ("private", "hide_tallies", "late_ideas", "premoderate")
 
 PromptResult = tuple[dict[str, Any], list[Published]]
@@ -53,6 +56,13 @@ def check_attribution(value: str | None) -> str | None:
     return value
 
 
+def check_switches(names: Iterable[str], *also: str) -> None:
+    """Refuse a setting that is not one of the SWITCHES (nor one of `also`)."""
+    unknown = set(names) - {*SWITCHES, *also}
+    if unknown:
+        raise InvalidInputError("bad_request", f"Unknown settings: {', '.join(sorted(unknown))}.")
+
+
 def check_phase(value: str) -> Phase:
     if value not in set(Phase):
         choices = ", ".join(p.value for p in Phase)
@@ -66,21 +76,18 @@ def create_prompt(
     actor: Actor | None,
     roundtable_id: int,
     text: str,
-    kind: str = "ideas",
-    votes_per_participant: int = 3,
+    kind: str = PromptKind.IDEAS,
+    votes_per_participant: int = DEFAULT_VOTES_PER_PARTICIPANT,
     phases: bool = False,
-    private: bool = False,
-    hide_tallies: bool = False,
-    late_ideas: bool = False,
-    premoderate: bool = False,
     attribution: str | None = None,
+    **switches: bool,
 ) -> PromptResult:
-    """A draft prompt at the end of the roundtable's list."""
+    """A draft prompt at the end of the roundtable's list, with any of the SWITCHES on."""
     require(actor, Right.RUN_PROMPTS)
-    if kind not in PROMPT_KINDS:
-        raise InvalidInputError(
-            "bad_kind", f"Prompt kind must be one of: {', '.join(PROMPT_KINDS)}."
-        )
+    if kind not in set(PromptKind):
+        choices = ", ".join(k.value for k in PromptKind)
+        raise InvalidInputError("bad_kind", f"Prompt kind must be one of: {choices}.")
+    check_switches(switches)
     if not 1 <= votes_per_participant <= MAX_VOTES_PER_PARTICIPANT:
         raise InvalidInputError(
             "bad_budget",
@@ -92,16 +99,7 @@ def create_prompt(
     last = session.scalar(
         select(func.max(Prompt.position)).where(Prompt.roundtable_id == roundtable.id)
     )
-    settings: dict[str, Any] = {
-        name: True
-        for name, on in (
-            ("private", private),
-            ("hide_tallies", hide_tallies),
-            ("late_ideas", late_ideas),
-            ("premoderate", premoderate),
-        )
-        if on
-    }
+    settings: dict[str, Any] = {name: True for name in SWITCHES if switches.get(name)}
     if attribution:
         settings["attribution"] = attribution
     prompt = Prompt(
@@ -190,9 +188,7 @@ def configure_prompt(
     **changes: Any,
 ) -> PromptResult:
     """Switch a prompt's private brainstorm, hidden tallies, late ideas or attribution."""
-    unknown = set(changes) - {*SWITCHES, "attribution"}
-    if unknown:
-        raise InvalidInputError("bad_request", f"Unknown settings: {', '.join(sorted(unknown))}.")
+    check_switches(changes, "attribution")
     if "attribution" in changes:
         check_attribution(changes["attribution"])
     roundtable, prompt = running(session, actor, roundtable_id, prompt_id)

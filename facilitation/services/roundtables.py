@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
-from facilitation.models import Event, Membership, Participant, Roundtable, StaffRole, Stream
+from facilitation.models import Event, Membership, Participant, Roundtable, Stream
+from facilitation.roles import StaffRole
 from facilitation.services.actors import SCREEN, Actor, Right, require
 from facilitation.services.catchup import events_since
 from facilitation.services.errors import ForbiddenError, InvalidInputError, NotFoundError
@@ -76,6 +77,21 @@ def default_event(session: Session) -> Event:
         session.add(event)
         session.flush()
     return event
+
+
+def events_for_dashboard(session: Session, *, actor: Actor | None) -> list[Event]:
+    """Every event with its streams and roundtables, for staff who may read roundtables."""
+    require(actor, Right.READ_ROUNDTABLE)
+    return list(
+        session.scalars(
+            select(Event)
+            .order_by(Event.id)
+            .options(
+                selectinload(Event.streams).selectinload(Stream.roundtables),
+                selectinload(Event.roundtables),
+            )
+        ).all()
+    )
 
 
 def create_roundtable(

@@ -11,7 +11,8 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from facilitation.models import ApiToken, StaffRole, StaffUser
+from facilitation.models import ApiToken, StaffUser
+from facilitation.roles import StaffRole
 from facilitation.services.errors import ConflictError, InvalidInputError, NotFoundError
 from facilitation.services.text import NAME_MAX, clean_line
 
@@ -90,6 +91,20 @@ def set_password(session: Session, staff: StaffUser, password: str) -> None:
         )
     staff.password_hash = _hasher.hash(password)
     session.commit()
+
+
+def provide_demo_account(
+    session: Session, *, email: str, name: str, role: str, password: str, former: str
+) -> None:
+    """A demo account with this installation's password: created if missing, and moved off
+    the `former` password that every installation once shared; otherwise left as it is."""
+    try:
+        staff = find_staff(session, email)
+    except NotFoundError:
+        create_staff(session, email=email, name=name, role=role, password=password)
+        return
+    if authenticate(session, email=email, password=former) is not None:
+        set_password(session, staff, password)
 
 
 def _digest(token: str) -> str:

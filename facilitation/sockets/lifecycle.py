@@ -7,9 +7,9 @@ from typing import Any
 from flask_socketio import SocketIO
 
 from facilitation.models import utcnow
+from facilitation.payloads import parse
 from facilitation.services import lifecycle
 from facilitation.sockets import Ack, handles, ok
-from facilitation.sockets.payloads import parse
 from facilitation.sockets.writes import write
 
 

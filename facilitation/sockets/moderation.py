@@ -6,9 +6,9 @@ from typing import Any
 
 from flask_socketio import SocketIO
 
+from facilitation.payloads import parse
 from facilitation.services import ideas, moderation
 from facilitation.sockets import Ack, handles, ok
-from facilitation.sockets.payloads import parse
 from facilitation.sockets.writes import write
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import session as cookie_session
 from flask_socketio import ConnectionRefusedError, SocketIO, join_room, leave_room
 
 from facilitation.models import utcnow
+from facilitation.payloads import fits_32_bits, parse
 from facilitation.realtime import presenter_link_room, room_of, screens_room
 from facilitation.runtime import runtime
 from facilitation.services import roundtables, screens, staff
@@ -25,8 +25,9 @@ from facilitation.sockets.connection import (
     connection_id,
     current_actor,
     current_roundtable_id,
+    joined_roundtable_id,
+    signed_in_staff_id,
 )
-from facilitation.sockets.payloads import fits_32_bits, parse
 from facilitation.throttle import (
     TOO_MANY_JOINS,
     TOO_MANY_NEWCOMERS,
@@ -94,7 +95,7 @@ def _identity_from(auth: dict[str, Any]) -> Actor | None:
         except RateLimitedError as error:
             raise _refused(error) from error
         return Actor.staff(member.id, member.role)
-    if staff_id := cookie_session.get("staff_id"):
+    if staff_id := signed_in_staff_id():
         with state.db.session() as db:
             member = staff.get_staff(db, staff_id)
             if member is not None:
@@ -155,7 +156,7 @@ def register(socketio: SocketIO) -> None:
         # Built outside the writers' turn: a big room's snapshot holds up no one else's writes.
         with state.db.session() as db:
             seq, view = roundtables.what_joiner_sees(db, entered)
-        previous = cookie_session.get("roundtable_id")
+        previous = joined_roundtable_id()
         if previous is not None:
             for room in (room_of(previous), room_of(previous, staff=True), screens_room(previous)):
                 leave_room(room)

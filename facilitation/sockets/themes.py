@@ -6,12 +6,12 @@ from typing import Any
 
 from flask_socketio import SocketIO
 
+from facilitation.payloads import fits_32_bits, parse
 from facilitation.runtime import runtime
 from facilitation.services import themes
 from facilitation.services.errors import InvalidInputError
 from facilitation.sockets import Ack, handles, ok
 from facilitation.sockets.connection import current_actor, current_roundtable_id
-from facilitation.sockets.payloads import fits_32_bits, parse
 from facilitation.sockets.writes import write
 
 MAX_IDEAS_PER_THEME = 500

@@ -8,12 +8,12 @@ from typing import Any, TypeVar
 from flask_socketio import SocketIO
 
 from facilitation.models import utcnow
+from facilitation.payloads import parse
 from facilitation.runtime import runtime
 from facilitation.services import ideas, phases, prompts, roundtables, votes
 from facilitation.services.events import Published
 from facilitation.sockets import Ack, handles, ok
 from facilitation.sockets.connection import current_actor, current_roundtable_id
-from facilitation.sockets.payloads import parse
 from facilitation.throttle import TOO_MANY_WRITES
 
 T = TypeVar("T")
@@ -61,12 +61,7 @@ def register(socketio: SocketIO) -> None:
         fields = parse(
             payload,
             required={"prompt_id": int},
-            optional={
-                "private": bool,
-                "hide_tallies": bool,
-                "late_ideas": bool,
-                "premoderate": bool,
-            },
+            optional=dict.fromkeys(prompts.SWITCHES, bool),
         )
         if isinstance(payload, dict) and "attribution" in payload:
             # null is meaningful here: the prompt follows its roundtable again.

@@ -5,16 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Blueprint, Response, jsonify, request
-from sqlalchemy import text
 
 from facilitation.exports import FORMATS, PLANNED_FORMATS, file_name
 from facilitation.models import utcnow
+from facilitation.payloads import parse
 from facilitation.runtime import runtime
 from facilitation.services import roundtables, screens, summaries
 from facilitation.services.actors import Right, require
 from facilitation.services.errors import InvalidInputError
 from facilitation.services.views import STAFF, snapshot
-from facilitation.sockets.payloads import parse
 from facilitation.web.auth import api_staff_required, current_actor
 from facilitation.web.links import join_url, screen_url
 
@@ -23,10 +22,7 @@ bp = Blueprint("api", __name__)
 
 @bp.get("/healthz")
 def healthz() -> tuple[Response, int]:
-    try:
-        with runtime().db.session() as db:
-            db.execute(text("SELECT 1"))
-    except Exception:
+    if not runtime().db.is_reachable():
         return jsonify(status="unavailable"), 503
     return jsonify(status="ok"), 200
 
@@ -68,9 +64,10 @@ def export(roundtable_id: int) -> Response:
     if name not in FORMATS:
         if name in PLANNED_FORMATS:
             raise InvalidInputError(
-                "format_unavailable", f"The {name} export is not available yet; use json or md."
+                "format_unavailable",
+                f"The {name} export is not available yet; use {' or '.join(FORMATS)}.",
             )
-        raise InvalidInputError("bad_format", "format must be one of: json, md.")
+        raise InvalidInputError("bad_format", f"format must be one of: {', '.join(FORMATS)}.")
     chosen = FORMATS[name]
     with runtime().db.session() as db:
         summary = summaries.build_summary(

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import Session
 from werkzeug.exceptions import NotFound
 from werkzeug.wrappers import Response as BaseResponse
 
-from facilitation.models import Event, Roundtable, Stream
+from facilitation.models import Roundtable
 from facilitation.runtime import runtime
 from facilitation.services import roundtables, screens
-from facilitation.services.actors import Right
+from facilitation.services.actors import Actor, Right
 from facilitation.services.errors import NotFoundError, RateLimitedError
 from facilitation.services.roundtables import normalise_join_code
 from facilitation.services.screens import InvalidPresenterLinkError, NoPresenterLinkError
@@ -28,20 +27,13 @@ def home() -> str:
     member = current_staff()
     if member is None:
         return render_template("home.html")
+    actor = current_actor()
     with runtime().db.session() as db:
-        events = db.scalars(
-            select(Event)
-            .order_by(Event.id)
-            .options(
-                selectinload(Event.streams).selectinload(Stream.roundtables),
-                selectinload(Event.roundtables),
-            )
-        ).all()
         return render_template(
             "dashboard.html",
-            events=events,
+            events=roundtables.events_for_dashboard(db, actor=actor),
             staff=member,
-            may_create=current_actor() is not None and current_actor().may(Right.CREATE_ROUNDTABLE),  # type: ignore[union-attr]
+            may_create=actor is not None and actor.may(Right.CREATE_ROUNDTABLE),
         )
 
 
@@ -94,11 +86,9 @@ def join_qr(join_code: str) -> Response:
 @page_staff_required
 def console(roundtable_id: int) -> Response:
     state = runtime()
+    actor = current_actor()
     with state.db.session() as db:
-        roundtable = db.get(Roundtable, roundtable_id)
-        if roundtable is None:
-            abort(404)
-        actor = current_actor()
+        roundtable = _readable(db, actor, roundtable_id)
         may_share = actor is not None and actor.may(Right.SHARE_SCREEN)
         presenter_link = None
         if may_share:
@@ -132,10 +122,7 @@ def console(roundtable_id: int) -> Response:
 def presenter(roundtable_id: int) -> str:
     """The big screen: what the room sees, for the projector; staff only, read-only."""
     with runtime().db.session() as db:
-        roundtable = db.get(Roundtable, roundtable_id)
-        if roundtable is None:
-            abort(404)
-        return _big_screen(roundtable)
+        return _big_screen(_readable(db, current_actor(), roundtable_id))
 
 
 @bp.get("/screen/<token>")
@@ -154,12 +141,21 @@ def screen(token: str) -> Response:
             response = Response(render_template("error.html", message=error.message), status=429)
             response.headers["Retry-After"] = str(error.retry_after)
         else:
-            roundtable = roundtables.get_roundtable(db, found.roundtable_id)
+            shown = Actor.screen(found.roundtable_id, found.link_id)
+            roundtable = roundtables.require_access(db, shown, found.roundtable_id)
             response = Response(_big_screen(roundtable, screen_token=token))
     # The token is the key: it must not leak to other sites nor stay in a cache.
     response.headers["Referrer-Policy"] = "no-referrer"
     response.headers["Cache-Control"] = "no-store"
     return response
+
+
+def _readable(db: Session, actor: Actor | None, roundtable_id: int) -> Roundtable:
+    """The roundtable, if this actor may read it; an unknown one is the plain 404 page."""
+    try:
+        return roundtables.require_access(db, actor, roundtable_id)
+    except NotFoundError:
+        abort(404)
 
 
 def _big_screen(roundtable: Roundtable, *, screen_token: str | None = None) -> str:

@@ -1,4 +1,5 @@
-"""Checking a client's payload: the right fields with the right types, nothing assumed."""
+"""Checking a client's payload, from a socket event or a JSON request: the right fields with
+the right types, nothing assumed."""
 
 from __future__ import annotations
 

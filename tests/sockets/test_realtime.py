@@ -12,7 +12,7 @@ from socketio import Server
 from facilitation import create_app
 from facilitation.realtime import HANDLER_THEN_ACK
 from tests.conftest import acked
-from tests.sockets.conftest import Room
+from tests.rooms import Room
 
 
 class _Arrivals(list[dict[str, Any]]):

@@ -22,29 +22,23 @@ from __future__ import annotations
 
 import argparse
 import statistics
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
-import yaml
 from sklearn.cluster import AgglomerativeClustering
 from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.metrics import adjusted_rand_score
 
 from facilitation.services import suggestions
 from facilitation.services.suggestions import Suggestion, suggest_groups
 
-DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "workshop_ideas.yaml"
-RECOVERED_AT = 0.5
-Ideas = list[tuple[int, str]]
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from tests.grouping_quality import Ideas, labelled_ideas, rand_index, recovered, sound
+
 Suggest = Callable[[Ideas], list[Suggestion]]
-
-
-def labelled_ideas(path: Path = DATA) -> tuple[Ideas, list[str]]:
-    """The ideas as (idea_id, text) and, in the same order, the group a person gave each."""
-    rows = yaml.safe_load(path.read_text(encoding="utf-8"))["ideas"]
-    return [(index, row["text"]) for index, row in enumerate(rows)], [row["group"] for row in rows]
 
 
 def previous_suggest_groups(ideas: Ideas) -> list[Suggestion]:
@@ -74,42 +68,6 @@ def previous_suggest_groups(ideas: Ideas) -> list[Suggestion]:
         top = [str(terms[i]) for i in np.argsort(-weights)[:3]]
         found.append(Suggestion(", ".join(top).capitalize(), [ideas[i][0] for i in members]))
     return sorted(found, key=lambda s: (-len(s.idea_ids), s.idea_ids[0]))
-
-
-def people_groups(groups: list[str]) -> dict[str, set[int]]:
-    people: dict[str, set[int]] = {}
-    for index, group in enumerate(groups):
-        people.setdefault(group, set()).add(index)
-    return people
-
-
-def matches(one: set[int], other: set[int]) -> bool:
-    return len(one & other) / len(one | other) >= RECOVERED_AT
-
-
-def recovered(groups: list[str], found: list[Suggestion]) -> list[str]:
-    """The person's groups that some suggested group matches with Jaccard >= RECOVERED_AT."""
-    suggested = [set(s.idea_ids) for s in found]
-    return [
-        name
-        for name, members in people_groups(groups).items()
-        if any(matches(members, s) for s in suggested)
-    ]
-
-
-def sound(groups: list[str], found: list[Suggestion]) -> int:
-    """How many suggested groups match some person's group by the same rule."""
-    people = people_groups(groups).values()
-    return sum(any(matches(set(s.idea_ids), members) for members in people) for s in found)
-
-
-def rand_index(groups: list[str], found: list[Suggestion]) -> float:
-    """Adjusted Rand index; an idea in no suggestion is a group of its own."""
-    labels = [f"alone-{index}" for index in range(len(groups))]
-    for number, suggestion in enumerate(found):
-        for idea_id in suggestion.idea_ids:
-            labels[idea_id] = f"suggested-{number}"
-    return float(adjusted_rand_score(groups, labels))
 
 
 def many_ideas(ideas: Ideas, count: int) -> Ideas:

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
-import yaml
-from sklearn.metrics import adjusted_rand_score
 
-from facilitation.services.suggestions import NAME_LENGTH, Suggestion, suggest, suggest_groups
+from facilitation.services.suggestions import NAME_LENGTH, suggest, suggest_groups
+from tests.grouping_quality import labelled_ideas, rand_index, recovered
 
-WORKSHOP = Path(__file__).resolve().parent.parent / "data" / "workshop_ideas.yaml"
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -124,30 +121,12 @@ def test_suggestions_come_without_a_reason() -> None:
 
 
 def test_most_groups_a_person_made_on_workshop_ideas_are_recovered() -> None:
-    rows = yaml.safe_load(WORKSHOP.read_text(encoding="utf-8"))["ideas"]
-    found = suggest_groups([(index, row["text"]) for index, row in enumerate(rows)])
-    people: dict[str, set[int]] = {}
-    for index, row in enumerate(rows):
-        people.setdefault(row["group"], set()).add(index)
-    # Recovered: some suggested group shares at least half of the ideas in either.
-    recovered = [
-        name
-        for name, members in people.items()
-        if any(
-            len(members & set(s.idea_ids)) / len(members | set(s.idea_ids)) >= 0.5 for s in found
-        )
-    ]
-    assert len(people) >= 18 and len(rows) >= 60
-    assert len(recovered) >= 14, sorted(set(people) - set(recovered))
-    assert rand_index([row["group"] for row in rows], found) >= 0.45
-    texts = [row["text"].casefold() for row in rows]
+    ideas, groups = labelled_ideas()
+    found = suggest_groups(ideas)
+    found_again = recovered(groups, found)
+    assert len(set(groups)) >= 18 and len(ideas) >= 60
+    assert len(found_again) >= 14, sorted(set(groups) - set(found_again))
+    assert rand_index(groups, found) >= 0.45
+    texts = [text.casefold() for _, text in ideas]
     assert all(s.name.casefold() in " ".join(texts) for s in found)
     assert all(len(s.name) <= NAME_LENGTH for s in found)
-
-
-def rand_index(groups: list[str], found: list[Suggestion]) -> float:
-    labels = [f"alone-{index}" for index in range(len(groups))]
-    for number, suggestion in enumerate(found):
-        for idea_id in suggestion.idea_ids:
-            labels[idea_id] = f"suggested-{number}"
-    return float(adjusted_rand_score(groups, labels))

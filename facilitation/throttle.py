@@ -73,8 +73,7 @@ class Buckets:
         Spent before trying, so that many attempts at once cannot all slip past the check;
         only failures (a wrong code, a wrong password) use the allowance up.
         """
-        for key in keys:
-            self.take(key, message)
+        spend(*((self, key) for key in keys), message=message)
         yield
         for key in keys:
             self.give_back(key)
@@ -96,6 +95,19 @@ class Buckets:
         full = self.rate.per_minute
         for key in [k for k in self._levels if self._level(k) >= full]:
             del self._levels[key]
+
+
+def spend(*attempts: tuple[Buckets, str], message: str) -> None:
+    """Take one attempt from each (buckets, key), or none at all: a refusal gives back the rest."""
+    taken: list[tuple[Buckets, str]] = []
+    try:
+        for buckets, key in attempts:
+            buckets.take(key, message)
+            taken.append((buckets, key))
+    except RateLimitedError:
+        for buckets, key in taken:
+            buckets.give_back(key)
+        raise
 
 
 class Throttles:

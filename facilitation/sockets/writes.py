@@ -14,7 +14,7 @@ from facilitation.services import ideas, phases, prompts, roundtables, votes
 from facilitation.services.events import Published
 from facilitation.sockets import Ack, handles, ok
 from facilitation.sockets.connection import current_actor, current_roundtable_id
-from facilitation.throttle import TOO_MANY_WRITES
+from facilitation.throttle import TOO_MANY_WRITES, spend
 
 T = TypeVar("T")
 
@@ -31,9 +31,10 @@ def write(service: Callable[..., tuple[T, list[Published]]], **fields: Any) -> T
     if actor is not None and actor.participant_id is not None:
         # Refused before the writers' turn, so that a flood costs the other rooms nothing.
         who = f"participant:{actor.participant_id}"
-        state.throttles.writes.take(who, TOO_MANY_WRITES)
+        limits = [(state.throttles.writes, who)]
         if service in WORDING:
-            state.throttles.ideas.take(who, TOO_MANY_WRITES)
+            limits.append((state.throttles.ideas, who))
+        spend(*limits, message=TOO_MANY_WRITES)
     with state.db.writing() as db:
         result, events = service(db, actor=actor, roundtable_id=roundtable_id, **fields)
     state.realtime.publish(events)

@@ -6,7 +6,7 @@ import pytest
 
 from facilitation.config import Limits
 from facilitation.services.errors import RateLimitedError
-from facilitation.throttle import PRUNE_ABOVE, Buckets, Rate, Throttles
+from facilitation.throttle import PRUNE_ABOVE, Buckets, Rate, Throttles, spend
 
 
 class Clock:
@@ -67,6 +67,34 @@ def test_an_attempt_that_succeeds_is_given_back_and_one_that_fails_stays_spent()
             raise LookupError("wrong code")
     refusal(buckets, "address:x")
     buckets.take("connection:y", "{wait}")
+
+
+def test_a_refusal_by_one_limit_spends_nothing_from_the_others() -> None:
+    writes = Buckets(Rate(per_minute=5), Clock())
+    ideas = Buckets(Rate(per_minute=2), Clock())
+    for _ in range(2):
+        spend((writes, "participant:1"), (ideas, "participant:1"), message="{wait}")
+    for _ in range(10):
+        with pytest.raises(RateLimitedError):
+            spend((writes, "participant:1"), (ideas, "participant:1"), message="{wait}")
+    # Votes and reactions take only the writes allowance, which the refused ideas left whole.
+    for _ in range(3):
+        writes.take("participant:1", "{wait}")
+    refusal(writes, "participant:1")
+
+
+def test_an_attempt_refused_by_its_second_key_gives_the_first_back() -> None:
+    buckets = Buckets(Rate(per_minute=2), Clock())
+    for _ in range(2):
+        buckets.take("address:x", "{wait}")
+    for _ in range(5):
+        with (
+            pytest.raises(RateLimitedError),
+            buckets.attempt("{wait}", "connection:y", "address:x"),
+        ):
+            pass
+    for _ in range(2):
+        buckets.take("connection:y", "{wait}")
 
 
 def test_giving_back_never_fills_beyond_a_minutes_worth() -> None:

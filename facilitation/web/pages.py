@@ -50,11 +50,9 @@ def join(join_code: str) -> str | BaseResponse:
     code = normalise_join_code(join_code)
     if code != join_code:
         return redirect(url_for("pages.join", join_code=code))
-    state = runtime()
-    with state.db.session() as db:
+    with runtime().db.session() as db:
         try:
-            with state.throttles.join_attempts.attempt(TOO_MANY_JOINS, address_key()):
-                roundtable = roundtables.find_by_code(db, code)
+            roundtable = _by_join_code(db, code)
         except NotFoundError:
             return Response(render_template("not_found.html", code=code), status=404)
         return render_template(
@@ -69,11 +67,9 @@ def join(join_code: str) -> str | BaseResponse:
 
 @bp.get("/join/<join_code>/qr.svg")
 def join_qr(join_code: str) -> Response:
-    state = runtime()
-    with state.db.session() as db:
+    with runtime().db.session() as db:
         try:
-            with state.throttles.join_attempts.attempt(TOO_MANY_JOINS, address_key()):
-                roundtable = roundtables.find_by_code(db, join_code)
+            roundtable = _by_join_code(db, join_code)
         except NotFoundError:
             abort(404)
         svg = qr_svg(join_url(roundtable.join_code))
@@ -148,6 +144,12 @@ def screen(token: str) -> Response:
     response.headers["Referrer-Policy"] = "no-referrer"
     response.headers["Cache-Control"] = "no-store"
     return response
+
+
+def _by_join_code(db: Session, code: str) -> Roundtable:
+    """The roundtable a join code opens; a wrong guess spends one of this address's attempts."""
+    with runtime().throttles.join_attempts.attempt(TOO_MANY_JOINS, address_key()):
+        return roundtables.find_by_code(db, code)
 
 
 def _readable(db: Session, actor: Actor | None, roundtable_id: int) -> Roundtable:

@@ -469,8 +469,8 @@ export class LiveRoom {
    */
   async editIdea(ideaId, text) {
     const ack = await this.request("idea.update", { idea_id: ideaId, text });
-    if (ack.ok && this.isParticipantPage) this.state.takeMyIdea(ack.idea);
-    else if (ack.ok) this.state.upsertIdea(ack.idea);
+    if (ack.ok && ack.idea && this.isParticipantPage) this.state.takeMyIdea(ack.idea);
+    else if (ack.ok && ack.idea) this.state.upsertIdea(ack.idea);
     this.changed();
     return ack;
   }

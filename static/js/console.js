@@ -894,7 +894,7 @@ function updatePrompt(node, prompt) {
   node.dataset.phase = phase || "";
   setCountdown(node.querySelector(".countdown"), prompt.timer, room.serverNow());
   setLinkedText(node.querySelector(".prompt-text"), prompt.text);
-  const hiddenFromRoom = Boolean(prompt.private && !prompt.revealed);
+  const hiddenFromRoom = Boolean(prompt.ideas_hidden);
   node.querySelector(".private-note").hidden = !hiddenFromRoom || prompt.status === "draft";
   const ideas = rankedIdeas(prompt);
   const cast = votesCast(prompt);

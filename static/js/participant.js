@@ -358,7 +358,7 @@ function updateOpenPrompt(section, prompt, focused) {
   const helpKey = phase === "vote" && prompt.themes.size ? "vote_themes" : phase;
   help.textContent = phase ? t(`phase_help_${helpKey}`) : "";
   const canPost = prompt.can_post !== false;
-  section.querySelector(".private-note").hidden = !(prompt.private && !prompt.revealed && canPost);
+  section.querySelector(".private-note").hidden = !(prompt.ideas_hidden && canPost);
   section.querySelector(".idea-form").hidden = !canPost;
   const credit = section.querySelector(".credit-note");
   credit.hidden = !canPost || !me;
@@ -367,11 +367,7 @@ function updateOpenPrompt(section, prompt, focused) {
   budget.hidden = !ctx.canVote;
   budget.textContent = tn("votes_left", ctx.left);
   const counted = [...prompt.ideas.values()].some((idea) => idea.votes != null);
-  section.querySelector(".tallies-note").hidden = !(
-    prompt.hide_tallies &&
-    !ctx.results &&
-    !counted
-  );
+  section.querySelector(".tallies-note").hidden = !(prompt.tallies_hidden && !counted);
   // Only a private brainstorm's ideas wait to be revealed; hidden or merged ones are gone.
   const hidden = [...prompt.ideas.values()].filter(
     (idea) => idea.hidden && (idea.status || "private") === "private",

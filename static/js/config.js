@@ -15,10 +15,3 @@ export function loadConfig(doc = globalThis.document, id = "client-config") {
 export function clientConfig() {
   return config || loadConfig();
 }
-
-/** One of the server's values; throws when the page was not given it, so a typo shows. */
-export function limit(name) {
-  const value = clientConfig()[name];
-  if (value === undefined) throw new Error(`client-config has no "${name}"`);
-  return value;
-}

@@ -98,11 +98,14 @@ def build_app(test_config: dict[str, Any] | None = None) -> Flask:
 def _register_blueprints(app: Flask) -> None:
     from facilitation.web import api, auth, pages
     from facilitation.web.auth import csrf_token
+    from facilitation.web.client_config import client_config
 
     app.register_blueprint(api.bp)
     app.register_blueprint(auth.bp)
     app.register_blueprint(pages.bp)
     app.jinja_env.globals["csrf_token"] = csrf_token
+    # The server's limits, for form attributes and each live page's `client-config` block.
+    app.jinja_env.globals["client_config"] = client_config()
 
     @app.context_processor
     def staff_in_templates() -> dict[str, Any]:

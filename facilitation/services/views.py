@@ -230,6 +230,9 @@ def prompt_view(
         "premoderate": bool(settings.get("premoderate")),
         "can_post": may_post(prompt),
         "can_vote": may_vote(prompt),
+        # What participants are kept from now, so that no page works it out again.
+        "ideas_hidden": ideas_hidden(prompt),
+        "tallies_hidden": tallies_hidden(prompt),
         "opened_at": prompt.opened_at.isoformat() + "Z" if prompt.opened_at else None,
     }
     if with_ideas:

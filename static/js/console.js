@@ -2,13 +2,16 @@
 // follow me, attribution), group ideas into themes, watch ideas and votes.
 
 import Sortable from "../vendor/sortable.esm.js";
+import { runBusy } from "./actions.js";
+import { clientConfig } from "./config.js";
 import { countIdeas, countLine, rankThemes, votesCast } from "./counts.js";
-import { LiveRoom, failureMessage } from "./live.js";
+import { authorLine, threaded } from "./ideas.js";
+import { LiveRoom } from "./live.js";
 import { setUpPresenterLink } from "./presenter-link.js";
+import { showConnection } from "./status.js";
 import {
+  actionButton,
   announce,
-  attributionOf,
-  authorLine,
   codedMessage,
   el,
   errorMessage,
@@ -23,11 +26,9 @@ import {
   tn,
 } from "./render.js";
 
-const PHASES = ["collect", "group", "vote", "results"];
-const ATTRIBUTIONS = ["named", "affiliation", "anonymous"];
+const config = clientConfig();
+const PHASES = config.phases;
 const TIMER_PRESETS_MIN = [1, 2, 3, 5, 10];
-const TIMER_MIN_S = 5;
-const TIMER_MAX_S = 7200;
 // Often enough that the shown second turns over on time; the DOM changes once a second.
 const TICK_MS = 250;
 
@@ -60,8 +61,7 @@ const room = new LiveRoom({
   handlers: {
     change: render,
     connection: (status) => {
-      ui.connection.dataset.status = status;
-      ui.connection.textContent = t(`connection_${status}`);
+      showConnection(ui.connection, status);
       if (status !== "online") setWritable(false);
     },
     joined: () => {
@@ -99,16 +99,14 @@ if (ui.promptForm) {
     event.preventDefault();
     const form = new FormData(ui.promptForm);
     const text = String(form.get("text") || "").trim();
-    const votes = Number(form.get("votes_per_participant") || 3);
+    const votes = Number(form.get("votes_per_participant") || config.votes_default);
     if (!text) {
       announce(ui.promptError, t("error_prompt_empty"));
       return;
     }
     const button = ui.promptForm.querySelector("button[type=submit]");
-    button.disabled = true;
-    button.dataset.busy = "1";
-    try {
-      const ack = await room.request("prompt.create", {
+    const request = () =>
+      room.createPrompt({
         text,
         kind: "ideas",
         votes_per_participant: votes,
@@ -116,20 +114,14 @@ if (ui.promptForm) {
         private: form.get("private") === "1",
         hide_tallies: form.get("hide_tallies") === "1",
       });
-      if (ack.ok) {
-        room.state.upsertPrompt(ack.prompt);
-        render();
-        ui.promptForm.reset();
-        ui.promptError.textContent = "";
-        announce(ui.promptFeedback, t("prompt_saved"));
-      } else {
-        announce(ui.promptError, errorMessage(ack.error));
-      }
-    } catch (failure) {
-      announce(ui.promptError, failureMessage(failure));
-    } finally {
-      delete button.dataset.busy;
-      button.disabled = !room.joined;
+    const ack = await runBusy(button, request, {
+      report: (message) => message && announce(ui.promptError, message),
+      enabled: () => room.joined,
+    });
+    if (ack && ack.ok) {
+      ui.promptForm.reset();
+      ui.promptError.textContent = "";
+      announce(ui.promptFeedback, t("prompt_saved"));
     }
   });
 }
@@ -152,30 +144,14 @@ if (ui.addPromptToggle) {
 }
 
 /**
- * Send one facilitation request for `control` (disabled meanwhile) and take in what the
- * ack returns: the prompt or the roundtable. A refusal is said in the console's messages.
+ * Run one facilitation request (a method of the room) for `control`, disabled meanwhile;
+ * a refusal is said in the console's messages.
  */
-async function run(control, event, payload) {
-  control.disabled = true;
-  control.dataset.busy = "1";
-  try {
-    const ack = await room.request(event, payload);
-    if (ack.ok) {
-      if (ack.prompt) room.state.upsertPrompt(ack.prompt);
-      if (ack.roundtable) room.state.roundtable = { ...room.state.roundtable, ...ack.roundtable };
-      if (ack.idea) room.state.upsertIdea(ack.idea);
-    } else {
-      announce(ui.messages, errorMessage(ack.error));
-    }
-    return ack;
-  } catch (failure) {
-    announce(ui.messages, failureMessage(failure));
-    return null;
-  } finally {
-    delete control.dataset.busy;
-    control.disabled = false;
-    render();
-  }
+function run(control, request) {
+  return runBusy(control, request, {
+    report: (message) => message && announce(ui.messages, message),
+    after: render,
+  });
 }
 
 /** The timer's length in seconds from a prompt card's controls, or null when out of range. */
@@ -183,23 +159,27 @@ function timerSeconds(card) {
   const choice = card.querySelector(".timer-duration").value;
   const custom = choice === "custom";
   const seconds = Number(custom ? card.querySelector(".timer-seconds").value : choice);
-  const fits = Number.isInteger(seconds) && seconds >= TIMER_MIN_S && seconds <= TIMER_MAX_S;
+  const fits =
+    Number.isInteger(seconds) &&
+    seconds >= config.timer_min_seconds &&
+    seconds <= config.timer_max_seconds;
   return fits ? seconds : null;
 }
 
+// A prompt's buttons: each returns the room's request to run, or null when it cannot be sent.
 const ACTIONS = {
-  open: (id) => ["prompt.open", { prompt_id: id }],
-  close: (id) => ["prompt.close", { prompt_id: id }],
-  phase: (id, button) => ["prompt.phase", { prompt_id: id, phase: button.dataset.phase }],
-  reveal: (id) => ["prompt.reveal", { prompt_id: id }],
-  focus: (id) => ["roundtable.focus", { prompt_id: id }],
-  unfocus: () => ["roundtable.focus", { prompt_id: null }],
-  "timer-stop": (id) => ["timer.stop", { prompt_id: id }],
+  open: (id) => () => room.openPrompt(id),
+  close: (id) => () => room.closePrompt(id),
+  phase: (id, button) => () => room.setPhase(id, button.dataset.phase),
+  reveal: (id) => () => room.revealIdeas(id),
+  focus: (id) => () => room.focusPrompt(id),
+  unfocus: () => () => room.focusPrompt(null),
+  "timer-stop": (id) => () => room.stopTimer(id),
   "timer-start": (id, button, card) => {
     const seconds = timerSeconds(card);
     if (seconds === null) return null;
     const advance = card.querySelector(".timer-advance").checked;
-    return ["timer.start", { prompt_id: id, seconds, advance }];
+    return () => room.startTimer(id, seconds, advance);
   },
 };
 
@@ -214,7 +194,7 @@ ui.prompts.addEventListener("click", (event) => {
     return;
   }
   const request = ACTIONS[button.dataset.action](promptId, button, card);
-  if (request) run(button, ...request);
+  if (request) run(button, request);
   else announce(ui.messages, t("error_bad_seconds"));
 });
 
@@ -230,11 +210,7 @@ ui.prompts.addEventListener("change", (event) => {
   if (control.classList.contains("theme-name")) {
     const name = control.value.trim();
     if (name) {
-      run(control, "theme.rename", { theme_id: Number(control.dataset.themeId), name }).then(
-        (ack) => {
-          if (ack && ack.ok) room.state.upsertTheme(ack.theme);
-        },
-      );
+      run(control, () => room.renameTheme(Number(control.dataset.themeId), name));
     }
     return;
   }
@@ -245,20 +221,22 @@ ui.prompts.addEventListener("change", (event) => {
   const setting = control.dataset.setting;
   if (!setting) return;
   const value = control.type === "checkbox" ? control.checked : control.value || null;
-  run(control, "prompt.configure", { prompt_id: Number(card.dataset.key), [setting]: value });
+  run(control, () => room.configurePrompt(Number(card.dataset.key), { [setting]: value }));
 });
 
 if (ui.attribution) {
   ui.attribution.addEventListener("change", () => {
-    run(ui.attribution, "roundtable.configure", { attribution: ui.attribution.value });
+    run(ui.attribution, () => room.setAttribution(ui.attribution.value));
   });
 }
 
 if (ui.endSession) {
   ui.endSession.addEventListener("click", () => {
-    if (window.confirm(t("end_confirm"))) run(ui.endSession, "roundtable.end", {});
+    if (window.confirm(t("end_confirm"))) run(ui.endSession, () => room.endRoundtable());
   });
-  ui.reopenSession.addEventListener("click", () => run(ui.reopenSession, "roundtable.reopen", {}));
+  ui.reopenSession.addEventListener("click", () =>
+    run(ui.reopenSession, () => room.reopenRoundtable()),
+  );
 }
 
 /** Whether the session has ended, on the controls that end and reopen it. */
@@ -285,41 +263,25 @@ async function assign(control, ideaId, themeId) {
   const idea = prompt && prompt.ideas.get(ideaId);
   if (idea) idea.theme_id = themeId;
   render();
-  const ack = await run(control, "theme.assign", { idea_id: ideaId, theme_id: themeId });
+  const ack = await run(control, () => room.assignTheme(ideaId, themeId));
   // Refused or unanswered: show the idea where the server has it, which is where it was.
   if (!ack || !ack.ok) room.sync();
 }
 
 /** A request about one prompt whose outcome is said beside its controls, not at the top. */
-async function draftRequest(card, button, event, payload, done) {
+function draftRequest(card, button, request, done) {
   const feedback = card.querySelector(".draft-feedback");
-  button.disabled = true;
-  button.dataset.busy = "1";
-  try {
-    const ack = await room.request(event, payload);
-    if (ack.ok) {
-      if (event === "prompt.delete") room.state.prompts.delete(payload.prompt_id);
-      else room.state.upsertPrompt(ack.prompt);
-      announce(feedback, t(done));
-    } else {
-      announce(feedback, errorMessage(ack.error));
-    }
-    return ack;
-  } catch (failure) {
-    announce(feedback, failureMessage(failure));
-    return null;
-  } finally {
-    delete button.dataset.busy;
-    button.disabled = false;
-    render();
-  }
+  return runBusy(button, request, {
+    report: (message) => announce(feedback, message || t(done)),
+    after: render,
+  });
 }
 
 /** One step up or down the order as shown (positions on the wire count from 1). */
 function move(promptId, button, card, step) {
   const index = sortedPrompts().findIndex((prompt) => prompt.id === promptId);
-  const payload = { prompt_id: promptId, position: index + 1 + step };
-  draftRequest(card, button, "prompt.move", payload, "prompt_moved");
+  const position = index + 1 + step;
+  draftRequest(card, button, () => room.movePrompt(promptId, position), "prompt_moved");
 }
 
 function editing(card, open) {
@@ -342,17 +304,8 @@ const OWN_ACTIONS = {
   "prompt-save": async (promptId, button, card) => {
     const text = card.querySelector(".prompt-edit-text").value.trim();
     const votes = Number(card.querySelector(".prompt-edit-votes").value);
-    const ack = await draftRequest(
-      card,
-      button,
-      "prompt.update",
-      {
-        prompt_id: promptId,
-        text,
-        votes_per_participant: votes,
-      },
-      "prompt_updated",
-    );
+    const request = () => room.updatePrompt(promptId, { text, votes_per_participant: votes });
+    const ack = await draftRequest(card, button, request, "prompt_updated");
     if (ack && ack.ok) editing(card, false);
   },
   "prompt-delete": (promptId, button, card) => {
@@ -367,8 +320,7 @@ const OWN_ACTIONS = {
     const ack = await draftRequest(
       card,
       button,
-      "prompt.delete",
-      { prompt_id: promptId },
+      () => room.deletePrompt(promptId),
       "prompt_deleted",
     );
     // The card is gone; the console's own region says what happened.
@@ -381,7 +333,7 @@ const OWN_ACTIONS = {
   "prompt-up": (promptId, button, card) => move(promptId, button, card, -1),
   "prompt-down": (promptId, button, card) => move(promptId, button, card, 1),
   suggest: async (promptId, button, card) => {
-    const ack = await run(button, "theme.suggest", { prompt_id: promptId });
+    const ack = await run(button, () => room.suggestThemes(promptId));
     if (!ack || !ack.ok) return;
     const found = ack.suggestions.map((suggestion) => ({ ...suggestion, key: ++suggestionKey }));
     suggestions.set(promptId, found);
@@ -398,15 +350,8 @@ const OWN_ACTIONS = {
     const key = Number(item.dataset.key);
     const suggestion = (suggestions.get(promptId) || []).find((s) => s.key === key);
     const name = item.querySelector(".suggestion-name").value.trim() || suggestion.name;
-    const ack = await run(button, "theme.create", {
-      prompt_id: promptId,
-      name,
-      idea_ids: suggestion.idea_ids,
-    });
-    if (ack && ack.ok) {
-      room.state.upsertTheme(ack.theme);
-      dropSuggestion(promptId, key);
-    }
+    const ack = await run(button, () => room.createTheme(promptId, name, suggestion.idea_ids));
+    if (ack && ack.ok) dropSuggestion(promptId, key);
   },
   reject: (promptId, button) =>
     dropSuggestion(promptId, Number(button.closest("li.suggestion").dataset.key)),
@@ -418,18 +363,14 @@ const OWN_ACTIONS = {
       input.focus();
       return;
     }
-    const ack = await run(button, "theme.create", { prompt_id: promptId, name });
-    if (ack && ack.ok) {
-      room.state.upsertTheme(ack.theme);
-      input.value = "";
-      render();
-    }
+    const ack = await run(button, () => room.createTheme(promptId, name));
+    if (ack && ack.ok) input.value = "";
   },
-  hide: (promptId, button) => run(button, "idea.hide", { idea_id: ideaOf(button) }),
-  restore: (promptId, button) => run(button, "idea.restore", { idea_id: ideaOf(button) }),
-  approve: (promptId, button) => run(button, "idea.approve", { idea_id: ideaOf(button) }),
-  spotlight: (promptId, button) => run(button, "idea.spotlight", { idea_id: ideaOf(button) }),
-  "clear-spotlight": (promptId, button) => run(button, "idea.spotlight", { idea_id: null }),
+  hide: (promptId, button) => run(button, () => room.hideIdea(ideaOf(button))),
+  restore: (promptId, button) => run(button, () => room.restoreIdea(ideaOf(button))),
+  approve: (promptId, button) => run(button, () => room.approveIdea(ideaOf(button))),
+  spotlight: (promptId, button) => run(button, () => room.spotlightIdea(ideaOf(button))),
+  "clear-spotlight": (promptId, button) => run(button, () => room.spotlightIdea(null)),
   edit: (promptId, button) => {
     const item = button.closest("li.idea");
     const form = item.querySelector(".idea-edit");
@@ -445,7 +386,7 @@ const OWN_ACTIONS = {
     const form = button.closest(".idea-edit");
     const text = form.querySelector("textarea").value.trim();
     if (!text) return;
-    const ack = await run(button, "idea.update", { idea_id: ideaOf(button), text });
+    const ack = await run(button, () => room.editIdea(ideaOf(button), text));
     if (ack && ack.ok) form.hidden = true;
   },
   merge: (promptId, button) => {
@@ -455,14 +396,10 @@ const OWN_ACTIONS = {
       select.focus();
       return;
     }
-    run(button, "idea.merge", { idea_id: Number(select.value), duplicate_id: ideaOf(button) });
+    run(button, () => room.mergeIdea(Number(select.value), ideaOf(button)));
   },
   "delete-theme": async (promptId, button) => {
-    const ack = await run(button, "theme.delete", { theme_id: Number(button.dataset.themeId) });
-    if (ack && ack.ok) {
-      room.state.removeTheme({ id: Number(button.dataset.themeId), prompt_id: promptId });
-      render();
-    }
+    run(button, () => room.deleteTheme(promptId, Number(button.dataset.themeId)));
   },
 };
 
@@ -523,16 +460,9 @@ function themesPanel(prompt) {
 function themesTools(prompt) {
   const base = `prompt-${prompt.id}`;
   return el("div", { className: "themes-tools" }, [
-    el(
-      "button",
-      {
-        type: "button",
-        className: "button small",
-        "data-action": "suggest",
-        "aria-describedby": `${base}-suggest-feedback`,
-      },
-      t("suggest_themes"),
-    ),
+    actionButton(t("suggest_themes"), "suggest", "small", {
+      "aria-describedby": `${base}-suggest-feedback`,
+    }),
     el("span", {
       id: `${base}-suggest-feedback`,
       className: "control-feedback suggest-feedback",
@@ -545,14 +475,10 @@ function themesTools(prompt) {
         id: `${base}-new-theme`,
         className: "new-theme-name",
         type: "text",
-        maxLength: 120,
+        maxLength: config.theme_name_max,
       }),
     ]),
-    el(
-      "button",
-      { type: "button", className: "button small", "data-action": "new-theme" },
-      t("new_theme"),
-    ),
+    actionButton(t("new_theme"), "new-theme", "small"),
   ]);
 }
 
@@ -565,22 +491,14 @@ function createSuggestion(suggestion) {
         id,
         className: "suggestion-name",
         type: "text",
-        maxLength: 120,
+        maxLength: config.theme_name_max,
         value: suggestion.name,
       }),
     ]),
     el("ul", { className: "suggestion-ideas" }),
     el("div", { className: "suggestion-actions" }, [
-      el(
-        "button",
-        { type: "button", className: "button small primary", "data-action": "accept" },
-        t("accept"),
-      ),
-      el(
-        "button",
-        { type: "button", className: "button small", "data-action": "reject" },
-        t("reject"),
-      ),
+      actionButton(t("accept"), "accept", "small primary"),
+      actionButton(t("reject"), "reject", "small"),
     ]),
   ]);
 }
@@ -607,7 +525,7 @@ function createTheme(promptId) {
             id,
             className: "theme-name",
             type: "text",
-            maxLength: 120,
+            maxLength: config.theme_name_max,
             "data-theme-id": theme.id,
           }),
         ]
@@ -617,17 +535,10 @@ function createTheme(promptId) {
         ...name,
         el("span", { className: "theme-votes" }),
         canRun
-          ? el(
-              "button",
-              {
-                type: "button",
-                className: "button small quiet",
-                "data-action": "delete-theme",
-                "data-theme-id": theme.id,
-                "aria-describedby": id,
-              },
-              t("delete_theme"),
-            )
+          ? actionButton(t("delete_theme"), "delete-theme", "small quiet", {
+              "data-theme-id": theme.id,
+              "aria-describedby": id,
+            })
           : null,
       ]),
       groupList(promptId, theme.id, t("ideas_in_theme", { name: theme.name })),
@@ -847,8 +758,8 @@ function controls(prompt) {
           id: `${base}-seconds`,
           className: "timer-seconds",
           type: "number",
-          min: TIMER_MIN_S,
-          max: TIMER_MAX_S,
+          min: config.timer_min_seconds,
+          max: config.timer_max_seconds,
           value: "90",
         }),
       ]),
@@ -866,7 +777,7 @@ function controls(prompt) {
     el("label", { for: `${base}-attribution` }, t("prompt_attribution")),
     el("select", { id: `${base}-attribution`, "data-setting": "attribution" }, [
       el("option", { value: "" }, t("attribution_same")),
-      ...ATTRIBUTIONS.map((value) => el("option", { value }, t(`attribution_${value}`))),
+      ...config.attributions.map((value) => el("option", { value }, t(`attribution_${value}`))),
     ]),
   ]);
   const settings = el("details", { className: "prompt-settings" }, [
@@ -917,7 +828,7 @@ function draftTools(prompt, button) {
           id: `${base}-text`,
           className: "prompt-edit-text",
           rows: 2,
-          maxLength: 500,
+          maxLength: config.prompt_max,
         }),
       ]),
       el("div", { className: "field" }, [
@@ -926,8 +837,8 @@ function draftTools(prompt, button) {
           id: `${base}-votes`,
           className: "prompt-edit-votes",
           type: "number",
-          min: "1",
-          max: "20",
+          min: config.votes_min,
+          max: config.votes_max,
         }),
       ]),
       el("div", { className: "prompt-actions" }, [
@@ -983,7 +894,7 @@ function updatePrompt(node, prompt) {
   node.dataset.phase = phase || "";
   setCountdown(node.querySelector(".countdown"), prompt.timer, room.serverNow());
   setLinkedText(node.querySelector(".prompt-text"), prompt.text);
-  const hiddenFromRoom = Boolean(prompt.private && !prompt.revealed);
+  const hiddenFromRoom = Boolean(prompt.ideas_hidden);
   node.querySelector(".private-note").hidden = !hiddenFromRoom || prompt.status === "draft";
   const ideas = rankedIdeas(prompt);
   const cast = votesCast(prompt);
@@ -1002,7 +913,6 @@ function updatePrompt(node, prompt) {
   }
   const context = {
     top: ideas.length ? ideas[0].votes || 0 : 0,
-    attribution: attributionOf(prompt, room.state.roundtable),
     themes: rankThemes(prompt.themes),
     view,
   };
@@ -1073,37 +983,10 @@ function updateControls(node, prompt, { phase, focused, hiddenFromRoom }) {
   }
 }
 
-/** Ideas in their ranked order, each followed by the replies building on it, oldest first. */
-function threaded(ideas) {
-  const replies = new Map();
-  for (const idea of [...ideas].sort((a, b) => a.id - b.id)) {
-    if (!idea.parent_id) continue;
-    if (!replies.has(idea.parent_id)) replies.set(idea.parent_id, []);
-    replies.get(idea.parent_id).push(idea);
-  }
-  const ids = new Set(ideas.map((idea) => idea.id));
-  const orphans = ideas.filter((idea) => idea.parent_id && !ids.has(idea.parent_id));
-  return [
-    ...ideas
-      .filter((idea) => !idea.parent_id)
-      .flatMap((idea) => [idea, ...(replies.get(idea.id) || [])]),
-    ...orphans,
-  ];
-}
-
 function createIdea(idea) {
   const textId = `console-idea-${idea.id}`;
   const mod = (action, label) =>
-    el(
-      "button",
-      {
-        type: "button",
-        className: "button small quiet",
-        "data-action": action,
-        "aria-describedby": textId,
-      },
-      label,
-    );
+    actionButton(label, action, "small quiet", { "aria-describedby": textId });
   // The idea and its tally side by side; its controls on one line across the whole width.
   return el("li", { className: "idea" }, [
     el("div", { className: "idea-main" }, [
@@ -1125,18 +1008,10 @@ function createIdea(idea) {
     canRun
       ? el("div", { className: "idea-edit", hidden: true }, [
           el("label", { for: `${textId}-edit` }, t("edit_idea")),
-          el("textarea", { id: `${textId}-edit`, rows: 2, maxLength: 500 }),
+          el("textarea", { id: `${textId}-edit`, rows: 2, maxLength: config.idea_max }),
           el("div", { className: "moderation" }, [
-            el(
-              "button",
-              { type: "button", className: "button small primary", "data-action": "edit-save" },
-              t("save"),
-            ),
-            el(
-              "button",
-              { type: "button", className: "button small", "data-action": "edit-cancel" },
-              t("cancel"),
-            ),
+            actionButton(t("save"), "edit-save", "small primary"),
+            actionButton(t("cancel"), "edit-cancel", "small"),
           ]),
         ])
       : null,
@@ -1231,7 +1106,7 @@ function updateThemeChoice(node, idea, prompt, themes) {
   if (!select.dataset.busy) select.value = known ? String(idea.theme_id) : "";
 }
 
-function updateIdea(node, idea, prompt, { top, attribution, themes, view }) {
+function updateIdea(node, idea, prompt, { top, themes, view }) {
   const text = node.querySelector(".idea-text");
   if (text.dataset.text !== idea.text) {
     setLinkedText(text, idea.text || "");
@@ -1260,7 +1135,7 @@ function updateIdea(node, idea, prompt, { top, attribution, themes, view }) {
   statusNode.textContent = notes.join(" · ");
   statusNode.hidden = notes.length === 0;
   if (canRun) updateModeration(node, idea, prompt, themes);
-  node.querySelector(".author").textContent = authorLine(idea, attribution);
+  node.querySelector(".author").textContent = authorLine(idea);
   const reactions = node.querySelector(".idea-reactions");
   reactions.textContent = reactionsText(idea);
   reactions.hidden = !reactions.textContent;

@@ -463,10 +463,14 @@ export class LiveRoom {
 
   // -- my ideas after posting ------------------------------------------------
 
-  /** Correct my idea's text while ideas are collected; resolves with the ack. */
+  /**
+   * Correct an idea's text: my own while ideas are collected, or, for staff, any idea.
+   * Resolves with the ack.
+   */
   async editIdea(ideaId, text) {
     const ack = await this.request("idea.update", { idea_id: ideaId, text });
-    if (ack.ok) this.state.takeMyIdea(ack.idea);
+    if (ack.ok && ack.idea && this.isParticipantPage) this.state.takeMyIdea(ack.idea);
+    else if (ack.ok && ack.idea) this.state.upsertIdea(ack.idea);
     this.changed();
     return ack;
   }
@@ -508,5 +512,146 @@ export class LiveRoom {
     this.state.myThemeVotes.set(promptId, mine);
     this.changed();
     return ack;
+  }
+
+  // -- the facilitator's writes ------------------------------------------------
+
+  /**
+   * Send one facilitation request and take in what its ack returns (the prompt, the
+   * roundtable, an idea, a theme), so the console shows it before the event arrives.
+   */
+  async write(event, payload) {
+    const ack = await this.request(event, payload);
+    if (ack.ok) {
+      if (ack.prompt) this.state.upsertPrompt(ack.prompt);
+      if (ack.roundtable) this.state.roundtable = { ...this.state.roundtable, ...ack.roundtable };
+      if (ack.idea) this.state.upsertIdea(ack.idea);
+      if (ack.theme) this.state.upsertTheme(ack.theme);
+    }
+    this.changed();
+    return ack;
+  }
+
+  /** Add a prompt: `fields` are its text, kind, votes_per_participant and switches. */
+  createPrompt(fields) {
+    return this.write("prompt.create", fields);
+  }
+
+  /** Reword a draft prompt or change its vote budget: `changes` has text and/or votes. */
+  updatePrompt(promptId, changes) {
+    return this.write("prompt.update", { prompt_id: promptId, ...changes });
+  }
+
+  /** Delete a draft prompt. */
+  async deletePrompt(promptId) {
+    const ack = await this.request("prompt.delete", { prompt_id: promptId });
+    if (ack.ok) this.state.prompts.delete(promptId);
+    this.changed();
+    return ack;
+  }
+
+  /** Move a prompt to a place in the order (counting from 1). */
+  movePrompt(promptId, position) {
+    return this.write("prompt.move", { prompt_id: promptId, position });
+  }
+
+  openPrompt(promptId) {
+    return this.write("prompt.open", { prompt_id: promptId });
+  }
+
+  closePrompt(promptId) {
+    return this.write("prompt.close", { prompt_id: promptId });
+  }
+
+  setPhase(promptId, phase) {
+    return this.write("prompt.phase", { prompt_id: promptId, phase });
+  }
+
+  /** End a private brainstorm: the room sees every idea. */
+  revealIdeas(promptId) {
+    return this.write("prompt.reveal", { prompt_id: promptId });
+  }
+
+  /** Switch a prompt's settings: `changes` maps a switch (or `attribution`) to its value. */
+  configurePrompt(promptId, changes) {
+    return this.write("prompt.configure", { prompt_id: promptId, ...changes });
+  }
+
+  /** Bring everyone to one prompt ("follow me"), or with null let them roam. */
+  focusPrompt(promptId) {
+    return this.write("roundtable.focus", { prompt_id: promptId });
+  }
+
+  startTimer(promptId, seconds, advance) {
+    return this.write("timer.start", { prompt_id: promptId, seconds, advance });
+  }
+
+  stopTimer(promptId) {
+    return this.write("timer.stop", { prompt_id: promptId });
+  }
+
+  /** How the roundtable's ideas are credited: named, affiliation or anonymous. */
+  setAttribution(attribution) {
+    return this.write("roundtable.configure", { attribution });
+  }
+
+  endRoundtable() {
+    return this.write("roundtable.end", {});
+  }
+
+  reopenRoundtable() {
+    return this.write("roundtable.reopen", {});
+  }
+
+  hideIdea(ideaId) {
+    return this.write("idea.hide", { idea_id: ideaId });
+  }
+
+  restoreIdea(ideaId) {
+    return this.write("idea.restore", { idea_id: ideaId });
+  }
+
+  approveIdea(ideaId) {
+    return this.write("idea.approve", { idea_id: ideaId });
+  }
+
+  /** Put one idea over everything on the big screen, or with null take it down. */
+  spotlightIdea(ideaId) {
+    return this.write("idea.spotlight", { idea_id: ideaId });
+  }
+
+  /** Fold a duplicate into the idea it repeats; its votes move along. */
+  mergeIdea(ideaId, duplicateId) {
+    return this.write("idea.merge", { idea_id: ideaId, duplicate_id: duplicateId });
+  }
+
+  /** Ask for suggested groups of a prompt's ideas. */
+  suggestThemes(promptId) {
+    return this.write("theme.suggest", { prompt_id: promptId });
+  }
+
+  /** Add a theme, with the ideas it starts with (a suggestion's) if any. */
+  createTheme(promptId, name, ideaIds = null) {
+    return this.write("theme.create", {
+      prompt_id: promptId,
+      name,
+      ...(ideaIds ? { idea_ids: ideaIds } : {}),
+    });
+  }
+
+  renameTheme(themeId, name) {
+    return this.write("theme.rename", { theme_id: themeId, name });
+  }
+
+  async deleteTheme(promptId, themeId) {
+    const ack = await this.write("theme.delete", { theme_id: themeId });
+    if (ack.ok) this.state.removeTheme({ id: themeId, prompt_id: promptId });
+    this.changed();
+    return ack;
+  }
+
+  /** Put an idea in a theme, or with null back among the ungrouped. */
+  assignTheme(ideaId, themeId) {
+    return this.write("theme.assign", { idea_id: ideaId, theme_id: themeId });
   }
 }

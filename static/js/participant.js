@@ -1,11 +1,13 @@
 // The participant page: join with a name, post ideas, vote, watch the room live.
 
+import { runBusy } from "./actions.js";
+import { clientConfig } from "./config.js";
 import { countIdeas, countLine, rankThemes } from "./counts.js";
+import { attributionOf, authorLine, repliesByParent } from "./ideas.js";
 import { LiveRoom, failureMessage } from "./live.js";
 import {
+  actionButton,
   announce,
-  attributionOf,
-  authorLine,
   byVotes,
   countdownText,
   el,
@@ -19,13 +21,13 @@ import {
   tickCountdowns,
   tn,
 } from "./render.js";
+import { showConnection } from "./status.js";
 
-const IDEA_MAX = 500;
+const config = clientConfig();
+const IDEA_MAX = config.idea_max;
 
 const page = document.getElementById("participant");
 const { joinCode, eventId } = page.dataset;
-// The server's fixed set of reactions, in its order.
-const REACTIONS = JSON.parse(page.dataset.reactions || "[]");
 loadStrings();
 
 const ui = {
@@ -48,7 +50,6 @@ const ui = {
 
 // Often enough that the shown second turns over on time; the DOM changes once a second.
 const TICK_MS = 250;
-const PHASES = ["collect", "group", "vote", "results"];
 
 const seenIdeas = new Set();
 // Who I am, as the room may credit me: from my join ack.
@@ -63,7 +64,7 @@ const room = new LiveRoom({
   outboxKey: `roundtable.outbox.${joinCode}`,
   handlers: {
     change: render,
-    connection: showConnection,
+    connection: (status) => showConnection(ui.connection, status),
     needName: showJoinForm,
     joined: (ack) => showRoom(ack),
     joinFailed: (error) => {
@@ -95,11 +96,6 @@ const room = new LiveRoom({
 });
 
 // -- joining ------------------------------------------------------------------
-
-function showConnection(status) {
-  ui.connection.dataset.status = status;
-  ui.connection.textContent = t(`connection_${status}`);
-}
 
 function showJoinForm() {
   ui.joinSection.hidden = false;
@@ -192,13 +188,12 @@ function announceNewIdeas(prompts) {
     for (const idea of prompt.ideas.values()) {
       if (!seenIdeas.has(idea.id)) {
         seenIdeas.add(idea.id);
-        if (prompt.status === "open" && !idea.hidden && !isMine(idea)) fresh.push({ idea, prompt });
+        if (prompt.status === "open" && !idea.hidden && !isMine(idea)) fresh.push(idea);
       }
     }
   }
   if (!firstRender && fresh.length === 1) {
-    const { idea, prompt } = fresh[0];
-    const name = authorLine(idea, attributionOf(prompt, room.state.roundtable));
+    const name = authorLine(fresh[0]);
     announce(ui.announcer, t("new_idea_from", { name }));
   } else if (!firstRender && fresh.length > 1) {
     announce(ui.announcer, tn("new_ideas", fresh.length));
@@ -214,7 +209,7 @@ function isMine(idea) {
 
 /** The phase's name and what one can do in it, or nothing for a prompt run without phases. */
 function phaseOf(prompt) {
-  return PHASES.includes(prompt.phase) ? prompt.phase : null;
+  return config.phases.includes(prompt.phase) ? prompt.phase : null;
 }
 
 function draftKey(promptId) {
@@ -363,7 +358,7 @@ function updateOpenPrompt(section, prompt, focused) {
   const helpKey = phase === "vote" && prompt.themes.size ? "vote_themes" : phase;
   help.textContent = phase ? t(`phase_help_${helpKey}`) : "";
   const canPost = prompt.can_post !== false;
-  section.querySelector(".private-note").hidden = !(prompt.private && !prompt.revealed && canPost);
+  section.querySelector(".private-note").hidden = !(prompt.ideas_hidden && canPost);
   section.querySelector(".idea-form").hidden = !canPost;
   const credit = section.querySelector(".credit-note");
   credit.hidden = !canPost || !me;
@@ -372,11 +367,7 @@ function updateOpenPrompt(section, prompt, focused) {
   budget.hidden = !ctx.canVote;
   budget.textContent = tn("votes_left", ctx.left);
   const counted = [...prompt.ideas.values()].some((idea) => idea.votes != null);
-  section.querySelector(".tallies-note").hidden = !(
-    prompt.hide_tallies &&
-    !ctx.results &&
-    !counted
-  );
+  section.querySelector(".tallies-note").hidden = !(prompt.tallies_hidden && !counted);
   // Only a private brainstorm's ideas wait to be revealed; hidden or merged ones are gone.
   const hidden = [...prompt.ideas.values()].filter(
     (idea) => idea.hidden && (idea.status || "private") === "private",
@@ -399,7 +390,6 @@ function updateOpenPrompt(section, prompt, focused) {
 
 // -- ideas in their themes ------------------------------------------------------
 
-const oldestFirst = (a, b) => a.id - b.id;
 const byPosition = (a, b) => a.position - b.position || a.id - b.id;
 
 const sendingItem = (entry) => ({ pending: true, ...entry });
@@ -438,17 +428,8 @@ function groupsOf(prompt, ctx) {
 
 /** Replies by the idea they build on, oldest first, then those I am still sending. */
 function repliesOf(prompt) {
-  const replies = new Map();
-  const add = (parentId, item) => {
-    if (!replies.has(parentId)) replies.set(parentId, []);
-    replies.get(parentId).push(item);
-  };
-  const shown = [...prompt.ideas.values()].filter((idea) => !idea.hidden && idea.parent_id);
-  for (const reply of shown.sort(oldestFirst)) add(reply.parent_id, reply);
-  for (const entry of room.pendingIdeas(prompt.id)) {
-    if (entry.parent_id) add(entry.parent_id, sendingItem(entry));
-  }
-  return replies;
+  const shown = [...prompt.ideas.values()].filter((idea) => !idea.hidden);
+  return repliesByParent([...shown, ...room.pendingIdeas(prompt.id).map(sendingItem)]);
 }
 
 /** Draw a prompt's groups of ideas; returns how many top-level ideas are shown. */
@@ -547,16 +528,7 @@ function setVoteButton(button, { voted, left, live }) {
 // -- one idea -------------------------------------------------------------------
 
 function smallButton(action, label, describedBy) {
-  return el(
-    "button",
-    {
-      type: "button",
-      className: "button small quiet",
-      "data-action": action,
-      "aria-describedby": describedBy,
-    },
-    label,
-  );
+  return actionButton(label, action, "small quiet", { "aria-describedby": describedBy });
 }
 
 function textForm(className, id, label, submit) {
@@ -565,11 +537,7 @@ function textForm(className, id, label, submit) {
     el("textarea", { id, name: "text", rows: 2, maxLength: IDEA_MAX, required: true }),
     el("div", { className: "form-row" }, [
       el("button", { type: "submit", className: "button primary small" }, submit),
-      el(
-        "button",
-        { type: "button", className: "button small quiet", "data-action": "cancel" },
-        t("cancel"),
-      ),
+      actionButton(t("cancel"), "cancel"),
     ]),
     el("p", { className: "form-error", role: "status", "aria-live": "polite" }),
   ]);
@@ -605,7 +573,7 @@ function createIdea(item, { reply }) {
         el(
           "div",
           { className: "reactions", role: "group", "aria-label": t("reactions") },
-          REACTIONS.map((emoji) =>
+          config.reactions.map((emoji) =>
             el("button", {
               type: "button",
               className: "reaction",
@@ -638,16 +606,8 @@ const PARTS = {
   "withdraw-confirm": () =>
     el("div", { className: "withdraw-confirm", role: "group", "aria-label": t("withdraw") }, [
       el("span", {}, t("withdraw_question")),
-      el(
-        "button",
-        { type: "button", className: "button small danger", "data-action": "withdraw-yes" },
-        t("withdraw_yes"),
-      ),
-      el(
-        "button",
-        { type: "button", className: "button small quiet", "data-action": "cancel" },
-        t("keep_it"),
-      ),
+      actionButton(t("withdraw_yes"), "withdraw-yes", "small danger"),
+      actionButton(t("keep_it"), "cancel"),
     ]),
   "reply-form": (li) =>
     textForm("reply-form", `reply-${li.dataset.key}`, t("build_on_label"), t("post_reply")),
@@ -682,9 +642,7 @@ function updateIdea(node, item, ctx, replies = []) {
   node.classList.toggle("pending", Boolean(item.pending));
   node.classList.toggle("mine", mine);
   node.classList.toggle("voted", voted);
-  node.querySelector(".author").textContent = item.pending
-    ? t("sending")
-    : authorLine(item, ctx.attribution);
+  node.querySelector(".author").textContent = item.pending ? t("sending") : authorLine(item);
   node.querySelector(".mine-note").hidden = !mine;
   node.querySelector(".edited-note").hidden = !item.edited;
   node.querySelector(".approval-note").hidden = item.status !== "pending";
@@ -750,26 +708,18 @@ function updateReactions(group, item, live) {
  * Run one request from a button: busy while it runs, its refusal said aloud in `error`
  * (by default the prompt's own message line). Resolves with the ack, or null if none came.
  */
-async function act(
+function act(
   button,
   request,
   error = button.closest("section.prompt").querySelector(".action-error"),
 ) {
-  button.disabled = true;
-  button.dataset.busy = "1";
-  try {
-    const ack = await request();
-    if (ack.ok) error.textContent = "";
-    else announce(error, errorMessage(ack.error));
-    return ack;
-  } catch (failure) {
-    announce(error, failureMessage(failure));
-    return null;
-  } finally {
-    delete button.dataset.busy;
-    button.disabled = false;
-    render();
-  }
+  return runBusy(button, request, {
+    report: (message) => {
+      if (message) announce(error, message);
+      else error.textContent = "";
+    },
+    after: render,
+  });
 }
 
 function ideaIdOf(node) {
@@ -911,6 +861,5 @@ window.setInterval(tickTimers, TICK_MS);
 
 // -- start ----------------------------------------------------------------------
 
-showConnection("connecting");
 if (!room.token) showJoinForm();
 room.start();

@@ -1,13 +1,15 @@
 // The big screen: one roundtable on the projector, showing what participants see.
 // It connects as a screen (through a presenter link, or opened by signed-in staff), so the
-// server sends it only the participants' version of everything; it shows visible ideas,
-// a private brainstorm as a count, no tallies while they are hidden.
+// server sends it only the participants' version of everything: ideas kept from the room
+// arrive hidden, authors as the attribution allows, no tallies while they are hidden. The
+// page shows what it was sent and decides none of that again.
 
+import { clientConfig } from "./config.js";
 import { rankThemes } from "./counts.js";
+import { byline, repliesByParent } from "./ideas.js";
 import { LiveRoom } from "./live.js";
 import { PageTurner, pageSeconds, showPage, splitPages } from "./paging.js";
 import {
-  attributionOf,
   clockText,
   el,
   loadStrings,
@@ -18,9 +20,10 @@ import {
   t,
   tn,
 } from "./render.js";
+import { showConnection } from "./status.js";
 import { spiralLayout, weight, wordFrequencies } from "./wordcloud.js";
 
-const PHASES = ["collect", "group", "vote", "results"];
+const PHASES = clientConfig().phases;
 const TICK_MS = 250;
 const FRESH_MS = 6000;
 const CONTROLS_IDLE_MS = 3000;
@@ -87,20 +90,15 @@ const room = new LiveRoom({
   auth: screenToken ? { screen_token: screenToken } : { screen_of: Number(roundtableId) },
   handlers: {
     change: render,
-    connection: showConnection,
+    connection: (status) => {
+      if (!room.stopped) showConnection(ui.connection, status);
+    },
     revoked: showRevoked,
     joinFailed: (error) => {
-      ui.connection.dataset.status = "offline";
-      ui.connection.textContent = (error && error.message) || t("connection_offline");
+      showConnection(ui.connection, "offline", (error && error.message) || t("connection_offline"));
     },
   },
 });
-
-function showConnection(status) {
-  if (room.stopped) return;
-  ui.connection.dataset.status = status;
-  ui.connection.textContent = t(`connection_${status}`);
-}
 
 /** The presenter link was revoked (or never opened anything): say so, and show nothing else. */
 function showRevoked() {
@@ -109,20 +107,19 @@ function showRevoked() {
   ui.promptScreen.hidden = true;
   ui.spotlight.hidden = true;
   ui.revoked.hidden = false;
-  ui.connection.dataset.status = "offline";
-  ui.connection.textContent = t("revoked");
+  showConnection(ui.connection, "offline", t("revoked"));
 }
 
-// -- what participants may see ------------------------------------------------------
+// -- what the server sent for the room ------------------------------------------------
 
-/** Ideas participants may see: visible ones (of a private brainstorm, only their count). */
+/** Ideas the room may see: those the server did not send hidden. */
 function visibleIdeas(prompt) {
-  return [...prompt.ideas.values()].filter((idea) => idea.status === "visible" && !idea.hidden);
+  return [...prompt.ideas.values()].filter((idea) => !idea.hidden);
 }
 
 /** How many ideas are on the board; in a private brainstorm, those not revealed yet too. */
 function ideaTotal(prompt, ideas) {
-  if (!isPrivate(prompt)) return ideas.length;
+  if (!prompt.ideas_hidden) return ideas.length;
   return (
     [...prompt.ideas.values()].filter((idea) => idea.status === "private").length + ideas.length
   );
@@ -134,25 +131,9 @@ function themesOf(prompt) {
   return themes.sort((a, b) => a.position - b.position || a.id - b.id);
 }
 
-function isPrivate(prompt) {
-  return Boolean(prompt.private) && !prompt.revealed;
-}
-
-function talliesHidden(prompt) {
-  return Boolean(prompt.hide_tallies) && prompt.status === "open" && prompt.phase !== "results";
-}
-
-/** A vote count as participants would see it: null while tallies are hidden. */
-function shownVotes(prompt, item) {
-  if (talliesHidden(prompt)) return null;
+/** A vote count as sent: null while the server keeps tallies from the room. */
+function shownVotes(item) {
   return typeof item.votes === "number" ? item.votes : null;
-}
-
-/** Who wrote an idea, as far as the attribution allows; nothing at all when anonymous. */
-function byline(idea, attribution) {
-  const author = attribution === "named" ? idea.author : null;
-  const affiliation = attribution === "anonymous" ? null : idea.affiliation;
-  return [author, affiliation].filter(Boolean).join(" · ");
 }
 
 // -- which prompt is on screen ----------------------------------------------------
@@ -242,7 +223,7 @@ function render() {
     markFresh(prompt, ideas);
     if (screen === "prompt") renderPrompt(prompt, ideas);
     shownPromptId = prompt.id;
-    wasPrivate = isPrivate(prompt);
+    wasPrivate = Boolean(prompt.ideas_hidden);
   } else {
     shownPromptId = null;
   }
@@ -286,12 +267,12 @@ function renderPrompt(prompt, ideas) {
 
 /** What the board shows for this prompt now. */
 function boardKind(prompt, ideas) {
-  if (isPrivate(prompt)) return "private";
+  if (prompt.ideas_hidden) return "private";
   if (mode === "cloud") return "cloud";
   const voting =
     prompt.status === "open" && (prompt.phase === "vote" || prompt.phase === "results");
   const counted = prompt.status === "closed" && ideas.some((idea) => (idea.votes || 0) > 0);
-  if ((voting || counted) && !talliesHidden(prompt)) return "bars";
+  if ((voting || counted) && !prompt.tallies_hidden) return "bars";
   if (themesOf(prompt).length && !voting) return "themes";
   return "cards";
 }
@@ -299,7 +280,7 @@ function boardKind(prompt, ideas) {
 function boardNote(prompt, board) {
   if (board === "private") return t("private_note");
   if (prompt.status !== "open" || prompt.phase !== "vote") return "";
-  return talliesHidden(prompt) ? t("voting_open") : t("voting_live");
+  return prompt.tallies_hidden ? t("voting_open") : t("voting_live");
 }
 
 /** The board's content: a fresh container when the kind of board changes. */
@@ -343,14 +324,6 @@ function topLevel(ideas) {
   return ideas.filter((idea) => !idea.parent_id);
 }
 
-function repliesByParent(ideas) {
-  const replies = new Map();
-  for (const idea of ideas) {
-    if (idea.parent_id) replies.set(idea.parent_id, (replies.get(idea.parent_id) || 0) + 1);
-  }
-  return replies;
-}
-
 function createCard() {
   return el("li", { className: "idea-card" }, [
     el("p", { className: "idea-text" }),
@@ -363,16 +336,15 @@ function createCard() {
   ]);
 }
 
-function updateCard(node, idea, prompt, replies) {
-  const attribution = attributionOf(prompt, room.state.roundtable);
+function updateCard(node, idea, replies) {
   node.querySelector(".idea-text").textContent = idea.text;
   node.classList.toggle("wide", idea.text.length > WIDE_CARD_CHARS);
   node.classList.toggle("fresh", isFresh(idea));
-  setText(node.querySelector(".idea-author"), byline(idea, attribution));
-  const replyCount = replies.get(idea.id) || 0;
+  setText(node.querySelector(".idea-author"), byline(idea));
+  const replyCount = (replies.get(idea.id) || []).length;
   setText(node.querySelector(".idea-replies"), replyCount ? tn("replies", replyCount) : "");
   setText(node.querySelector(".idea-reactions"), reactionsText(idea, "  "));
-  const votes = shownVotes(prompt, idea);
+  const votes = shownVotes(idea);
   setText(node.querySelector(".idea-votes"), votes ? tn("votes", votes) : "");
   const foot = node.querySelector(".idea-foot");
   foot.hidden = [...foot.children].every((part) => part.hidden);
@@ -392,7 +364,7 @@ function renderCards(prompt, ideas) {
     shown,
     (idea) => idea.id,
     createCard,
-    (node, idea) => updateCard(node, idea, prompt, replies),
+    (node, idea) => updateCard(node, idea, replies),
   );
   if (!shown.length) {
     showPageNumber(0, 1);
@@ -435,13 +407,7 @@ function renderThemes(prompt, ideas) {
     groups.push({ key: "ungrouped", name: t("ungrouped"), ideas: loose, loose: true });
   // Up to THEME_COLUMNS side by side, as tall as the board; more take further pages.
   grid.dataset.count = String(Math.min(groups.length, THEME_COLUMNS));
-  syncList(
-    grid,
-    groups,
-    (group) => group.key,
-    createThemeColumn,
-    (node, group) => updateThemeColumn(node, group, prompt),
-  );
+  syncList(grid, groups, (group) => group.key, createThemeColumn, updateThemeColumn);
   afterLayout(() => {
     makeRoom(
       () =>
@@ -473,10 +439,9 @@ function createThemeColumn() {
   ]);
 }
 
-function updateThemeColumn(node, group, prompt) {
+function updateThemeColumn(node, group) {
   node.classList.toggle("loose", Boolean(group.loose));
   node.querySelector(".theme-name").textContent = group.name;
-  const attribution = attributionOf(prompt, room.state.roundtable);
   syncList(
     node.querySelector(".theme-ideas"),
     group.ideas,
@@ -489,7 +454,7 @@ function updateThemeColumn(node, group, prompt) {
     (item, idea) => {
       item.querySelector(".idea-text").textContent = idea.text;
       item.classList.toggle("fresh", isFresh(idea));
-      setText(item.querySelector(".idea-author"), byline(idea, attribution));
+      setText(item.querySelector(".idea-author"), byline(idea));
     },
   );
 }
@@ -518,7 +483,7 @@ function renderBars(prompt, ideas) {
     key: `theme-${theme.id}`,
     text: theme.name,
     theme: true,
-    count: talliesHidden(prompt) ? 0 : theme.support || 0,
+    count: theme.support || 0,
   }));
   const ranked = topLevel(ideas)
     .map((idea) => ({
@@ -526,7 +491,7 @@ function renderBars(prompt, ideas) {
       id: idea.id,
       text: idea.text,
       theme: false,
-      count: shownVotes(prompt, idea) || 0,
+      count: shownVotes(idea) || 0,
     }))
     .sort((a, b) => b.count - a.count || a.id - b.id);
   const rows = [...rankRows(themes), ...rankRows(ranked)];
@@ -638,27 +603,18 @@ function fitCloud(cloud) {
 
 // Spotlight: one idea, big, over everything.
 
-function findIdea(state, ideaId) {
-  for (const prompt of state.prompts.values()) {
-    const idea = prompt.ideas.get(ideaId);
-    if (idea) return { prompt, idea };
-  }
-  return null;
-}
-
 function renderSpotlight(state) {
   const ideaId = state.roundtable.spotlight_idea_id;
-  const found = ideaId === null || ideaId === undefined ? null : findIdea(state, ideaId);
-  const shown =
-    found && found.idea.status === "visible" && !found.idea.hidden && !isPrivate(found.prompt);
+  const prompt = ideaId === null || ideaId === undefined ? null : state.promptOf(ideaId);
+  const idea = prompt ? prompt.ideas.get(ideaId) : null;
+  const shown = Boolean(idea) && !idea.hidden;
   ui.spotlight.hidden = !shown;
-  stage.classList.toggle("spotlit", Boolean(shown));
+  stage.classList.toggle("spotlit", shown);
   if (!shown) return;
-  const { prompt, idea } = found;
   ui.spotlightText.textContent = idea.text;
   ui.spotlightText.dataset.length = lengthClass(idea.text, 80, 200);
-  setText(ui.spotlightAuthor, byline(idea, attributionOf(prompt, state.roundtable)));
-  const votes = shownVotes(prompt, idea);
+  setText(ui.spotlightAuthor, byline(idea));
+  const votes = shownVotes(idea);
   setText(ui.spotlightVotes, votes ? tn("votes", votes) : "");
   // Anonymous and without a count: no empty footer under the idea.
   ui.spotlightAuthor.parentElement.hidden = ui.spotlightAuthor.hidden && ui.spotlightVotes.hidden;
@@ -778,5 +734,4 @@ document.addEventListener("focusin", wake);
 
 // -- start ----------------------------------------------------------------------
 
-showConnection("connecting");
 room.start();

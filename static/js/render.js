@@ -57,6 +57,18 @@ export function el(tag, props = {}, children = []) {
   return node;
 }
 
+/**
+ * A small button that acts on what it sits in: `action` goes in `data-action`, `variant`
+ * ("quiet", "danger", "primary small", ...) joins the `button` classes; `props` adds more.
+ */
+export function actionButton(label, action, variant = "small quiet", props = {}) {
+  return el(
+    "button",
+    { type: "button", className: `button ${variant}`, "data-action": action, ...props },
+    label,
+  );
+}
+
 const URL_PATTERN = /\bhttps?:\/\/[^\s<>"']+/gi;
 const TRAILING_PUNCTUATION = /[.,;:!?)\]}]+$/;
 
@@ -135,31 +147,6 @@ export function announce(region, message) {
   window.setTimeout(() => {
     region.textContent = message;
   }, 50);
-}
-
-// From the most open attribution to the most protective.
-const PROTECTION = ["named", "affiliation", "anonymous"];
-
-/**
- * Who wrote an idea, as the attribution allows: "Name · City", "Name", "City", or the
- * anonymous label. The server already leaves out what may not be shown; this keeps a
- * page that has not heard the latest attribution from showing more than it should.
- */
-export function authorLine(idea, attribution = "named") {
-  // An idea says how it is credited (never more than it was posted under); the prompt's
-  // setting can only make that more protective.
-  const strictest = Math.max(PROTECTION.indexOf(idea.attribution), PROTECTION.indexOf(attribution));
-  const shown = PROTECTION[strictest] || "anonymous";
-  const author = shown === "named" ? idea.author : null;
-  const affiliation = shown === "anonymous" ? null : idea.affiliation;
-  if (author && affiliation) return `${author} · ${affiliation}`;
-  return author || affiliation || t("anonymous");
-}
-
-/** The attribution a prompt's ideas follow: its own, else the roundtable's. */
-export function attributionOf(prompt, roundtable) {
-  if (prompt.attribution_override) return prompt.attribution_override;
-  return (roundtable && roundtable.attribution) || prompt.attribution || "named";
 }
 
 /** Order: the most votes first; ties keep the order they were posted in. */

@@ -1,0 +1,52 @@
+// Ideas as every page shows them: who wrote one, and replies under the idea they build on.
+// The server decides what may be shown (an author left out, a tally withheld); these only
+// lay out what it sent.
+
+import { t } from "./render.js";
+
+/** Who wrote an idea, as the server sent it: "Name · City", "Name", "City", or "". */
+export function byline(idea) {
+  return [idea.author, idea.affiliation].filter(Boolean).join(" · ");
+}
+
+/** The byline, or the anonymous label when the server names no one. */
+export function authorLine(idea) {
+  return byline(idea) || t("anonymous");
+}
+
+/** The attribution a prompt's next ideas are posted under: its own, else the roundtable's. */
+export function attributionOf(prompt, roundtable) {
+  if (prompt.attribution_override) return prompt.attribution_override;
+  return (roundtable && roundtable.attribution) || prompt.attribution || "named";
+}
+
+// Ideas not saved yet (no id) come after those that are, in the order given.
+const placed = (idea) => (typeof idea.id === "number" ? idea.id : Number.MAX_SAFE_INTEGER);
+const oldestFirst = (a, b) => placed(a) - placed(b);
+
+/** Replies (ideas with a `parent_id`) by the idea they build on, oldest first. */
+export function repliesByParent(ideas) {
+  const replies = new Map();
+  for (const idea of [...ideas].sort(oldestFirst)) {
+    if (!idea.parent_id) continue;
+    if (!replies.has(idea.parent_id)) replies.set(idea.parent_id, []);
+    replies.get(idea.parent_id).push(idea);
+  }
+  return replies;
+}
+
+/**
+ * Ideas in their given order, each followed by the replies building on it (oldest first);
+ * replies whose idea is not among them come last.
+ */
+export function threaded(ideas) {
+  const replies = repliesByParent(ideas);
+  const ids = new Set(ideas.map((idea) => idea.id));
+  const orphans = ideas.filter((idea) => idea.parent_id && !ids.has(idea.parent_id));
+  return [
+    ...ideas
+      .filter((idea) => !idea.parent_id)
+      .flatMap((idea) => [idea, ...(replies.get(idea.id) || [])]),
+    ...orphans,
+  ];
+}

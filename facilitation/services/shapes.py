@@ -5,8 +5,8 @@ answers with it agree; `tests/docs/test_protocol_shapes.py` checks that their ke
 ones the protocol documents, and that what the services build has exactly those keys.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: Python 3.11 reads NotRequired only from
+# evaluated annotations, and the protocol test compares __required_keys__ with the docs.
 from typing import Any, Literal, NotRequired, TypedDict, final
 
 # Views: what a client is shown of the room.

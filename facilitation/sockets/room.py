@@ -84,6 +84,7 @@ def _actor_from(auth: Any) -> Actor | None:
     return actor
 
 
+# `auth` is what the client sent at connect: untrusted, read key by key.
 def _identity_from(auth: dict[str, Any]) -> Actor | None:
     state = runtime()
     if token := auth.get("token"):

@@ -204,5 +204,5 @@ def react(
         idea.reactions.append(Reaction(participant_id=participant_id, emoji=emoji))
     else:
         idea.reactions.remove(existing)
-    view, events = changed_idea(session, idea, actor)
-    return Written(Reacted(idea=view, added=existing is None), events)
+    changed = changed_idea(session, idea, actor)
+    return Written(Reacted(idea=changed.answer, added=existing is None), changed.events)

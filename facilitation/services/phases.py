@@ -116,5 +116,5 @@ def advance_expired_timers(session: Session, *, now: datetime) -> list[Published
             set_status(prompt, roundtable, PromptStatus.CLOSED)
         else:
             prompt.phase = following
-        published += updated(session, roundtable, prompt, None)[1]
+        published += updated(session, roundtable, prompt, None).events
     return published

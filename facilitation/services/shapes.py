@@ -99,7 +99,7 @@ class RoundtableView(TypedDict):
     title: str
     status: str
     join_code: str
-    description: str | None
+    description: str
     stream: str | None
     attribution: str
     focus_prompt_id: int | None
@@ -111,6 +111,12 @@ class Snapshot(TypedDict):
     roundtable: RoundtableView
     prompts: list[PromptView]
     participants: int
+
+
+class SnapshotWithSeq(Snapshot):
+    """GET /api/roundtables/<id>: the snapshot and the last `seq` it includes."""
+
+    seq: int
 
 
 class PromptRef(TypedDict):

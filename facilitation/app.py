@@ -45,6 +45,7 @@ LANGUAGES = ("en",)
 log = logging.getLogger(__name__)
 
 
+# test_config: any settings a test overrides, checked by config.py.
 def build_app(test_config: dict[str, Any] | None = None) -> Flask:
     settings = config.from_environment_with(test_config or {})
     app = Flask(
@@ -108,6 +109,7 @@ def _register_blueprints(app: Flask) -> None:
     app.jinja_env.globals["client_config"] = client_config()
 
     @app.context_processor
+    # Jinja's context: names for the templates, of any type.
     def staff_in_templates() -> dict[str, Any]:
         from facilitation.web.auth import current_staff
 

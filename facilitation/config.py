@@ -153,6 +153,7 @@ def from_environment(instance_path: Path | None = None) -> Settings:
     )
 
 
+# Overrides are any settings a test or the command line names; Settings checks them.
 def from_environment_with(overrides: dict[str, Any]) -> Settings:
     """The environment's settings with lower-case overrides (tests pass these to create_app)."""
     names = {f.name for f in fields(Settings)}

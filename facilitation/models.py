@@ -106,6 +106,7 @@ class Roundtable(Base):
     position: Mapped[int] = mapped_column(default=0)
     join_code: Mapped[str] = mapped_column(String(12), unique=True)
     status: Mapped[str] = mapped_column(String(20), default=RoundtableStatus.SCHEDULED)
+    # Switches that come and go with features: free-form JSON, read key by key.
     settings: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     # The last sequence number written to this roundtable's log; bumped under a row lock.
     last_seq: Mapped[int] = mapped_column(default=0)
@@ -177,6 +178,7 @@ class Prompt(Base):
     phase: Mapped[str | None] = mapped_column(String(20))
     position: Mapped[int] = mapped_column(default=0)
     votes_per_participant: Mapped[int] = mapped_column(default=3)
+    # Switches that come and go with features: free-form JSON, read key by key.
     settings: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     timer_ends_at: Mapped[datetime | None] = mapped_column(index=True)
     timer_seconds: Mapped[int | None] = mapped_column()
@@ -285,6 +287,7 @@ class RoomEvent(Base):
     roundtable_id: Mapped[int] = mapped_column(ForeignKey("roundtable.id", ondelete="CASCADE"))
     seq: Mapped[int] = mapped_column()
     type: Mapped[str] = mapped_column(String(40))
+    # An EventPayload (services/shapes.py) when written; read back as whichever version wrote it.
     payload: Mapped[dict[str, Any]] = mapped_column(JSON)
     # What participants are sent where it differs from the staff's payload (redactions).
     public_payload: Mapped[dict[str, Any] | None] = mapped_column(JSON)

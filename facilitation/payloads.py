@@ -19,6 +19,7 @@ def parse(
     """The named fields of an object payload, type-checked; unknown fields are ignored."""
     if not isinstance(payload, dict):
         raise InvalidInputError("bad_request", "The payload must be an object.")
+    # Keyed by the caller's field names, each value of the type it asked for.
     values: dict[str, Any] = {}
     for name, kind in (required or {}).items():
         if payload.get(name) is None:

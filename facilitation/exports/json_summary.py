@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
-from typing import Any
+from typing import TypedDict
 
 from facilitation.services.summaries import (
     Byline,
     IdeaSummary,
     PromptSummary,
+    ReplySummary,
     Summary,
     ThemeSummary,
 )
@@ -17,15 +18,120 @@ from facilitation.services.summaries import (
 SCHEMA = "facilitation.summary/1"
 
 
+class Credit(TypedDict):
+    author: str | None
+    affiliation: str | None
+
+
+class ReplyEntry(Credit):
+    id: int
+    text: str
+    created_at: str | None
+    reactions: dict[str, int]
+
+
+class MergedEntry(Credit):
+    id: int
+    text: str
+
+
+class IdeaEntry(TypedDict):
+    id: int
+    rank: int
+    text: str
+    author: str | None
+    affiliation: str | None
+    votes: int
+    theme: str | None
+    created_at: str | None
+    edited: bool
+    reactions: dict[str, int]
+    replies: list[ReplyEntry]
+    merged: list[MergedEntry]
+
+
+class ThemeEntry(TypedDict):
+    id: int
+    rank: int
+    name: str
+    support: int
+    votes: int
+    idea_ids: list[int]
+
+
+class LeftOutCounts(TypedDict):
+    pending: int
+    hidden: int
+    withdrawn: int
+    merged: int
+
+
+class PromptCounts(TypedDict):
+    ideas: int
+    replies: int
+    contributors: int
+    voters: int
+    votes: int
+    votes_on_themes: int
+    reactions: int
+    left_out: LeftOutCounts
+
+
+class PromptEntry(TypedDict):
+    id: int
+    text: str
+    kind: str
+    status: str
+    phase: str | None
+    attribution: str
+    opened_at: str | None
+    closed_at: str | None
+    counts: PromptCounts
+    ideas: list[IdeaEntry]
+    themes: list[ThemeEntry]
+
+
+class RoundtableEntry(TypedDict):
+    id: int
+    title: str
+    status: str
+    description: str
+    ended_at: str | None
+
+
+class SummaryCounts(TypedDict):
+    participants: int
+    ideas: int
+    replies: int
+
+
+class UnusedPromptEntry(TypedDict):
+    id: int
+    text: str
+
+
+class SummaryDocument(TypedDict):
+    """The whole summary, as docs/protocol.md shows it under "The summary"."""
+
+    schema: str
+    generated_at: str | None
+    event: str
+    stream: str | None
+    roundtable: RoundtableEntry
+    counts: SummaryCounts
+    prompts: list[PromptEntry]
+    unused_prompts: list[UnusedPromptEntry]
+
+
 def _when(moment: datetime | None) -> str | None:
     return moment.isoformat(timespec="seconds") + "Z" if moment else None
 
 
-def _credit(byline: Byline) -> dict[str, Any]:
+def _credit(byline: Byline) -> Credit:
     return {"author": byline.author, "affiliation": byline.affiliation}
 
 
-def _idea(idea: IdeaSummary) -> dict[str, Any]:
+def _idea(idea: IdeaSummary) -> IdeaEntry:
     return {
         "id": idea.id,
         "rank": idea.rank,
@@ -37,16 +143,7 @@ def _idea(idea: IdeaSummary) -> dict[str, Any]:
         "created_at": _when(idea.created_at),
         "edited": idea.edited,
         "reactions": idea.reactions,
-        "replies": [
-            {
-                "id": reply.id,
-                "text": reply.text,
-                **_credit(reply.byline),
-                "created_at": _when(reply.created_at),
-                "reactions": reply.reactions,
-            }
-            for reply in idea.replies
-        ],
+        "replies": [_reply(reply) for reply in idea.replies],
         "merged": [
             {"id": merged.id, "text": merged.text, **_credit(merged.byline)}
             for merged in idea.merged
@@ -54,7 +151,17 @@ def _idea(idea: IdeaSummary) -> dict[str, Any]:
     }
 
 
-def _theme(theme: ThemeSummary) -> dict[str, Any]:
+def _reply(reply: ReplySummary) -> ReplyEntry:
+    return {
+        "id": reply.id,
+        "text": reply.text,
+        **_credit(reply.byline),
+        "created_at": _when(reply.created_at),
+        "reactions": reply.reactions,
+    }
+
+
+def _theme(theme: ThemeSummary) -> ThemeEntry:
     return {
         "id": theme.id,
         "rank": theme.rank,
@@ -65,7 +172,7 @@ def _theme(theme: ThemeSummary) -> dict[str, Any]:
     }
 
 
-def _prompt(prompt: PromptSummary) -> dict[str, Any]:
+def _prompt(prompt: PromptSummary) -> PromptEntry:
     left_out = prompt.left_out
     return {
         "id": prompt.id,
@@ -96,7 +203,7 @@ def _prompt(prompt: PromptSummary) -> dict[str, Any]:
     }
 
 
-def summary_dict(summary: Summary) -> dict[str, Any]:
+def summary_dict(summary: Summary) -> SummaryDocument:
     return {
         "schema": SCHEMA,
         "generated_at": _when(summary.generated_at),

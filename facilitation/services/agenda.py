@@ -27,6 +27,7 @@ class ImportReport:
         return self.created > 0
 
 
+# An agenda file is YAML typed by hand: free-form until each field is checked below.
 def _mapping(value: Any, where: str) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise InvalidInputError("bad_agenda", f"{where} must be a mapping.")

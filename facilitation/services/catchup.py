@@ -9,15 +9,16 @@ order, so that the client's sequence stays gap-free.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from facilitation.models import Idea, Prompt, RoomEvent, Theme
+from facilitation.services.shapes import ReplayedEvent as Event
 from facilitation.services.views import Viewer, idea_view, tallies_hidden
 
-Event = dict[str, Any]
 # Fields of a replayed idea kept as they were logged, unless the idea is now redacted.
 AS_LOGGED = ("votes", "reactions", "theme_id", "merged_into")
 
@@ -80,7 +81,7 @@ class _Now:
             return self.tally(event)
         return event
 
-    def idea(self, logged: dict[str, Any]) -> dict[str, Any]:
+    def idea(self, logged: Mapping[str, Any]) -> Mapping[str, object]:
         current = self.ideas.get(logged["id"])
         if current is None:  # gone from the database altogether: nothing of it may remain
             return {**logged, "text": None, "author": None, "affiliation": None, "hidden": True}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from facilitation.services.shapes import ErrorView
+
 
 class DomainError(Exception):
     """A refused use case; `code` is stable for clients, `message` is for people."""
@@ -13,7 +15,7 @@ class DomainError(Exception):
         self.code = code
         self.message = message
 
-    def as_dict(self) -> dict[str, str | int]:
+    def as_dict(self) -> ErrorView:
         return {"code": self.code, "message": self.message}
 
 
@@ -55,5 +57,7 @@ class RateLimitedError(DomainError):
         super().__init__("rate_limited", message)
         self.retry_after = retry_after
 
-    def as_dict(self) -> dict[str, str | int]:
-        return {**super().as_dict(), "retry_after": self.retry_after}
+    def as_dict(self) -> ErrorView:
+        shown = super().as_dict()
+        shown["retry_after"] = self.retry_after
+        return shown

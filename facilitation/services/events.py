@@ -7,14 +7,31 @@ handler publishes the returned entries only after the commit.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, ClassVar, Self
+from typing import Any, ClassVar, Generic, NamedTuple, Self, TypeVar
 
 from sqlalchemy.orm import Session
 
 from facilitation.models import Idea, Prompt, RoomEvent, Roundtable, Theme
 from facilitation.services.actors import Actor
 from facilitation.services.errors import NotFoundError
+from facilitation.services.shapes import (
+    EventPayload,
+    IdeaChanged,
+    IdeaTally,
+    ParticipantsCount,
+    PromptChanged,
+    PromptDeletedPayload,
+    PromptView,
+    RoundtableChanged,
+    RoundtableView,
+    SeenIdea,
+    ThemeChanged,
+    ThemeDeletedPayload,
+    ThemeTally,
+    ThemeView,
+)
 from facilitation.services.views import (
     EVERYONE,
     STAFF,
@@ -32,33 +49,34 @@ class RoomChange:
     """A change that everyone in a roundtable's room is told about.
 
     `payload` is what staff see; `public_payload` what participants see, which
-    differs where something is hidden from them (a private idea, a tally).
+    differs where something is hidden from them (a private idea, a tally). Both carry the
+    `seq` the log gives the change.
     """
 
     wire_name: ClassVar[str]
 
-    def payload(self) -> dict[str, Any]:
+    def payload(self, seq: int) -> EventPayload:
         raise NotImplementedError
 
-    def public_payload(self) -> dict[str, Any]:
-        return self.payload()
+    def public_payload(self, seq: int) -> EventPayload:
+        return self.payload(seq)
 
 
 @dataclass(frozen=True)
 class PromptCreated(RoomChange):
     wire_name: ClassVar[str] = "prompt.created"
-    prompt: dict[str, Any]
-    public_prompt: dict[str, Any]
+    prompt: PromptView
+    public_prompt: PromptView
 
     @classmethod
     def of(cls, prompt: Prompt) -> Self:
         return cls(prompt_view(prompt, STAFF), prompt_view(prompt, EVERYONE))
 
-    def payload(self) -> dict[str, Any]:
-        return {"prompt": self.prompt}
+    def payload(self, seq: int) -> PromptChanged:
+        return {"prompt": self.prompt, "seq": seq}
 
-    def public_payload(self) -> dict[str, Any]:
-        return {"prompt": self.public_prompt}
+    def public_payload(self, seq: int) -> PromptChanged:
+        return {"prompt": self.public_prompt, "seq": seq}
 
 
 @dataclass(frozen=True)
@@ -73,25 +91,25 @@ class PromptDeleted(RoomChange):
     wire_name: ClassVar[str] = "prompt.deleted"
     prompt_id: int
 
-    def payload(self) -> dict[str, Any]:
-        return {"prompt": {"id": self.prompt_id}}
+    def payload(self, seq: int) -> PromptDeletedPayload:
+        return {"prompt": {"id": self.prompt_id}, "seq": seq}
 
 
 @dataclass(frozen=True)
 class IdeaCreated(RoomChange):
     wire_name: ClassVar[str] = "idea.created"
-    idea: dict[str, Any]
-    public_idea: dict[str, Any]
+    idea: SeenIdea
+    public_idea: SeenIdea
 
     @classmethod
     def of(cls, idea: Idea) -> Self:
         return cls(idea_view(idea, STAFF), idea_view(idea, EVERYONE))
 
-    def payload(self) -> dict[str, Any]:
-        return {"idea": self.idea}
+    def payload(self, seq: int) -> IdeaChanged:
+        return {"idea": self.idea, "seq": seq}
 
-    def public_payload(self) -> dict[str, Any]:
-        return {"idea": self.public_idea}
+    def public_payload(self, seq: int) -> IdeaChanged:
+        return {"idea": self.public_idea, "seq": seq}
 
 
 @dataclass(frozen=True)
@@ -112,11 +130,11 @@ class VoteTallied(RoomChange):
         hidden = tallies_hidden(idea.prompt) or ideas_hidden(idea.prompt)
         return cls(idea.id, idea.vote_count, hidden)
 
-    def payload(self) -> dict[str, Any]:
-        return {"idea_id": self.idea_id, "votes": self.votes}
+    def payload(self, seq: int) -> IdeaTally:
+        return {"idea_id": self.idea_id, "votes": self.votes, "seq": seq}
 
-    def public_payload(self) -> dict[str, Any]:
-        return {"idea_id": self.idea_id, "votes": None if self.hidden else self.votes}
+    def public_payload(self, seq: int) -> IdeaTally:
+        return {"idea_id": self.idea_id, "votes": None if self.hidden else self.votes, "seq": seq}
 
 
 @dataclass(frozen=True)
@@ -124,34 +142,34 @@ class ParticipantsCounted(RoomChange):
     wire_name: ClassVar[str] = "participants.count"
     participants: int
 
-    def payload(self) -> dict[str, Any]:
-        return {"participants": self.participants}
+    def payload(self, seq: int) -> ParticipantsCount:
+        return {"participants": self.participants, "seq": seq}
 
 
 @dataclass(frozen=True)
 class RoundtableUpdated(RoomChange):
     wire_name: ClassVar[str] = "roundtable.updated"
-    roundtable: dict[str, Any]
+    roundtable: RoundtableView
 
-    def payload(self) -> dict[str, Any]:
-        return {"roundtable": self.roundtable}
+    def payload(self, seq: int) -> RoundtableChanged:
+        return {"roundtable": self.roundtable, "seq": seq}
 
 
 @dataclass(frozen=True)
 class ThemeCreated(RoomChange):
     wire_name: ClassVar[str] = "theme.created"
-    theme: dict[str, Any]
-    public_theme: dict[str, Any]
+    theme: ThemeView
+    public_theme: ThemeView
 
     @classmethod
     def of(cls, theme: Theme) -> Self:
         return cls(theme_view(theme, STAFF), theme_view(theme, EVERYONE))
 
-    def payload(self) -> dict[str, Any]:
-        return {"theme": self.theme}
+    def payload(self, seq: int) -> ThemeChanged:
+        return {"theme": self.theme, "seq": seq}
 
-    def public_payload(self) -> dict[str, Any]:
-        return {"theme": self.public_theme}
+    def public_payload(self, seq: int) -> ThemeChanged:
+        return {"theme": self.public_theme, "seq": seq}
 
 
 @dataclass(frozen=True)
@@ -162,10 +180,10 @@ class ThemeUpdated(ThemeCreated):
 @dataclass(frozen=True)
 class ThemeDeleted(RoomChange):
     wire_name: ClassVar[str] = "theme.deleted"
-    theme: dict[str, Any]
+    theme: ThemeView
 
-    def payload(self) -> dict[str, Any]:
-        return {"theme": {"id": self.theme["id"], "prompt_id": self.theme["prompt_id"]}}
+    def payload(self, seq: int) -> ThemeDeletedPayload:
+        return {"theme": {"id": self.theme["id"], "prompt_id": self.theme["prompt_id"]}, "seq": seq}
 
 
 @dataclass(frozen=True)
@@ -182,13 +200,13 @@ class ThemeTallied(RoomChange):
     def of(cls, theme: Theme) -> Self:
         return cls(theme.id, theme.vote_count, support_of(theme), tallies_hidden(theme.prompt))
 
-    def payload(self) -> dict[str, Any]:
-        return {"theme_id": self.theme_id, "votes": self.votes, "support": self.support}
+    def payload(self, seq: int) -> ThemeTally:
+        return {"theme_id": self.theme_id, "votes": self.votes, "support": self.support, "seq": seq}
 
-    def public_payload(self) -> dict[str, Any]:
+    def public_payload(self, seq: int) -> ThemeTally:
         if self.hidden:
-            return {"theme_id": self.theme_id, "votes": None, "support": None}
-        return self.payload()
+            return {"theme_id": self.theme_id, "votes": None, "support": None, "seq": seq}
+        return self.payload(seq)
 
 
 def theme_tallies(session: Session, *theme_ids: int | None) -> list[RoomChange]:
@@ -209,8 +227,24 @@ class Published:
     roundtable_id: int
     seq: int
     name: str
-    payload: dict[str, Any]
-    public: dict[str, Any]
+    payload: EventPayload
+    public: EventPayload
+
+
+T = TypeVar("T")
+
+
+class Written(NamedTuple, Generic[T]):
+    """What every write use case returns: the writer's answer (the view of what it changed,
+    or what is left of a budget) and the log entries to publish once it is acked."""
+
+    answer: T
+    events: list[Published]
+
+
+def logged(payload: Mapping[str, object]) -> dict[str, Any]:
+    """A payload as the log's JSON column stores it."""
+    return dict(payload)
 
 
 def lock_roundtable(session: Session, roundtable_id: int) -> Roundtable:
@@ -230,15 +264,15 @@ def record(
     published = []
     for change in changes:
         roundtable.last_seq += 1
-        payload = {**change.payload(), "seq": roundtable.last_seq}
-        public = {**change.public_payload(), "seq": roundtable.last_seq}
+        payload = change.payload(roundtable.last_seq)
+        public = change.public_payload(roundtable.last_seq)
         session.add(
             RoomEvent(
                 roundtable_id=roundtable.id,
                 seq=roundtable.last_seq,
                 type=change.wire_name,
-                payload=payload,
-                public_payload=None if public == payload else public,
+                payload=logged(payload),
+                public_payload=None if public == payload else logged(public),
                 participant_id=actor.participant_id if actor else None,
                 staff_id=actor.staff_id if actor else None,
             )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -18,17 +18,26 @@ from facilitation.services.errors import (
 from facilitation.services.events import (
     IdeaCreated,
     IdeaUpdated,
-    Published,
+    Written,
     lock_roundtable,
     record,
     theme_tallies,
 )
 from facilitation.services.prompts import prompt_in
 from facilitation.services.roundtables import require_access
+from facilitation.services.shapes import SeenIdea
 from facilitation.services.text import IDEA_MAX, clean_text
 from facilitation.services.views import REACTIONS, Viewer, attribution_of, idea_view, may_post
 
 CLIENT_ID_MAX = 64
+
+
+@dataclass(frozen=True)
+class Reacted:
+    """The idea as the reacting participant now sees it, and whether the emoji went on."""
+
+    idea: SeenIdea
+    added: bool
 
 
 def require_open(prompt: Prompt) -> Prompt:
@@ -53,7 +62,7 @@ def create_idea(
     text: str,
     client_id: str,
     parent_id: int | None = None,
-) -> tuple[dict[str, Any], list[Published]]:
+) -> Written[SeenIdea]:
     """Add an idea (or a reply building on one) to an open prompt; a repeated client_id
     returns the first idea unchanged."""
     participant_id = require_participant(actor)
@@ -68,7 +77,7 @@ def create_idea(
     )
     if existing is not None:
         session.commit()
-        return idea_view(existing, Viewer.of(actor)), []
+        return Written(idea_view(existing, Viewer.of(actor)), [])
     prompt = require_posting(prompt_in(session, roundtable.id, prompt_id))
     if parent_id is not None:
         parent = session.get(Idea, parent_id)
@@ -89,10 +98,9 @@ def create_idea(
     session.flush()
     session.refresh(idea)
     created = IdeaCreated.of(idea)
-    return idea_view(idea, Viewer.of(actor)), record(session, roundtable, [created], actor=actor)
-
-
-IdeaResult = tuple[dict[str, Any], list[Published]]
+    return Written(
+        idea_view(idea, Viewer.of(actor)), record(session, roundtable, [created], actor=actor)
+    )
 
 
 def idea_in(session: Session, roundtable_id: int, idea_id: int) -> Idea:
@@ -105,7 +113,7 @@ def idea_in(session: Session, roundtable_id: int, idea_id: int) -> Idea:
 
 def changed_idea(
     session: Session, idea: Idea, actor: Actor | None, *, themes: tuple[int | None, ...] = ()
-) -> IdeaResult:
+) -> Written[SeenIdea]:
     """Log the idea's new state, and the new totals of `themes` whose support it moved, and
     answer with the actor's view of the idea.
 
@@ -116,7 +124,7 @@ def changed_idea(
     session.refresh(idea)
     changes = [IdeaUpdated.of(idea), *theme_tallies(session, *themes)]
     events = record(session, idea.prompt.roundtable, changes, actor=actor)
-    return idea_view(idea, Viewer.of(actor)), events
+    return Written(idea_view(idea, Viewer.of(actor)), events)
 
 
 def drop_votes(session: Session, idea: Idea) -> bool:
@@ -148,7 +156,7 @@ def _own_while_collecting(
 
 def edit_idea(
     session: Session, *, actor: Actor | None, roundtable_id: int, idea_id: int, text: str
-) -> IdeaResult:
+) -> Written[SeenIdea]:
     """Change an idea's text: its author while collecting, the facilitator at any time."""
     clean = clean_text(text, field="idea", max_length=IDEA_MAX)
     if actor is not None and actor.is_staff:
@@ -159,7 +167,7 @@ def edit_idea(
         idea = _own_while_collecting(session, actor, roundtable_id, idea_id)
     if clean == idea.text:
         session.commit()
-        return idea_view(idea, Viewer.of(actor)), []
+        return Written(idea_view(idea, Viewer.of(actor)), [])
     idea.text = clean
     idea.edited = True
     return changed_idea(session, idea, actor)
@@ -167,7 +175,7 @@ def edit_idea(
 
 def delete_idea(
     session: Session, *, actor: Actor | None, roundtable_id: int, idea_id: int
-) -> IdeaResult:
+) -> Written[SeenIdea]:
     """Withdraw one's own idea while ideas are being collected."""
     idea = _own_while_collecting(session, actor, roundtable_id, idea_id)
     idea.status = IdeaStatus.DELETED
@@ -177,8 +185,8 @@ def delete_idea(
 
 def react(
     session: Session, *, actor: Actor | None, roundtable_id: int, idea_id: int, emoji: str
-) -> tuple[bool, dict[str, Any], list[Published]]:
-    """Add the participant's emoji to an idea, or take it off again; True when added."""
+) -> Written[Reacted]:
+    """Add the participant's emoji to an idea, or take it off again."""
     participant_id = require_participant(actor)
     if emoji not in REACTIONS:
         raise InvalidInputError("bad_reaction", f"React with one of: {' '.join(REACTIONS)}.")
@@ -196,5 +204,5 @@ def react(
         idea.reactions.append(Reaction(participant_id=participant_id, emoji=emoji))
     else:
         idea.reactions.remove(existing)
-    view, events = changed_idea(session, idea, actor)
-    return existing is None, view, events
+    changed = changed_idea(session, idea, actor)
+    return Written(Reacted(idea=changed.answer, added=existing is None), changed.events)

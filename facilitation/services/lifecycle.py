@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -11,27 +10,26 @@ from facilitation.models import PromptStatus, RoundtableStatus
 from facilitation.services.actors import Actor, Right, require
 from facilitation.services.events import (
     PromptUpdated,
-    Published,
     RoomChange,
     RoundtableUpdated,
+    Written,
     lock_roundtable,
     record,
 )
 from facilitation.services.prompts import set_status
+from facilitation.services.shapes import RoundtableView
 from facilitation.services.views import prompts_with_ideas, roundtable_view
-
-RoundtableResult = tuple[dict[str, Any], list[Published]]
 
 
 def end_roundtable(
     session: Session, *, actor: Actor | None, roundtable_id: int, now: datetime
-) -> RoundtableResult:
+) -> Written[RoundtableView]:
     """Close every open prompt and mark the roundtable ended; what the room made stays."""
     require(actor, Right.RUN_PROMPTS)
     roundtable = lock_roundtable(session, roundtable_id)
     if roundtable.status == RoundtableStatus.CLOSED:
         session.commit()
-        return roundtable_view(roundtable), []
+        return Written(roundtable_view(roundtable), [])
     closing = [
         p for p in prompts_with_ideas(session, roundtable.id) if p.status == PromptStatus.OPEN
     ]
@@ -46,20 +44,22 @@ def end_roundtable(
     changes: list[RoomChange] = [PromptUpdated.of(prompt) for prompt in closing]
     view = roundtable_view(roundtable)
     changes.append(RoundtableUpdated(roundtable=view))
-    return view, record(session, roundtable, changes, actor=actor)
+    return Written(view, record(session, roundtable, changes, actor=actor))
 
 
 def reopen_roundtable(
     session: Session, *, actor: Actor | None, roundtable_id: int
-) -> RoundtableResult:
+) -> Written[RoundtableView]:
     """Take an ended roundtable back to live; its prompts stay closed until opened again."""
     require(actor, Right.RUN_PROMPTS)
     roundtable = lock_roundtable(session, roundtable_id)
     if roundtable.status != RoundtableStatus.CLOSED:
         session.commit()
-        return roundtable_view(roundtable), []
+        return Written(roundtable_view(roundtable), [])
     roundtable.status = RoundtableStatus.LIVE
     roundtable.ended_at = None
     session.flush()
     view = roundtable_view(roundtable)
-    return view, record(session, roundtable, [RoundtableUpdated(roundtable=view)], actor=actor)
+    return Written(
+        view, record(session, roundtable, [RoundtableUpdated(roundtable=view)], actor=actor)
+    )

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -12,14 +10,15 @@ from facilitation.services.actors import Actor, Right, require
 from facilitation.services.errors import ConflictError, InvalidInputError
 from facilitation.services.events import (
     IdeaUpdated,
-    Published,
     RoomChange,
     RoundtableUpdated,
+    Written,
     lock_roundtable,
     record,
     theme_tallies,
 )
-from facilitation.services.ideas import IdeaResult, changed_idea, drop_votes, idea_in
+from facilitation.services.ideas import changed_idea, drop_votes, idea_in
+from facilitation.services.shapes import RoundtableView, SeenIdea
 from facilitation.services.views import idea_view, roundtable_view
 
 SHOWN = (IdeaStatus.VISIBLE,)
@@ -39,11 +38,11 @@ def _move(
     *,
     allowed_from: tuple[IdeaStatus, ...],
     to: IdeaStatus,
-) -> IdeaResult:
+) -> Written[SeenIdea]:
     idea = _moderated(session, actor, roundtable_id, idea_id)
     if idea.status == to:
         session.commit()
-        return idea_view(idea), []
+        return Written(idea_view(idea), [])
     if idea.status not in allowed_from:
         raise ConflictError("idea_unavailable", f"A {idea.status} idea cannot become {to}.")
     held_votes = to == IdeaStatus.HIDDEN and drop_votes(session, idea)  # hidden ideas hold none
@@ -53,7 +52,7 @@ def _move(
 
 def approve_idea(
     session: Session, *, actor: Actor | None, roundtable_id: int, idea_id: int
-) -> IdeaResult:
+) -> Written[SeenIdea]:
     """Let a pre-moderated idea through to the room."""
     return _move(
         session,
@@ -67,7 +66,7 @@ def approve_idea(
 
 def hide_idea(
     session: Session, *, actor: Actor | None, roundtable_id: int, idea_id: int
-) -> IdeaResult:
+) -> Written[SeenIdea]:
     """Take an idea out of the room (a pending one is thereby rejected); its votes go back."""
     return _move(
         session,
@@ -81,7 +80,7 @@ def hide_idea(
 
 def restore_idea(
     session: Session, *, actor: Actor | None, roundtable_id: int, idea_id: int
-) -> IdeaResult:
+) -> Written[SeenIdea]:
     """Bring a hidden idea back."""
     return _move(
         session,
@@ -95,7 +94,7 @@ def restore_idea(
 
 def merge_ideas(
     session: Session, *, actor: Actor | None, roundtable_id: int, idea_id: int, duplicate_id: int
-) -> IdeaResult:
+) -> Written[SeenIdea]:
     """Fold a duplicate into an idea: its votes move over, never counting one person twice.
 
     A participant who voted for both keeps one vote on the merged idea and gets
@@ -137,12 +136,12 @@ def merge_ideas(
     changes += [IdeaUpdated.of(reply) for reply in moved]
     changes += theme_tallies(session, duplicate.theme_id, target.theme_id)
     events = record(session, target.prompt.roundtable, changes, actor=actor)  # locked above
-    return idea_view(target), events
+    return Written(idea_view(target), events)
 
 
 def spotlight_idea(
     session: Session, *, actor: Actor | None, roundtable_id: int, idea_id: int | None
-) -> tuple[dict[str, Any], list[Published]]:
+) -> Written[RoundtableView]:
     """Pin one idea for discussion (on every screen and the big screen), or none."""
     require(actor, Right.RUN_PROMPTS)
     roundtable = lock_roundtable(session, roundtable_id)
@@ -150,8 +149,10 @@ def spotlight_idea(
         raise ConflictError("idea_unavailable", "Only an idea in the room can be spotlighted.")
     if roundtable.settings.get("spotlight_idea_id") == idea_id:
         session.commit()
-        return roundtable_view(roundtable), []
+        return Written(roundtable_view(roundtable), [])
     roundtable.settings = {**roundtable.settings, "spotlight_idea_id": idea_id}
     session.flush()
     view = roundtable_view(roundtable)
-    return view, record(session, roundtable, [RoundtableUpdated(roundtable=view)], actor=actor)
+    return Written(
+        view, record(session, roundtable, [RoundtableUpdated(roundtable=view)], actor=actor)
+    )

@@ -10,14 +10,14 @@ from sqlalchemy.orm import Session
 from facilitation.models import Phase, Prompt, PromptStatus
 from facilitation.services.actors import Actor
 from facilitation.services.errors import InvalidInputError
-from facilitation.services.events import Published, lock_roundtable
+from facilitation.services.events import Published, Written, lock_roundtable
 from facilitation.services.prompts import (
-    PromptResult,
     check_phase,
     running,
     set_status,
     updated,
 )
+from facilitation.services.shapes import PromptView
 
 ORDER = (Phase.COLLECT, Phase.GROUP, Phase.VOTE, Phase.RESULTS)
 TIMER_MIN_SECONDS = 5
@@ -26,7 +26,7 @@ TIMER_MAX_SECONDS = 2 * 60 * 60
 
 def set_phase(
     session: Session, *, actor: Actor | None, roundtable_id: int, prompt_id: int, phase: str
-) -> PromptResult:
+) -> Written[PromptView]:
     """Move a prompt to a phase, in any order; a draft or closed prompt opens."""
     chosen = check_phase(phase)
     roundtable, prompt = running(session, actor, roundtable_id, prompt_id)
@@ -47,7 +47,7 @@ def start_timer(
     seconds: int,
     advance: bool = False,
     now: datetime,
-) -> PromptResult:
+) -> Written[PromptView]:
     """Count down `seconds` from now; with `advance`, move the prompt on when time is up."""
     if not TIMER_MIN_SECONDS <= seconds <= TIMER_MAX_SECONDS:
         raise InvalidInputError(
@@ -65,7 +65,7 @@ def start_timer(
 
 def stop_timer(
     session: Session, *, actor: Actor | None, roundtable_id: int, prompt_id: int
-) -> PromptResult:
+) -> Written[PromptView]:
     """Stop the countdown; nothing moves on."""
     roundtable, prompt = running(session, actor, roundtable_id, prompt_id)
     changed = prompt.timer_ends_at is not None
@@ -116,5 +116,5 @@ def advance_expired_timers(session: Session, *, now: datetime) -> list[Published
             set_status(prompt, roundtable, PromptStatus.CLOSED)
         else:
             prompt.phase = following
-        published += updated(session, roundtable, prompt, None)[1]
+        published += updated(session, roundtable, prompt, None).events
     return published

@@ -24,12 +24,13 @@ from facilitation.services.events import (
     PromptCreated,
     PromptDeleted,
     PromptUpdated,
-    Published,
     RoomChange,
     RoundtableUpdated,
+    Written,
     lock_roundtable,
     record,
 )
+from facilitation.services.shapes import PromptRef, PromptView
 from facilitation.services.text import PROMPT_MAX, clean_text
 from facilitation.services.views import prompt_view, roundtable_view
 
@@ -37,8 +38,6 @@ DEFAULT_VOTES_PER_PARTICIPANT = 3
 MAX_VOTES_PER_PARTICIPANT = 20
 # What the facilitator switches on or off for one prompt; each is kept in its settings when on.
 SWITCHES = ("private", "hide_tallies", "late_ideas", "premoderate")
-
-PromptResult = tuple[dict[str, Any], list[Published]]
 
 
 def prompt_in(session: Session, roundtable_id: int, prompt_id: int) -> Prompt:
@@ -81,7 +80,7 @@ def create_prompt(
     phases: bool = False,
     attribution: str | None = None,
     **switches: bool,
-) -> PromptResult:
+) -> Written[PromptView]:
     """A draft prompt at the end of the roundtable's list, with any of the SWITCHES on."""
     require(actor, Right.RUN_PROMPTS)
     if kind not in set(PromptKind):
@@ -99,7 +98,7 @@ def create_prompt(
     last = session.scalar(
         select(func.max(Prompt.position)).where(Prompt.roundtable_id == roundtable.id)
     )
-    settings: dict[str, Any] = {name: True for name in SWITCHES if switches.get(name)}
+    settings: dict[str, object] = {name: True for name in SWITCHES if switches.get(name)}
     if attribution:
         settings["attribution"] = attribution
     prompt = Prompt(
@@ -114,7 +113,9 @@ def create_prompt(
     )
     session.add(prompt)
     session.flush()
-    return prompt_view(prompt), record(session, roundtable, [PromptCreated.of(prompt)], actor=actor)
+    return Written(
+        prompt_view(prompt), record(session, roundtable, [PromptCreated.of(prompt)], actor=actor)
+    )
 
 
 def running(
@@ -134,15 +135,15 @@ def updated(
     *,
     changed: bool = True,
     also: list[RoomChange] | None = None,
-) -> PromptResult:
+) -> Written[PromptView]:
     """Log the prompt's new state (if it changed) and answer with the staff's view of it."""
     if not changed:
         session.commit()
-        return prompt_view(prompt), []
+        return Written(prompt_view(prompt), [])
     session.flush()
     session.refresh(prompt)
     changes = [PromptUpdated.of(prompt), *(also or [])]
-    return prompt_view(prompt), record(session, roundtable, changes, actor=actor)
+    return Written(prompt_view(prompt), record(session, roundtable, changes, actor=actor))
 
 
 def set_status(prompt: Prompt, roundtable: Roundtable, status: PromptStatus) -> bool:
@@ -163,7 +164,7 @@ def set_status(prompt: Prompt, roundtable: Roundtable, status: PromptStatus) -> 
 
 def open_prompt(
     session: Session, *, actor: Actor | None, roundtable_id: int, prompt_id: int
-) -> PromptResult:
+) -> Written[PromptView]:
     """Open a prompt (again) for ideas and votes."""
     roundtable, prompt = running(session, actor, roundtable_id, prompt_id)
     changed = set_status(prompt, roundtable, PromptStatus.OPEN)
@@ -172,7 +173,7 @@ def open_prompt(
 
 def close_prompt(
     session: Session, *, actor: Actor | None, roundtable_id: int, prompt_id: int
-) -> PromptResult:
+) -> Written[PromptView]:
     """Close a prompt: its ideas and votes are final until it is opened again."""
     roundtable, prompt = running(session, actor, roundtable_id, prompt_id)
     changed = set_status(prompt, roundtable, PromptStatus.CLOSED)
@@ -186,7 +187,7 @@ def configure_prompt(
     roundtable_id: int,
     prompt_id: int,
     **changes: Any,
-) -> PromptResult:
+) -> Written[PromptView]:
     """Switch a prompt's private brainstorm, hidden tallies, late ideas or attribution."""
     check_switches(changes, "attribution")
     if "attribution" in changes:
@@ -207,7 +208,7 @@ def configure_prompt(
 
 def reveal_ideas(
     session: Session, *, actor: Actor | None, roundtable_id: int, prompt_id: int
-) -> PromptResult:
+) -> Written[PromptView]:
     """End a private brainstorm: everyone sees every idea from now on."""
     roundtable, prompt = running(session, actor, roundtable_id, prompt_id)
     changed = bool(prompt.settings.get("private")) and not prompt.settings.get("revealed")
@@ -236,7 +237,7 @@ def update_prompt(
     prompt_id: int,
     text: str | None = None,
     votes_per_participant: int | None = None,
-) -> PromptResult:
+) -> Written[PromptView]:
     """Reword a draft prompt or change its vote budget."""
     if text is None and votes_per_participant is None:
         raise InvalidInputError("bad_request", "Give the new text or votes_per_participant.")
@@ -260,7 +261,7 @@ def update_prompt(
 
 def delete_prompt(
     session: Session, *, actor: Actor | None, roundtable_id: int, prompt_id: int
-) -> tuple[dict[str, Any], list[Published]]:
+) -> Written[PromptRef]:
     """Remove a draft prompt; the prompts after it close the gap in the order."""
     roundtable, prompt = draft(session, actor, roundtable_id, prompt_id)
     changes: list[RoomChange] = [PromptDeleted(prompt.id)]
@@ -272,7 +273,7 @@ def delete_prompt(
         roundtable.settings = {**roundtable.settings, "focus_prompt_id": None}
         session.flush()
         changes.append(RoundtableUpdated(roundtable=roundtable_view(roundtable)))
-    return {"id": prompt_id}, record(session, roundtable, changes, actor=actor)
+    return Written({"id": prompt_id}, record(session, roundtable, changes, actor=actor))
 
 
 def ordered(session: Session, roundtable: Roundtable) -> list[Prompt]:
@@ -302,7 +303,7 @@ def renumber(
 
 def move_prompt(
     session: Session, *, actor: Actor | None, roundtable_id: int, prompt_id: int, position: int
-) -> PromptResult:
+) -> Written[PromptView]:
     """Put a prompt at `position` (1 is first) in the roundtable's order, any status."""
     roundtable, prompt = running(session, actor, roundtable_id, prompt_id)
     prompts = ordered(session, roundtable)
@@ -313,5 +314,5 @@ def move_prompt(
     changes = renumber(session, roundtable, prompts)
     if not changes:
         session.commit()
-        return prompt_view(prompt), []
-    return prompt_view(prompt), record(session, roundtable, changes, actor=actor)
+        return Written(prompt_view(prompt), [])
+    return Written(prompt_view(prompt), record(session, roundtable, changes, actor=actor))

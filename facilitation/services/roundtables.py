@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -20,11 +19,13 @@ from facilitation.services.events import (
     Published,
     RoomChange,
     RoundtableUpdated,
+    Written,
     lock_roundtable,
     record,
 )
 from facilitation.services.prompts import check_attribution, prompt_in
 from facilitation.services.screens import require_screen_of
+from facilitation.services.shapes import CatchUp, RoundtableView, Snapshot
 from facilitation.services.text import AFFILIATION_MAX, NAME_MAX, TITLE_MAX, clean_line
 from facilitation.services.views import (
     EVERYONE,
@@ -140,7 +141,7 @@ class Joined:
     roundtable_id: int
     role: str
     participant: Participant | None
-    snapshot: dict[str, Any]
+    snapshot: Snapshot
     seq: int
     events: list[Published]
 
@@ -244,7 +245,7 @@ def _ensure_member(
     )
 
 
-def what_joiner_sees(session: Session, entered: Entered) -> tuple[int, dict[str, Any]]:
+def what_joiner_sees(session: Session, entered: Entered) -> tuple[int, Snapshot]:
     """The sequence number and the snapshot for one who just entered, in one read."""
     roundtable = get_roundtable(session, entered.roundtable_id)
     # The sequence number is read before the state, so the snapshot is never older than it.
@@ -285,9 +286,7 @@ def require_access(session: Session, actor: Actor | None, roundtable_id: int) ->
     return roundtable
 
 
-def sync(
-    session: Session, *, actor: Actor | None, roundtable_id: int, since_seq: int
-) -> dict[str, Any]:
+def sync(session: Session, *, actor: Actor | None, roundtable_id: int, since_seq: int) -> CatchUp:
     """What a client missed after `since_seq`: the events, or a fresh snapshot if too many."""
     roundtable = require_access(session, actor, roundtable_id)
     if since_seq < 0:
@@ -307,7 +306,7 @@ def sync(
 
 def _roundtable_updated(
     session: Session, roundtable: Roundtable, actor: Actor | None, *, with_prompts: bool
-) -> tuple[dict[str, Any], list[Published]]:
+) -> Written[RoundtableView]:
     session.flush()
     view = roundtable_view(roundtable)
     changes: list[RoomChange] = [RoundtableUpdated(roundtable=view)]
@@ -317,26 +316,26 @@ def _roundtable_updated(
             for prompt in prompts_with_ideas(session, roundtable.id)
             if not prompt.settings.get("attribution")
         ]
-    return view, record(session, roundtable, changes, actor=actor)
+    return Written(view, record(session, roundtable, changes, actor=actor))
 
 
 def configure_roundtable(
     session: Session, *, actor: Actor | None, roundtable_id: int, attribution: str
-) -> tuple[dict[str, Any], list[Published]]:
+) -> Written[RoundtableView]:
     """Choose how ideas are attributed: named, by affiliation only, or anonymously."""
     require(actor, Right.RUN_PROMPTS)
     check_attribution(attribution)
     roundtable = lock_roundtable(session, roundtable_id)
     if (roundtable.settings.get("attribution") or "named") == attribution:
         session.commit()
-        return roundtable_view(roundtable), []
+        return Written(roundtable_view(roundtable), [])
     roundtable.settings = {**roundtable.settings, "attribution": attribution}
     return _roundtable_updated(session, roundtable, actor, with_prompts=True)
 
 
 def focus_prompt(
     session: Session, *, actor: Actor | None, roundtable_id: int, prompt_id: int | None
-) -> tuple[dict[str, Any], list[Published]]:
+) -> Written[RoundtableView]:
     """Bring everyone's screen to one prompt ("follow me"), or let them roam (None)."""
     require(actor, Right.RUN_PROMPTS)
     roundtable = lock_roundtable(session, roundtable_id)
@@ -344,6 +343,6 @@ def focus_prompt(
         prompt_in(session, roundtable.id, prompt_id)
     if roundtable.settings.get("focus_prompt_id") == prompt_id:
         session.commit()
-        return roundtable_view(roundtable), []
+        return Written(roundtable_view(roundtable), [])
     roundtable.settings = {**roundtable.settings, "focus_prompt_id": prompt_id}
     return _roundtable_updated(session, roundtable, actor, with_prompts=False)

@@ -15,6 +15,7 @@ from sklearn.cluster import AgglomerativeClustering
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from facilitation.services import wording
+from facilitation.services.shapes import Reason
 
 # Ideas whose TF-IDF vectors are closer than this (cosine distance, 0 to 1) share a group;
 # average linkage compares whole groups. Two short ideas on one topic often share only one or
@@ -40,7 +41,7 @@ class NothingToSuggest:
     code: str
     message: str
 
-    def as_dict(self) -> dict[str, str]:
+    def as_dict(self) -> Reason:
         return {"code": self.code, "message": self.message}
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -12,23 +10,23 @@ from facilitation.services.actors import Actor, Right, require
 from facilitation.services.errors import InvalidInputError, NotFoundError
 from facilitation.services.events import (
     IdeaUpdated,
-    Published,
     RoomChange,
     ThemeCreated,
     ThemeDeleted,
     ThemeUpdated,
+    Written,
     lock_roundtable,
     record,
     theme_tallies,
 )
 from facilitation.services.ideas import changed_idea, idea_in
 from facilitation.services.prompts import prompt_in
+from facilitation.services.shapes import SeenIdea, ThemeView
 from facilitation.services.suggestions import Suggestions, suggest
 from facilitation.services.text import clean_line
 from facilitation.services.views import idea_view, theme_view
 
 THEME_NAME_MAX = 120
-ThemeResult = tuple[dict[str, Any], list[Published]]
 
 
 def theme_in(session: Session, roundtable_id: int, theme_id: int) -> Theme:
@@ -58,7 +56,7 @@ def create_theme(
     prompt_id: int,
     name: str,
     idea_ids: list[int] | None = None,
-) -> ThemeResult:
+) -> Written[ThemeView]:
     """A new theme, optionally with ideas in it already (an accepted suggestion)."""
     require(actor, Right.RUN_PROMPTS)
     clean = clean_line(name, field="theme name", max_length=THEME_NAME_MAX)
@@ -76,27 +74,29 @@ def create_theme(
     changes: list[RoomChange] = [ThemeCreated.of(theme)]
     changes += [IdeaUpdated.of(idea) for idea in ideas]
     changes += theme_tallies(session, *left)  # ideas taken from another theme take support along
-    return theme_view(theme), record(session, roundtable, changes, actor=actor)
+    return Written(theme_view(theme), record(session, roundtable, changes, actor=actor))
 
 
 def rename_theme(
     session: Session, *, actor: Actor | None, roundtable_id: int, theme_id: int, name: str
-) -> ThemeResult:
+) -> Written[ThemeView]:
     require(actor, Right.RUN_PROMPTS)
     clean = clean_line(name, field="theme name", max_length=THEME_NAME_MAX)
     roundtable = lock_roundtable(session, roundtable_id)
     theme = theme_in(session, roundtable.id, theme_id)
     if theme.name == clean:
         session.commit()
-        return theme_view(theme), []
+        return Written(theme_view(theme), [])
     theme.name = clean
     session.flush()
-    return theme_view(theme), record(session, roundtable, [ThemeUpdated.of(theme)], actor=actor)
+    return Written(
+        theme_view(theme), record(session, roundtable, [ThemeUpdated.of(theme)], actor=actor)
+    )
 
 
 def delete_theme(
     session: Session, *, actor: Actor | None, roundtable_id: int, theme_id: int
-) -> ThemeResult:
+) -> Written[ThemeView]:
     """Remove a theme; its ideas stay, ungrouped, and votes on it go back to their voters."""
     require(actor, Right.RUN_PROMPTS)
     roundtable = lock_roundtable(session, roundtable_id)
@@ -109,7 +109,7 @@ def delete_theme(
     session.flush()
     changes: list[RoomChange] = [ThemeDeleted(theme=view)]
     changes += [IdeaUpdated.of(idea) for idea in members]
-    return view, record(session, roundtable, changes, actor=actor)
+    return Written(view, record(session, roundtable, changes, actor=actor))
 
 
 def assign_idea(
@@ -119,7 +119,7 @@ def assign_idea(
     roundtable_id: int,
     idea_id: int,
     theme_id: int | None,
-) -> tuple[dict[str, Any], list[Published]]:
+) -> Written[SeenIdea]:
     """Put an idea into a theme, or take it out of any (None)."""
     require(actor, Right.RUN_PROMPTS)
     lock_roundtable(session, roundtable_id)
@@ -130,7 +130,7 @@ def assign_idea(
             raise InvalidInputError("bad_theme", "A theme groups ideas of its own prompt.")
     if idea.theme_id == theme_id:
         session.commit()
-        return idea_view(idea), []
+        return Written(idea_view(idea), [])
     moved = (idea.theme_id, theme_id) if idea.vote_count else ()
     idea.theme_id = theme_id
     return changed_idea(session, idea, actor, themes=moved)

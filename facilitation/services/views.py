@@ -1,9 +1,8 @@
-"""The shapes clients see: ideas, prompts and the roundtable snapshot, as plain dicts."""
+"""The views clients see: ideas, prompts and the roundtable snapshot, in the shapes of shapes.py."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy import func, select, union
 from sqlalchemy.orm import InstrumentedAttribute, Session, object_session, selectinload
@@ -22,6 +21,16 @@ from facilitation.models import (
     Vote,
 )
 from facilitation.services.actors import Actor
+from facilitation.services.shapes import (
+    IdeaView,
+    PromptView,
+    RedactedIdea,
+    RoundtableView,
+    SeenIdea,
+    Snapshot,
+    ThemeView,
+    TimerView,
+)
 
 
 @dataclass(frozen=True)
@@ -90,7 +99,7 @@ def may_vote(prompt: Prompt) -> bool:
 REACTIONS = ("👍", "💡", "❤️", "👏", "🤔")
 
 
-def _redacted(idea: Idea, status: str) -> dict[str, Any]:
+def _redacted(idea: Idea, status: str) -> RedactedIdea:
     return {
         "id": idea.id,
         "prompt_id": idea.prompt_id,
@@ -118,18 +127,20 @@ def my_reactions(idea: Idea, participant_id: int) -> list[str]:
     return [emoji for emoji in REACTIONS if emoji in chosen]
 
 
-def idea_view(idea: Idea, viewer: Viewer = STAFF) -> dict[str, Any]:
+def idea_view(idea: Idea, viewer: Viewer = STAFF) -> SeenIdea:
     """An idea as the viewer may see it: moderation, private brainstorm, attribution, tallies."""
     prompt = idea.prompt
     mine = viewer.participant_id is not None and idea.participant_id == viewer.participant_id
     if not viewer.staff:
         if idea.status in (IdeaStatus.HIDDEN, IdeaStatus.DELETED, IdeaStatus.MERGED):
-            return {**_redacted(idea, idea.status), "merged_into": idea.merged_into_id}
+            gone = _redacted(idea, idea.status)
+            gone["merged_into"] = idea.merged_into_id
+            return gone
         if not mine and (idea.status == IdeaStatus.PENDING or ideas_hidden(prompt)):
             return _redacted(idea, "pending" if idea.status == IdeaStatus.PENDING else "private")
     author = idea.author
     attribution = credited_as(idea)
-    view: dict[str, Any] = {
+    view: IdeaView = {
         "id": idea.id,
         "prompt_id": idea.prompt_id,
         "parent_id": idea.parent_id,
@@ -180,9 +191,7 @@ def support_of(theme: Theme) -> int:
     return theme_supports(object_session(theme), theme.prompt_id).get(theme.id, 0)
 
 
-def theme_view(
-    theme: Theme, viewer: Viewer = STAFF, *, support: int | None = None
-) -> dict[str, Any]:
+def theme_view(theme: Theme, viewer: Viewer = STAFF, *, support: int | None = None) -> ThemeView:
     """A theme with its own votes and its support (see theme_supports), which ranks it."""
     hidden = not viewer.staff and tallies_hidden(theme.prompt)
     if support is None:
@@ -197,7 +206,7 @@ def theme_view(
     }
 
 
-def timer_view(prompt: Prompt) -> dict[str, Any] | None:
+def timer_view(prompt: Prompt) -> TimerView | None:
     if prompt.timer_ends_at is None:
         return None
     return {
@@ -207,11 +216,11 @@ def timer_view(prompt: Prompt) -> dict[str, Any] | None:
     }
 
 
-def prompt_view(
-    prompt: Prompt, viewer: Viewer = STAFF, *, with_ideas: bool = True
-) -> dict[str, Any]:
+def prompt_view(prompt: Prompt, viewer: Viewer = STAFF) -> PromptView:
+    """A prompt with its ideas and themes, as the viewer may see them."""
     settings = prompt.settings
-    view: dict[str, Any] = {
+    supports = theme_supports(object_session(prompt), prompt.id) if prompt.themes else {}
+    return {
         "id": prompt.id,
         "roundtable_id": prompt.roundtable_id,
         "text": prompt.text,
@@ -234,17 +243,14 @@ def prompt_view(
         "ideas_hidden": ideas_hidden(prompt),
         "tallies_hidden": tallies_hidden(prompt),
         "opened_at": prompt.opened_at.isoformat() + "Z" if prompt.opened_at else None,
-    }
-    if with_ideas:
-        view["ideas"] = [idea_view(idea, viewer) for idea in prompt.ideas]
-        supports = theme_supports(object_session(prompt), prompt.id) if prompt.themes else {}
-        view["themes"] = [
+        "ideas": [idea_view(idea, viewer) for idea in prompt.ideas],
+        "themes": [
             theme_view(theme, viewer, support=supports.get(theme.id, 0)) for theme in prompt.themes
-        ]
-    return view
+        ],
+    }
 
 
-def roundtable_view(roundtable: Roundtable) -> dict[str, Any]:
+def roundtable_view(roundtable: Roundtable) -> RoundtableView:
     return {
         "id": roundtable.id,
         "title": roundtable.title,
@@ -319,7 +325,7 @@ def prompts_with_ideas(session: Session, roundtable_id: int) -> list[Prompt]:
     )
 
 
-def snapshot(session: Session, roundtable: Roundtable, viewer: Viewer) -> dict[str, Any]:
+def snapshot(session: Session, roundtable: Roundtable, viewer: Viewer) -> Snapshot:
     """The whole state of a roundtable as the viewer may see it, with a participant's votes."""
     prompts = prompts_with_ideas(session, roundtable.id)
     participant_id = viewer.participant_id

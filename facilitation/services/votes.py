@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -11,9 +12,10 @@ from facilitation.models import Idea, IdeaStatus, Prompt, Roundtable, Theme, The
 from facilitation.services.actors import Actor, require_participant
 from facilitation.services.errors import ConflictError, NotFoundError
 from facilitation.services.events import (
-    Published,
+    RoomChange,
     ThemeTallied,
     VoteTallied,
+    Written,
     lock_roundtable,
     record,
     theme_tallies,
@@ -38,17 +40,22 @@ def votes_used(session: Session, *, participant_id: int, prompt_id: int) -> int:
     return total
 
 
+C = TypeVar("C", Idea, Theme)
+
+
 @dataclass(frozen=True)
-class Ballot:
-    """What a vote or its retraction acts on, checked and locked."""
+class Ballot(Generic[C]):
+    """What a vote or its retraction acts on, checked and locked: an idea or a theme."""
 
     participant_id: int
     roundtable: Roundtable
-    idea: Idea
     prompt: Prompt
+    choice: C
 
 
-def _ballot(session: Session, actor: Actor | None, roundtable_id: int, idea_id: int) -> Ballot:
+def _ballot(
+    session: Session, actor: Actor | None, roundtable_id: int, idea_id: int
+) -> Ballot[Idea]:
     participant_id = require_participant(actor)
     require_access(session, actor, roundtable_id)
     roundtable = lock_roundtable(session, roundtable_id)
@@ -62,116 +69,126 @@ def _ballot(session: Session, actor: Actor | None, roundtable_id: int, idea_id: 
     prompt = require_open(idea.prompt)
     if not may_vote(prompt):
         raise ConflictError("wrong_phase", "Voting is not open in this phase.")
-    return Ballot(participant_id, roundtable, idea, prompt)
-
-
-def _existing_vote(session: Session, ballot: Ballot) -> Vote | None:
-    return session.scalar(
-        select(Vote).where(
-            Vote.participant_id == ballot.participant_id, Vote.idea_id == ballot.idea.id
-        )
-    )
-
-
-def _tallied(session: Session, ballot: Ballot, actor: Actor | None) -> tuple[int, list[Published]]:
-    """Log the idea's new total; returns the votes the participant has left on the prompt."""
-    session.flush()
-    used = votes_used(session, participant_id=ballot.participant_id, prompt_id=ballot.prompt.id)
-    changes = [VoteTallied.of(ballot.idea), *theme_tallies(session, ballot.idea.theme_id)]
-    events = record(session, ballot.roundtable, changes, actor=actor)
-    return ballot.prompt.votes_per_participant - used, events
-
-
-def cast_vote(
-    session: Session, *, actor: Actor | None, roundtable_id: int, idea_id: int
-) -> tuple[int, list[Published]]:
-    """Spend one of the prompt's votes on an idea; returns the votes left."""
-    ballot = _ballot(session, actor, roundtable_id, idea_id)
-    if _existing_vote(session, ballot) is not None:
-        raise ConflictError("already_voted", "You have already voted for this idea.")
-    budget = ballot.prompt.votes_per_participant
-    if votes_used(session, participant_id=ballot.participant_id, prompt_id=ballot.prompt.id) >= (
-        budget
-    ):
-        raise ConflictError("over_budget", f"You have used all {budget} of your votes.")
-    session.add(
-        Vote(
-            prompt_id=ballot.prompt.id, idea_id=ballot.idea.id, participant_id=ballot.participant_id
-        )
-    )
-    ballot.idea.vote_count += 1
-    return _tallied(session, ballot, actor)
-
-
-def retract_vote(
-    session: Session, *, actor: Actor | None, roundtable_id: int, idea_id: int
-) -> tuple[int, list[Published]]:
-    """Take back a vote on an idea; returns the votes left."""
-    ballot = _ballot(session, actor, roundtable_id, idea_id)
-    vote = _existing_vote(session, ballot)
-    if vote is None:
-        raise ConflictError("not_voted", "You have not voted for this idea.")
-    session.delete(vote)
-    ballot.idea.vote_count -= 1
-    return _tallied(session, ballot, actor)
+    return Ballot(participant_id, roundtable, prompt, idea)
 
 
 def _theme_ballot(
     session: Session, actor: Actor | None, roundtable_id: int, theme_id: int
-) -> tuple[int, Roundtable, Theme, ThemeVote | None]:
+) -> Ballot[Theme]:
     participant_id = require_participant(actor)
     require_access(session, actor, roundtable_id)
     roundtable = lock_roundtable(session, roundtable_id)
     theme = session.get(Theme, theme_id)
     if theme is None or theme.prompt.roundtable_id != roundtable.id:
         raise NotFoundError("theme")
-    if not may_vote(require_open(theme.prompt)):
+    prompt = require_open(theme.prompt)
+    if not may_vote(prompt):
         raise ConflictError("wrong_phase", "Voting is not open in this phase.")
-    existing = session.scalar(
-        select(ThemeVote).where(
-            ThemeVote.participant_id == participant_id, ThemeVote.theme_id == theme.id
+    return Ballot(participant_id, roundtable, prompt, theme)
+
+
+def _existing_vote(session: Session, ballot: Ballot[Idea]) -> Vote | None:
+    return session.scalar(
+        select(Vote).where(
+            Vote.participant_id == ballot.participant_id, Vote.idea_id == ballot.choice.id
         )
     )
-    return participant_id, roundtable, theme, existing
 
 
-def _theme_tallied(
-    session: Session, participant_id: int, roundtable: Roundtable, theme: Theme, actor: Actor | None
-) -> tuple[int, list[Published]]:
+def _existing_theme_vote(session: Session, ballot: Ballot[Theme]) -> ThemeVote | None:
+    return session.scalar(
+        select(ThemeVote).where(
+            ThemeVote.participant_id == ballot.participant_id,
+            ThemeVote.theme_id == ballot.choice.id,
+        )
+    )
+
+
+def _within_budget(session: Session, ballot: Ballot[C]) -> None:
+    budget = ballot.prompt.votes_per_participant
+    if votes_used(session, participant_id=ballot.participant_id, prompt_id=ballot.prompt.id) >= (
+        budget
+    ):
+        raise ConflictError("over_budget", f"You have used all {budget} of your votes.")
+
+
+def _counted(
+    session: Session, ballot: Ballot[C], changes: list[RoomChange], actor: Actor | None
+) -> Written[int]:
+    """Log the new totals; answers with the votes the participant has left on the prompt."""
     session.flush()
-    used = votes_used(session, participant_id=participant_id, prompt_id=theme.prompt_id)
-    events = record(session, roundtable, [ThemeTallied.of(theme)], actor=actor)
-    return theme.prompt.votes_per_participant - used, events
+    used = votes_used(session, participant_id=ballot.participant_id, prompt_id=ballot.prompt.id)
+    events = record(session, ballot.roundtable, changes, actor=actor)
+    return Written(ballot.prompt.votes_per_participant - used, events)
+
+
+def _idea_tallied(session: Session, ballot: Ballot[Idea], actor: Actor | None) -> Written[int]:
+    idea = ballot.choice
+    session.flush()
+    changes = [VoteTallied.of(idea), *theme_tallies(session, idea.theme_id)]
+    return _counted(session, ballot, changes, actor)
+
+
+def cast_vote(
+    session: Session, *, actor: Actor | None, roundtable_id: int, idea_id: int
+) -> Written[int]:
+    """Spend one of the prompt's votes on an idea; answers with the votes left."""
+    ballot = _ballot(session, actor, roundtable_id, idea_id)
+    if _existing_vote(session, ballot) is not None:
+        raise ConflictError("already_voted", "You have already voted for this idea.")
+    _within_budget(session, ballot)
+    session.add(
+        Vote(
+            prompt_id=ballot.prompt.id,
+            idea_id=ballot.choice.id,
+            participant_id=ballot.participant_id,
+        )
+    )
+    ballot.choice.vote_count += 1
+    return _idea_tallied(session, ballot, actor)
+
+
+def retract_vote(
+    session: Session, *, actor: Actor | None, roundtable_id: int, idea_id: int
+) -> Written[int]:
+    """Take back a vote on an idea; answers with the votes left."""
+    ballot = _ballot(session, actor, roundtable_id, idea_id)
+    vote = _existing_vote(session, ballot)
+    if vote is None:
+        raise ConflictError("not_voted", "You have not voted for this idea.")
+    session.delete(vote)
+    ballot.choice.vote_count -= 1
+    return _idea_tallied(session, ballot, actor)
 
 
 def cast_theme_vote(
     session: Session, *, actor: Actor | None, roundtable_id: int, theme_id: int
-) -> tuple[int, list[Published]]:
-    """Spend one of the prompt's votes on a theme; returns the votes left."""
-    participant_id, roundtable, theme, existing = _theme_ballot(
-        session, actor, roundtable_id, theme_id
-    )
-    if existing is not None:
+) -> Written[int]:
+    """Spend one of the prompt's votes on a theme; answers with the votes left."""
+    ballot = _theme_ballot(session, actor, roundtable_id, theme_id)
+    if _existing_theme_vote(session, ballot) is not None:
         raise ConflictError("already_voted", "You have already voted for this theme.")
-    budget = theme.prompt.votes_per_participant
-    if votes_used(session, participant_id=participant_id, prompt_id=theme.prompt_id) >= budget:
-        raise ConflictError("over_budget", f"You have used all {budget} of your votes.")
+    _within_budget(session, ballot)
+    theme = ballot.choice
     session.add(
-        ThemeVote(prompt_id=theme.prompt_id, theme_id=theme.id, participant_id=participant_id)
+        ThemeVote(
+            prompt_id=theme.prompt_id, theme_id=theme.id, participant_id=ballot.participant_id
+        )
     )
     theme.vote_count += 1
-    return _theme_tallied(session, participant_id, roundtable, theme, actor)
+    session.flush()
+    return _counted(session, ballot, [ThemeTallied.of(theme)], actor)
 
 
 def retract_theme_vote(
     session: Session, *, actor: Actor | None, roundtable_id: int, theme_id: int
-) -> tuple[int, list[Published]]:
-    """Take back a vote on a theme; returns the votes left."""
-    participant_id, roundtable, theme, existing = _theme_ballot(
-        session, actor, roundtable_id, theme_id
-    )
+) -> Written[int]:
+    """Take back a vote on a theme; answers with the votes left."""
+    ballot = _theme_ballot(session, actor, roundtable_id, theme_id)
+    existing = _existing_theme_vote(session, ballot)
     if existing is None:
         raise ConflictError("not_voted", "You have not voted for this theme.")
     session.delete(existing)
-    theme.vote_count -= 1
-    return _theme_tallied(session, participant_id, roundtable, theme, actor)
+    ballot.choice.vote_count -= 1
+    session.flush()
+    return _counted(session, ballot, [ThemeTallied.of(ballot.choice)], actor)

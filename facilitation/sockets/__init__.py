@@ -11,20 +11,17 @@ from flask_socketio import SocketIO
 
 from facilitation.runtime import runtime
 from facilitation.services.errors import DomainError, ForbiddenError
+from facilitation.services.shapes import Ack, Refused
 from facilitation.sockets.connection import connection_id, current_actor
 from facilitation.throttle import TOO_MANY_EVENTS
 
-Ack = dict[str, Any]
+# A handler takes the client's raw payload, checked field by field only inside it.
 Handler = Callable[[Any], Ack]
 
 log = logging.getLogger(__name__)
 
 
-def ok(**fields: Any) -> Ack:
-    return {"ok": True, **fields}
-
-
-def failed(code: str, message: str) -> Ack:
+def failed(code: str, message: str) -> Refused:
     return {"ok": False, "error": {"code": code, "message": message}}
 
 
@@ -60,7 +57,7 @@ def handles(
 def register_handlers(socketio: SocketIO) -> None:
     from facilitation.sockets import lifecycle, moderation, room, themes, writes
 
-    def on_unknown(_event: str, *_args: Any) -> Ack:
+    def on_unknown(_event: str, *_args: Any) -> Refused:
         # Without an answer, a client waiting for the ack of a misspelt event only times out.
         return failed("unknown_event", "The server does not know that event.")
 
@@ -72,4 +69,4 @@ def register_handlers(socketio: SocketIO) -> None:
     lifecycle.register(socketio)
 
 
-__all__ = ["Ack", "failed", "handles", "ok", "register_handlers", "runtime"]
+__all__ = ["Ack", "failed", "handles", "register_handlers", "runtime"]

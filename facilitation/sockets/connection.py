@@ -27,6 +27,7 @@ def bind_actor(actor: Actor | None) -> None:
 
 
 def current_actor() -> Actor | None:
+    # The Actor's own fields, as bind_actor stored them (asdict), not a wire shape.
     data: dict[str, Any] | None = connection_state.get(_ACTOR)
     return Actor(**data) if data else None
 

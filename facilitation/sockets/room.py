@@ -17,7 +17,8 @@ from facilitation.services.errors import (
     InvalidInputError,
     RateLimitedError,
 )
-from facilitation.sockets import Ack, handles, ok
+from facilitation.services.shapes import EventsSinceAck, JoinAck, SnapshotAck
+from facilitation.sockets import handles
 from facilitation.sockets.connection import (
     bind_actor,
     bind_roundtable,
@@ -83,6 +84,7 @@ def _actor_from(auth: Any) -> Actor | None:
     return actor
 
 
+# `auth` is what the client sent at connect: untrusted, read key by key.
 def _identity_from(auth: dict[str, Any]) -> Actor | None:
     state = runtime()
     if token := auth.get("token"):
@@ -135,7 +137,7 @@ def register(socketio: SocketIO) -> None:
     socketio.on_event("connect", on_connect)
 
     @handles(socketio, "roundtable.join", screens=True)
-    def on_join(payload: Any) -> Ack:
+    def on_join(payload: Any) -> JoinAck:
         fields = parse(
             payload, required={"join_code": str}, optional={"name": str, "affiliation": str}
         )
@@ -160,7 +162,13 @@ def register(socketio: SocketIO) -> None:
         if previous is not None:
             for room in (room_of(previous), room_of(previous, staff=True), screens_room(previous)):
                 leave_room(room)
-        ack = ok(role=entered.role, snapshot=view, seq=seq, server_time=server_time())
+        ack: JoinAck = {
+            "ok": True,
+            "role": entered.role,
+            "snapshot": view,
+            "seq": seq,
+            "server_time": server_time(),
+        }
         if entered.participant_id is not None:
             bind_actor(Actor.participant(entered.participant_id))
             ack["participant"] = {
@@ -178,7 +186,7 @@ def register(socketio: SocketIO) -> None:
         return ack
 
     @handles(socketio, "roundtable.sync", screens=True)
-    def on_sync(payload: Any) -> Ack:
+    def on_sync(payload: Any) -> EventsSinceAck | SnapshotAck:
         fields = parse(payload, required={"since_seq": int})
         with runtime().db.session() as db:
             caught_up = roundtables.sync(
@@ -187,4 +195,11 @@ def register(socketio: SocketIO) -> None:
                 roundtable_id=current_roundtable_id(),
                 since_seq=fields["since_seq"],
             )
-        return ok(**caught_up, server_time=server_time())
+        if "events" in caught_up:
+            return {"ok": True, "events": caught_up["events"], "server_time": server_time()}
+        return {
+            "ok": True,
+            "snapshot": caught_up["snapshot"],
+            "seq": caught_up["seq"],
+            "server_time": server_time(),
+        }

@@ -10,7 +10,8 @@ from facilitation.payloads import fits_32_bits, parse
 from facilitation.runtime import runtime
 from facilitation.services import themes
 from facilitation.services.errors import InvalidInputError
-from facilitation.sockets import Ack, handles, ok
+from facilitation.services.shapes import IdeaAck, SuggestionsAck, ThemeAck
+from facilitation.sockets import handles
 from facilitation.sockets.connection import current_actor, current_roundtable_id
 from facilitation.sockets.writes import write
 
@@ -32,38 +33,42 @@ def _idea_ids(payload: Any) -> list[int]:
 
 def register(socketio: SocketIO) -> None:
     @handles(socketio, "theme.create")
-    def on_theme_create(payload: Any) -> Ack:
+    def on_theme_create(payload: Any) -> ThemeAck:
         fields = parse(payload, required={"prompt_id": int, "name": str})
-        return ok(theme=write(themes.create_theme, idea_ids=_idea_ids(payload), **fields))
+        theme = write(themes.create_theme, idea_ids=_idea_ids(payload), **fields)
+        return {"ok": True, "theme": theme}
 
     @handles(socketio, "theme.rename")
-    def on_theme_rename(payload: Any) -> Ack:
+    def on_theme_rename(payload: Any) -> ThemeAck:
         fields = parse(payload, required={"theme_id": int, "name": str})
-        return ok(theme=write(themes.rename_theme, **fields))
+        return {"ok": True, "theme": write(themes.rename_theme, **fields)}
 
     @handles(socketio, "theme.delete")
-    def on_theme_delete(payload: Any) -> Ack:
-        return ok(theme=write(themes.delete_theme, **parse(payload, required={"theme_id": int})))
+    def on_theme_delete(payload: Any) -> ThemeAck:
+        fields = parse(payload, required={"theme_id": int})
+        return {"ok": True, "theme": write(themes.delete_theme, **fields)}
 
     @handles(socketio, "theme.assign")
-    def on_theme_assign(payload: Any) -> Ack:
+    def on_theme_assign(payload: Any) -> IdeaAck:
         if not isinstance(payload, dict) or "theme_id" not in payload:
             parse(payload, required={"idea_id": int, "theme_id": int})
         fields = {
             "theme_id": None,
             **parse(payload, required={"idea_id": int}, optional={"theme_id": int}),
         }
-        return ok(idea=write(themes.assign_idea, **fields))
+        return {"ok": True, "idea": write(themes.assign_idea, **fields)}
 
     @handles(socketio, "theme.suggest")
-    def on_theme_suggest(payload: Any) -> Ack:
+    def on_theme_suggest(payload: Any) -> SuggestionsAck:
         fields = parse(payload, required={"prompt_id": int})
         with runtime().db.session() as db:
             found = themes.suggest_themes(
                 db, actor=current_actor(), roundtable_id=current_roundtable_id(), **fields
             )
-        why = {"reason": found.reason.as_dict()} if found.reason else {}
-        return ok(
-            suggestions=[{"name": s.name, "idea_ids": s.idea_ids} for s in found.groups],
-            **why,
-        )
+        ack: SuggestionsAck = {
+            "ok": True,
+            "suggestions": [{"name": s.name, "idea_ids": s.idea_ids} for s in found.groups],
+        }
+        if found.reason:
+            ack["reason"] = found.reason.as_dict()
+        return ack

@@ -11,8 +11,16 @@ from facilitation.models import utcnow
 from facilitation.payloads import parse
 from facilitation.runtime import runtime
 from facilitation.services import ideas, phases, prompts, roundtables, votes
-from facilitation.services.events import Published
-from facilitation.sockets import Ack, handles, ok
+from facilitation.services.events import Written
+from facilitation.services.shapes import (
+    IdeaAck,
+    IdeaVoteAck,
+    PromptAck,
+    PromptDeletedAck,
+    RoundtableAck,
+    ThemeVoteAck,
+)
+from facilitation.sockets import handles
 from facilitation.sockets.connection import current_actor, current_roundtable_id
 from facilitation.throttle import TOO_MANY_WRITES, spend
 
@@ -23,7 +31,7 @@ T = TypeVar("T")
 WORDING = {ideas.create_idea, ideas.edit_idea}
 
 
-def write(service: Callable[..., tuple[T, list[Published]]], **fields: Any) -> T:
+def write(service: Callable[..., Written[T]], **fields: Any) -> T:
     """Run one write use case in this connection's roundtable, then publish what it logged."""
     state = runtime()
     actor = current_actor()
@@ -36,14 +44,14 @@ def write(service: Callable[..., tuple[T, list[Published]]], **fields: Any) -> T
             limits.append((state.throttles.ideas, who))
         spend(*limits, message=TOO_MANY_WRITES)
     with state.db.writing() as db:
-        result, events = service(db, actor=actor, roundtable_id=roundtable_id, **fields)
-    state.realtime.publish(events)
-    return result
+        written = service(db, actor=actor, roundtable_id=roundtable_id, **fields)
+    state.realtime.publish(written.events)
+    return written.answer
 
 
 def register(socketio: SocketIO) -> None:
     @handles(socketio, "prompt.create")
-    def on_prompt_create(payload: Any) -> Ack:
+    def on_prompt_create(payload: Any) -> PromptAck:
         fields = parse(
             payload,
             required={"text": str},
@@ -55,10 +63,10 @@ def register(socketio: SocketIO) -> None:
                 **dict.fromkeys(prompts.SWITCHES, bool),
             },
         )
-        return ok(prompt=write(prompts.create_prompt, **fields))
+        return {"ok": True, "prompt": write(prompts.create_prompt, **fields)}
 
     @handles(socketio, "prompt.configure")
-    def on_prompt_configure(payload: Any) -> Ack:
+    def on_prompt_configure(payload: Any) -> PromptAck:
         fields = parse(
             payload,
             required={"prompt_id": int},
@@ -68,85 +76,103 @@ def register(socketio: SocketIO) -> None:
             # null is meaningful here: the prompt follows its roundtable again.
             fields.update(parse(payload, optional={"attribution": str}))
             fields.setdefault("attribution", None)
-        return ok(prompt=write(prompts.configure_prompt, **fields))
+        return {"ok": True, "prompt": write(prompts.configure_prompt, **fields)}
 
     @handles(socketio, "prompt.update")
-    def on_prompt_update(payload: Any) -> Ack:
+    def on_prompt_update(payload: Any) -> PromptAck:
         fields = parse(
             payload,
             required={"prompt_id": int},
             optional={"text": str, "votes_per_participant": int},
         )
-        return ok(prompt=write(prompts.update_prompt, **fields))
+        return {"ok": True, "prompt": write(prompts.update_prompt, **fields)}
 
     @handles(socketio, "prompt.delete")
-    def on_prompt_delete(payload: Any) -> Ack:
-        return ok(
-            prompt=write(prompts.delete_prompt, **parse(payload, required={"prompt_id": int}))
-        )
+    def on_prompt_delete(payload: Any) -> PromptDeletedAck:
+        fields = parse(payload, required={"prompt_id": int})
+        return {"ok": True, "prompt": write(prompts.delete_prompt, **fields)}
 
     @handles(socketio, "prompt.move")
-    def on_prompt_move(payload: Any) -> Ack:
+    def on_prompt_move(payload: Any) -> PromptAck:
         fields = parse(payload, required={"prompt_id": int, "position": int})
-        return ok(prompt=write(prompts.move_prompt, **fields))
+        return {"ok": True, "prompt": write(prompts.move_prompt, **fields)}
 
     @handles(socketio, "prompt.reveal")
-    def on_prompt_reveal(payload: Any) -> Ack:
-        return ok(prompt=write(prompts.reveal_ideas, **parse(payload, required={"prompt_id": int})))
+    def on_prompt_reveal(payload: Any) -> PromptAck:
+        return {
+            "ok": True,
+            "prompt": write(prompts.reveal_ideas, **parse(payload, required={"prompt_id": int})),
+        }
 
     @handles(socketio, "prompt.phase")
-    def on_prompt_phase(payload: Any) -> Ack:
+    def on_prompt_phase(payload: Any) -> PromptAck:
         fields = parse(payload, required={"prompt_id": int, "phase": str})
-        return ok(prompt=write(phases.set_phase, **fields))
+        return {"ok": True, "prompt": write(phases.set_phase, **fields)}
 
     @handles(socketio, "timer.start")
-    def on_timer_start(payload: Any) -> Ack:
+    def on_timer_start(payload: Any) -> PromptAck:
         fields = parse(
             payload, required={"prompt_id": int, "seconds": int}, optional={"advance": bool}
         )
-        return ok(prompt=write(phases.start_timer, now=utcnow(), **fields))
+        return {"ok": True, "prompt": write(phases.start_timer, now=utcnow(), **fields)}
 
     @handles(socketio, "timer.stop")
-    def on_timer_stop(payload: Any) -> Ack:
-        return ok(prompt=write(phases.stop_timer, **parse(payload, required={"prompt_id": int})))
+    def on_timer_stop(payload: Any) -> PromptAck:
+        return {
+            "ok": True,
+            "prompt": write(phases.stop_timer, **parse(payload, required={"prompt_id": int})),
+        }
 
     @handles(socketio, "roundtable.configure")
-    def on_roundtable_configure(payload: Any) -> Ack:
+    def on_roundtable_configure(payload: Any) -> RoundtableAck:
         fields = parse(payload, required={"attribution": str})
-        return ok(roundtable=write(roundtables.configure_roundtable, **fields))
+        return {"ok": True, "roundtable": write(roundtables.configure_roundtable, **fields)}
 
     @handles(socketio, "roundtable.focus")
-    def on_roundtable_focus(payload: Any) -> Ack:
+    def on_roundtable_focus(payload: Any) -> RoundtableAck:
         if not isinstance(payload, dict) or "prompt_id" not in payload:
             parse(payload, required={"prompt_id": int})  # explains what is missing
         fields = parse(payload, optional={"prompt_id": int})
         fields.setdefault("prompt_id", None)
-        return ok(roundtable=write(roundtables.focus_prompt, **fields))
+        return {"ok": True, "roundtable": write(roundtables.focus_prompt, **fields)}
 
     @handles(socketio, "prompt.open")
-    def on_prompt_open(payload: Any) -> Ack:
-        return ok(prompt=write(prompts.open_prompt, **parse(payload, required={"prompt_id": int})))
+    def on_prompt_open(payload: Any) -> PromptAck:
+        return {
+            "ok": True,
+            "prompt": write(prompts.open_prompt, **parse(payload, required={"prompt_id": int})),
+        }
 
     @handles(socketio, "prompt.close")
-    def on_prompt_close(payload: Any) -> Ack:
-        return ok(prompt=write(prompts.close_prompt, **parse(payload, required={"prompt_id": int})))
+    def on_prompt_close(payload: Any) -> PromptAck:
+        return {
+            "ok": True,
+            "prompt": write(prompts.close_prompt, **parse(payload, required={"prompt_id": int})),
+        }
 
     @handles(socketio, "idea.create")
-    def on_idea_create(payload: Any) -> Ack:
+    def on_idea_create(payload: Any) -> IdeaAck:
         fields = parse(
             payload,
             required={"prompt_id": int, "text": str, "client_id": str},
             optional={"parent_id": int},
         )
-        return ok(idea=write(ideas.create_idea, **fields))
+        return {"ok": True, "idea": write(ideas.create_idea, **fields)}
 
-    def on_vote(on_idea: Any, on_theme: Any) -> Callable[[Any], Ack]:
-        def vote(payload: Any) -> Ack:
+    def on_vote(
+        on_idea: Callable[..., Written[int]], on_theme: Callable[..., Written[int]]
+    ) -> Callable[[Any], IdeaVoteAck | ThemeVoteAck]:
+        def vote(payload: Any) -> IdeaVoteAck | ThemeVoteAck:
             if isinstance(payload, dict) and "theme_id" in payload:
                 fields = parse(payload, required={"theme_id": int})
-                return ok(votes_left=write(on_theme, **fields), theme_id=fields["theme_id"])
+                left = write(on_theme, **fields)
+                return {"ok": True, "votes_left": left, "theme_id": fields["theme_id"]}
             fields = parse(payload, required={"idea_id": int})
-            return ok(votes_left=write(on_idea, **fields), idea_id=fields["idea_id"])
+            return {
+                "ok": True,
+                "votes_left": write(on_idea, **fields),
+                "idea_id": fields["idea_id"],
+            }
 
         return vote
 

@@ -13,6 +13,7 @@ from facilitation.runtime import runtime
 from facilitation.services import roundtables, screens, summaries
 from facilitation.services.actors import Right, require
 from facilitation.services.errors import InvalidInputError
+from facilitation.services.shapes import SnapshotWithSeq
 from facilitation.services.views import STAFF, snapshot
 from facilitation.web.auth import api_staff_required, current_actor
 from facilitation.web.links import join_url, screen_url
@@ -54,7 +55,8 @@ def get_roundtable(roundtable_id: int) -> Response:
         roundtable = roundtables.require_access(db, actor, roundtable_id)
         seq = roundtable.last_seq
         view = snapshot(db, roundtable, STAFF)
-    return jsonify({**view, "seq": seq})
+    body: SnapshotWithSeq = {**view, "seq": seq}
+    return jsonify(body)
 
 
 @bp.get("/api/roundtables/<int(max=2147483647):roundtable_id>/export")

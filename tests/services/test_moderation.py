@@ -189,11 +189,11 @@ def test_reactions_toggle_and_count(table: Table) -> None:
     prompt_id = table.open_prompt()
     ana, ben = table.join("Ana"), table.join("Ben")
     idea = table.post(ana, prompt_id, "Benches every 200 metres")
-    added, view, _ = table.act(ideas.react, actor=ben, idea_id=idea["id"], emoji="💡")
-    assert added and view["reactions"] == {"💡": 1}
+    reacted, _ = table.act(ideas.react, actor=ben, idea_id=idea["id"], emoji="💡")
+    assert reacted.added and reacted.idea["reactions"] == {"💡": 1}
     table.act(ideas.react, actor=ana, idea_id=idea["id"], emoji="💡")
-    added, view, _ = table.act(ideas.react, actor=ben, idea_id=idea["id"], emoji="💡")
-    assert not added and view["reactions"] == {"💡": 1}
+    reacted, _ = table.act(ideas.react, actor=ben, idea_id=idea["id"], emoji="💡")
+    assert not reacted.added and reacted.idea["reactions"] == {"💡": 1}
     assert (
         table.refusal(table.act, ideas.react, actor=ben, idea_id=idea["id"], emoji="💩")
         == "bad_reaction"

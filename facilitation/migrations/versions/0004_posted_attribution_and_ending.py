@@ -22,6 +22,7 @@ depends_on = None
 ORDER = ("named", "affiliation", "anonymous")
 
 
+# Settings as stored, by whichever version wrote them: free-form JSON.
 def _settings(raw: Any) -> dict[str, Any]:
     if isinstance(raw, str):
         raw = json.loads(raw or "{}")

@@ -1,0 +1,351 @@
+"""The JSON shapes on the wire: views, event payloads and acks, as documented in docs/protocol.md.
+
+Each is a TypedDict, so that mypy sees a view, the event that carries it and the ack that
+answers with it agree; `tests/docs/test_protocol_shapes.py` checks that their keys are the
+ones the protocol documents, and that what the services build has exactly those keys.
+"""
+
+# No `from __future__ import annotations` here: Python 3.11 reads NotRequired only from
+# evaluated annotations, and the protocol test compares __required_keys__ with the docs.
+from typing import Any, Literal, NotRequired, TypedDict, final
+
+# Views: what a client is shown of the room.
+
+
+class TimerView(TypedDict):
+    ends_at: str
+    seconds: int | None
+    advance: bool
+
+
+class IdeaView(TypedDict):
+    """An idea the viewer may see in full."""
+
+    id: int
+    prompt_id: int
+    parent_id: int | None
+    theme_id: int | None
+    status: str
+    text: str
+    edited: bool
+    author: str | None
+    affiliation: str | None
+    attribution: str
+    votes: int | None
+    reactions: dict[str, int]
+    merged_into: int | None
+    created_at: str
+    author_id: NotRequired[int | None]  # staff only
+    my_reactions: NotRequired[list[str]]  # the participant's own view only
+    mine: NotRequired[Literal[True]]
+
+
+class RedactedIdea(TypedDict):
+    """An idea the viewer may know exists, but not what it says or who wrote it."""
+
+    id: int
+    prompt_id: int
+    parent_id: int | None
+    hidden: Literal[True]
+    status: str
+    text: None
+    author: None
+    affiliation: None
+    votes: None
+    created_at: str
+    merged_into: NotRequired[int | None]  # hidden, withdrawn or merged ones
+
+
+SeenIdea = IdeaView | RedactedIdea
+
+
+class ThemeView(TypedDict):
+    id: int
+    prompt_id: int
+    name: str
+    position: int
+    votes: int | None
+    support: int | None
+
+
+class PromptView(TypedDict):
+    id: int
+    roundtable_id: int
+    text: str
+    kind: str
+    status: str
+    votes_per_participant: int
+    position: int
+    phase: str | None
+    private: bool
+    revealed: bool
+    hide_tallies: bool
+    late_ideas: bool
+    attribution: str
+    attribution_override: str | None
+    timer: TimerView | None
+    premoderate: bool
+    can_post: bool
+    can_vote: bool
+    opened_at: str | None
+    ideas: list[SeenIdea]
+    themes: list[ThemeView]
+    my_votes: NotRequired[list[int]]  # a participant's snapshot only
+    my_theme_votes: NotRequired[list[int]]
+
+
+class RoundtableView(TypedDict):
+    id: int
+    title: str
+    status: str
+    join_code: str
+    description: str
+    stream: str | None
+    attribution: str
+    focus_prompt_id: int | None
+    spotlight_idea_id: int | None
+    ended_at: str | None
+
+
+class Snapshot(TypedDict):
+    roundtable: RoundtableView
+    prompts: list[PromptView]
+    participants: int
+
+
+class SnapshotWithSeq(Snapshot):
+    """GET /api/roundtables/<id>: the snapshot and the last `seq` it includes."""
+
+    seq: int
+
+
+class PromptRef(TypedDict):
+    """A prompt that is gone: clients drop it by id."""
+
+    id: int
+
+
+class ThemeRef(TypedDict):
+    """A theme that is gone: clients ungroup its ideas."""
+
+    id: int
+    prompt_id: int
+
+
+# Event payloads, server to client: each carries the `seq` the log gave it.
+
+
+class PromptChanged(TypedDict):
+    """prompt.created, prompt.updated"""
+
+    prompt: PromptView
+    seq: int
+
+
+class PromptDeletedPayload(TypedDict):
+    prompt: PromptRef
+    seq: int
+
+
+class IdeaChanged(TypedDict):
+    """idea.created, idea.updated"""
+
+    idea: SeenIdea
+    seq: int
+
+
+class IdeaTally(TypedDict):
+    """vote.tally for an idea"""
+
+    idea_id: int
+    votes: int | None
+    seq: int
+
+
+class ThemeTally(TypedDict):
+    """vote.tally for a theme"""
+
+    theme_id: int
+    votes: int | None
+    support: int | None
+    seq: int
+
+
+class ParticipantsCount(TypedDict):
+    participants: int
+    seq: int
+
+
+class RoundtableChanged(TypedDict):
+    """roundtable.updated"""
+
+    roundtable: RoundtableView
+    seq: int
+
+
+class ThemeChanged(TypedDict):
+    """theme.created, theme.updated"""
+
+    theme: ThemeView
+    seq: int
+
+
+class ThemeDeletedPayload(TypedDict):
+    theme: ThemeRef
+    seq: int
+
+
+EventPayload = (
+    PromptChanged
+    | PromptDeletedPayload
+    | IdeaChanged
+    | IdeaTally
+    | ThemeTally
+    | ParticipantsCount
+    | RoundtableChanged
+    | ThemeChanged
+    | ThemeDeletedPayload
+)
+
+# An event as `roundtable.sync` replays it: read back from the log, where any past version
+# of the server wrote it, so it is read key by key rather than trusted to be a shape.
+ReplayedEvent = dict[str, Any]
+
+
+@final  # so that `"events" in answer` tells the two answers apart
+class EventsSince(TypedDict):
+    """roundtable.sync, when the client is not too far behind."""
+
+    events: list[ReplayedEvent]
+
+
+@final
+class SnapshotAt(TypedDict):
+    """roundtable.sync when too far behind, and the HTTP snapshot: the state and its `seq`."""
+
+    snapshot: Snapshot
+    seq: int
+
+
+CatchUp = EventsSince | SnapshotAt
+
+
+# Acks, server to client, answering a client's event.
+
+
+class ErrorView(TypedDict):
+    code: str
+    message: str
+    retry_after: NotRequired[int]  # rate_limited only
+
+
+class Refused(TypedDict):
+    ok: Literal[False]
+    error: ErrorView
+
+
+class Credentials(TypedDict):
+    """What a participant keeps to come back as itself."""
+
+    id: int
+    name: str | None
+    affiliation: str | None
+    token: str
+
+
+class JoinAck(TypedDict):
+    ok: Literal[True]
+    role: str
+    participant: NotRequired[Credentials]  # participants only
+    snapshot: Snapshot
+    seq: int
+    server_time: str
+
+
+class EventsSinceAck(TypedDict):
+    ok: Literal[True]
+    events: list[ReplayedEvent]
+    server_time: str
+
+
+class SnapshotAck(TypedDict):
+    ok: Literal[True]
+    snapshot: Snapshot
+    seq: int
+    server_time: str
+
+
+class PromptAck(TypedDict):
+    ok: Literal[True]
+    prompt: PromptView
+
+
+class PromptDeletedAck(TypedDict):
+    ok: Literal[True]
+    prompt: PromptRef
+
+
+class IdeaAck(TypedDict):
+    ok: Literal[True]
+    idea: SeenIdea
+
+
+class ReactionAck(TypedDict):
+    ok: Literal[True]
+    idea: SeenIdea
+    reacted: bool
+
+
+class IdeaVoteAck(TypedDict):
+    ok: Literal[True]
+    votes_left: int
+    idea_id: int
+
+
+class ThemeVoteAck(TypedDict):
+    ok: Literal[True]
+    votes_left: int
+    theme_id: int
+
+
+class ThemeAck(TypedDict):
+    ok: Literal[True]
+    theme: ThemeView
+
+
+class RoundtableAck(TypedDict):
+    ok: Literal[True]
+    roundtable: RoundtableView
+
+
+class SuggestionView(TypedDict):
+    name: str
+    idea_ids: list[int]
+
+
+class Reason(TypedDict):
+    code: str
+    message: str
+
+
+class SuggestionsAck(TypedDict):
+    ok: Literal[True]
+    suggestions: list[SuggestionView]
+    reason: NotRequired[Reason]  # only when there are no suggestions
+
+
+Ack = (
+    Refused
+    | JoinAck
+    | EventsSinceAck
+    | SnapshotAck
+    | PromptAck
+    | PromptDeletedAck
+    | IdeaAck
+    | ReactionAck
+    | IdeaVoteAck
+    | ThemeVoteAck
+    | ThemeAck
+    | RoundtableAck
+    | SuggestionsAck
+)

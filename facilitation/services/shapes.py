@@ -80,6 +80,9 @@ class PromptView(TypedDict):
     private: bool
     revealed: bool
     hide_tallies: bool
+    # What participants see now, decided once here so that no page decides it again.
+    ideas_hidden: bool
+    tallies_hidden: bool
     late_ideas: bool
     attribution: str
     attribution_override: str | None

@@ -13,6 +13,7 @@ from facilitation.runtime import runtime
 from facilitation.services.errors import DomainError, ForbiddenError
 from facilitation.sockets.connection import connection_id, current_actor
 from facilitation.throttle import TOO_MANY_EVENTS
+from facilitation.web.messages import message_for, translated
 
 Ack = dict[str, Any]
 Handler = Callable[[Any], Ack]
@@ -25,7 +26,8 @@ def ok(**fields: Any) -> Ack:
 
 
 def failed(code: str, message: str) -> Ack:
-    return {"ok": False, "error": {"code": code, "message": message}}
+    """An error ack; `message` is the English fallback, the ack speaks the connection's language."""
+    return {"ok": False, "error": {"code": code, "message": message_for(code, message)}}
 
 
 def handles(
@@ -46,7 +48,7 @@ def handles(
                     raise ForbiddenError("A big screen only shows the room; it cannot do that.")
                 return handler(payload)
             except DomainError as error:
-                return {"ok": False, "error": error.as_dict()}
+                return {"ok": False, "error": translated(error)}
             except Exception:
                 log.exception("%s failed", event)
                 return failed("server_error", "Something went wrong on the server; try again.")

@@ -12,6 +12,7 @@ import {
   codedMessage,
   el,
   errorMessage,
+  formats,
   loadStrings,
   rankedIdeas,
   reactionsText,
@@ -267,9 +268,7 @@ function showSession(roundtable) {
   const ended = roundtable.status === "closed";
   ui.endSession.hidden = ended;
   ui.reopenSession.hidden = !ended;
-  const time = roundtable.ended_at
-    ? new Date(roundtable.ended_at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })
-    : "";
+  const time = roundtable.ended_at ? formats.time(roundtable.ended_at) : "";
   ui.sessionStatus.textContent = ended ? t("session_ended", { time }) : "";
 }
 
@@ -1020,7 +1019,7 @@ function updatePrompt(node, prompt) {
   updateThemes(node, prompt, view, syncIdeas);
   const empty = node.querySelector(".empty");
   empty.hidden = ideas.length > 0;
-  empty.textContent = prompt.status === "draft" ? t("draft_hint") : t("no_ideas_yet");
+  empty.textContent = prompt.status === "draft" ? t("draft_hint") : t("no_ideas_so_far");
 }
 
 function updateControls(node, prompt, { phase, focused, hiddenFromRoom }) {

@@ -98,7 +98,9 @@ const room = new LiveRoom({
 
 function showConnection(status) {
   ui.connection.dataset.status = status;
-  ui.connection.textContent = t(`connection_${status}`);
+  ui.connection.textContent = t(
+    status === "offline" ? "connection_offline_kept" : `connection_${status}`,
+  );
 }
 
 function showJoinForm() {

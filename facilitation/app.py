@@ -134,7 +134,9 @@ def _register_errors(app: Flask) -> None:
         if _wants_json():
             response = jsonify(error=details)
         else:
-            response = Response(render_template("error.html", message=details["message"]))
+            response = Response(
+                render_template("error.html", error_page=True, message=details["message"])
+            )
         response.status_code = error.status
         if isinstance(error, RateLimitedError):
             response.headers["Retry-After"] = str(error.retry_after)
@@ -150,7 +152,7 @@ def _register_errors(app: Flask) -> None:
             message = message_for(code, message)
         if _wants_json():
             return jsonify(error={"code": code, "message": message}), status
-        return render_template("error.html", message=message), status
+        return render_template("error.html", error_page=True, message=message), status
 
     @app.errorhandler(Exception)
     def server_error(error: Exception) -> tuple[Response | str, int]:
@@ -158,4 +160,4 @@ def _register_errors(app: Flask) -> None:
         message = message_for("server_error", "Something went wrong on the server.")
         if _wants_json():
             return jsonify(error={"code": "server_error", "message": message}), 500
-        return render_template("error.html", message=message), 500
+        return render_template("error.html", error_page=True, message=message), 500

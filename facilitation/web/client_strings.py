@@ -1,7 +1,8 @@
 """The one dictionary of the pages' JavaScript strings, translated for the request's language.
 
 Each entry is a message for gettext (`N_`), one with a context for pgettext (`C_`, where one
-English word has two meanings) or a pair for ngettext (`NP_`); `make messages` extracts them all. Placeholders are gettext's `%(name)s`, filled in the browser by render.js.
+English word has two meanings) or a pair for ngettext (`NP_`); `make messages` extracts them
+all. Placeholders are gettext's `%(name)s`, filled in the browser by render.js.
 """
 
 from __future__ import annotations

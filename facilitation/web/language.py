@@ -81,11 +81,20 @@ def _same_site_path(target: str | None) -> str | None:
     return target
 
 
+def _same_site_referrer() -> str | None:
+    referrer = urlsplit(request.referrer or "")
+    if referrer.netloc != request.host or referrer.scheme not in ("http", "https"):
+        return None
+    return _same_site_path(referrer.path + (f"?{referrer.query}" if referrer.query else ""))
+
+
 @bp.post("/language")
 def choose() -> Response:
     """Remember a language for a year and go back to the page the person was on."""
     code = request.form.get("language", "")
-    target = _same_site_path(request.form.get("next")) or url_for("pages.home")
+    target = (
+        _same_site_path(request.form.get("next")) or _same_site_referrer() or url_for("pages.home")
+    )
     response = redirect(target, code=303)
     if code in BY_CODE:
         response.set_cookie(

@@ -137,11 +137,15 @@ def screen(token: str) -> Response:
         except InvalidPresenterLinkError:
             # The same page as any unknown address: nothing tells whether the link ever was.
             page = render_template(
-                "error.html", message=message_for("not_found", NotFound.description)
+                "error.html",
+                error_page=True,
+                message=message_for("not_found", NotFound.description),
             )
             response = Response(page, status=404)
         except RateLimitedError as error:
-            page = render_template("error.html", message=translated(error)["message"])
+            page = render_template(
+                "error.html", error_page=True, message=translated(error)["message"]
+            )
             response = Response(page, status=429)
             response.headers["Retry-After"] = str(error.retry_after)
         else:

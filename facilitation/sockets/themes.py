@@ -13,6 +13,7 @@ from facilitation.services.errors import InvalidInputError
 from facilitation.sockets import Ack, handles, ok
 from facilitation.sockets.connection import current_actor, current_roundtable_id
 from facilitation.sockets.writes import write
+from facilitation.web.messages import message_for
 
 MAX_IDEAS_PER_THEME = 500
 
@@ -62,7 +63,12 @@ def register(socketio: SocketIO) -> None:
             found = themes.suggest_themes(
                 db, actor=current_actor(), roundtable_id=current_roundtable_id(), **fields
             )
-        why = {"reason": found.reason.as_dict()} if found.reason else {}
+        why = {}
+        if reason := found.reason:
+            why["reason"] = {
+                "code": reason.code,
+                "message": message_for(reason.code, reason.message),
+            }
         return ok(
             suggestions=[{"name": s.name, "idea_ids": s.idea_ids} for s in found.groups],
             **why,

@@ -47,6 +47,19 @@ MESSAGES: dict[str, LazyString] = {
     "bad_kind": lazy_gettext("That is not one of the prompt kinds."),
     "bad_format": lazy_gettext("That export format does not exist."),
     "format_unavailable": lazy_gettext("That export format is not available yet."),
+    "bad_client_id": lazy_gettext("The message had no valid client_id; please try again."),
+    "no_presenter_link": lazy_gettext("This roundtable has no presenter link."),
+    "invalid_presenter_link": lazy_gettext(
+        "This presenter link is not valid; it may have been revoked."
+    ),
+    # Why theme.suggest found nothing: not errors, but said the same way.
+    "too_few_ideas": lazy_gettext(
+        "Nothing to suggest yet: fewer than two ideas are outside a theme."
+    ),
+    "all_themed": lazy_gettext("Nothing to suggest: every idea is already in a theme."),
+    "no_shared_words": lazy_gettext(
+        "Nothing to suggest yet: no two ideas share enough words. Group them by hand."
+    ),
     "unknown_event": lazy_gettext("The server does not know that event."),
     "server_error": lazy_gettext("Something went wrong on the server; please try again."),
     # Werkzeug's HTTP errors, by the code the app derives from their names.

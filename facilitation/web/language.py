@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from urllib.parse import urlsplit
 
 from flask import Blueprint, Flask, redirect, request, url_for
-from flask_babel import get_locale
+from flask_babel import format_date, get_locale
 from werkzeug.datastructures import LanguageAccept
 from werkzeug.wrappers import Response
 
@@ -108,8 +109,18 @@ def choose() -> Response:
     return response
 
 
+def local_date(value: str) -> str:
+    """An ISO date ("2025-06-03") as the person's language writes it; other text as it is."""
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        return value
+    return str(format_date(day, "medium"))
+
+
 def init_app(app: Flask) -> None:
     app.register_blueprint(bp)
+    app.jinja_env.filters["local_date"] = local_date
 
     @app.context_processor
     def languages_in_templates() -> dict[str, object]:

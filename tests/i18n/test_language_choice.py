@@ -10,6 +10,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
+from facilitation.web.language import local_date
 from tests.conftest import StaffMember
 from tests.rooms import Room
 from tests.web.conftest import error_of, sign_in
@@ -200,3 +201,15 @@ def test_http_errors_are_in_chinese_with_the_same_codes(
         "message": f"此处尝试次数过多，请在 {wait} 秒后重试。",
         "retry_after": wait,
     }
+
+
+@pytest.mark.parametrize(
+    ("accept", "written"),
+    [("en", "Jun 3, 2025"), ("fr", "3 juin 2025"), ("zh-CN", "2025年6月3日"), ("es", "3 jun 2025")],
+)
+def test_dates_are_written_the_way_the_language_writes_them(
+    app: Flask, accept: str, written: str
+) -> None:
+    with app.test_request_context(headers={"Accept-Language": accept}):
+        assert local_date("2025-06-03") == written
+        assert local_date("early June") == "early June"

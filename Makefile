@@ -6,12 +6,15 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 VENDOR := static/vendor
 ASSETS := $(VENDOR)/socket.io.esm.min.js $(VENDOR)/sortable.esm.js
+TRANSLATIONS := facilitation/translations
+CATALOGUES := $(wildcard $(TRANSLATIONS)/*/LC_MESSAGES/messages.po)
+COMPILED := $(CATALOGUES:.po=.mo)
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
 .PHONY: install assets serve demo test lint check wheel bench messages clean
 
-install: $(INSTALLED) $(ASSETS)
+install: $(INSTALLED) $(ASSETS) $(COMPILED)
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +36,10 @@ $(ASSETS): node_modules/.package-lock.json
 	cp node_modules/sortablejs/modular/sortable.esm.js $(VENDOR)/
 
 assets: $(ASSETS)
+
+# The server reads compiled catalogues; they are built from the .po files, never committed.
+$(TRANSLATIONS)/%/LC_MESSAGES/messages.mo: $(TRANSLATIONS)/%/LC_MESSAGES/messages.po | $(INSTALLED)
+	$(BIN)/pybabel compile --statistics -i $< -o $@
 
 demo: install
 	$(BIN)/facilitation demo
@@ -63,9 +70,13 @@ bench: install
 	$(BIN)/python bench/suggest_quality.py
 	$(BIN)/python bench/flood.py
 
-# Extract every translatable string into a catalogue template for translators.
+# One catalogue per language for templates, Python and the pages' JavaScript dictionary
+# (facilitation/web/client_strings.py): extract them all, then bring every language up to date.
 messages: install
-	$(BIN)/pybabel extract -F babel.cfg -k _l -o facilitation/translations/messages.pot .
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -k NP_:1,2 -k C_:1c,2 --sort-by-file \
+		--project=Roundtable -o $(TRANSLATIONS)/messages.pot .
+	$(BIN)/pybabel update -i $(TRANSLATIONS)/messages.pot -d $(TRANSLATIONS) --no-fuzzy-matching
+	$(MAKE) --no-print-directory $(COMPILED)
 
 clean:
 	rm -rf $(VENV) node_modules $(VENDOR) dist build *.egg-info instance

@@ -21,6 +21,8 @@ from facilitation.runtime import Runtime
 from facilitation.services.errors import DomainError, RateLimitedError
 from facilitation.sockets import register_handlers
 from facilitation.throttle import Throttles
+from facilitation.web.language import select_language
+from facilitation.web.messages import message_for, translated
 
 PACKAGE = Path(__file__).resolve().parent
 # In a wheel, templates/ and static/ sit inside the package; in a checkout, beside it.
@@ -40,7 +42,6 @@ CONTENT_SECURITY_POLICY = "; ".join(
         "form-action 'self'",
     )
 )
-LANGUAGES = ("en",)
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +66,7 @@ def build_app(test_config: dict[str, Any] | None = None) -> Flask:
     )
     app.config.update({k: v for k, v in (test_config or {}).items() if k.isupper()})
 
-    Babel(app, locale_selector=lambda: request.accept_languages.best_match(LANGUAGES) or "en")
+    Babel(app, locale_selector=select_language)
     database = Database(settings.database_url)
     socketio = SocketIO(
         app,
@@ -97,16 +98,19 @@ def build_app(test_config: dict[str, Any] | None = None) -> Flask:
 
 
 def _register_blueprints(app: Flask) -> None:
-    from facilitation.web import api, auth, pages
+    from facilitation.web import api, auth, language, pages
     from facilitation.web.auth import csrf_token
     from facilitation.web.client_config import client_config
+    from facilitation.web.client_strings import client_strings
 
     app.register_blueprint(api.bp)
     app.register_blueprint(auth.bp)
     app.register_blueprint(pages.bp)
+    language.init_app(app)
     app.jinja_env.globals["csrf_token"] = csrf_token
     # The server's limits, for form attributes and each live page's `client-config` block.
     app.jinja_env.globals["client_config"] = client_config()
+    app.jinja_env.globals["client_strings"] = client_strings
 
     @app.context_processor
     # Jinja's context: names for the templates, of any type.
@@ -131,10 +135,13 @@ def _wants_json() -> bool:
 def _register_errors(app: Flask) -> None:
     @app.errorhandler(DomainError)
     def domain_error(error: DomainError) -> Response:
+        details = translated(error)
         if _wants_json():
-            response = jsonify(error=error.as_dict())
+            response = jsonify(error=details)
         else:
-            response = Response(render_template("error.html", message=error.message))
+            response = Response(
+                render_template("error.html", error_page=True, message=details["message"])
+            )
         response.status_code = error.status
         if isinstance(error, RateLimitedError):
             response.headers["Retry-After"] = str(error.retry_after)
@@ -145,14 +152,17 @@ def _register_errors(app: Flask) -> None:
         status = error.code or 500
         code = (error.name or "error").lower().replace(" ", "_")
         message = error.description or error.name
+        if error.description == type(error).description:
+            # Werkzeug's own words, in English; a description given on purpose is kept.
+            message = message_for(code, message)
         if _wants_json():
             return jsonify(error={"code": code, "message": message}), status
-        return render_template("error.html", message=message), status
+        return render_template("error.html", error_page=True, message=message), status
 
     @app.errorhandler(Exception)
     def server_error(error: Exception) -> tuple[Response | str, int]:
         log.exception("unhandled error", exc_info=error)
-        message = "Something went wrong on the server."
+        message = message_for("server_error", "Something went wrong on the server.")
         if _wants_json():
             return jsonify(error={"code": "server_error", "message": message}), 500
-        return render_template("error.html", message=message), 500
+        return render_template("error.html", error_page=True, message=message), 500

@@ -14,6 +14,7 @@ from facilitation.services.errors import DomainError, ForbiddenError
 from facilitation.services.shapes import Ack, Refused
 from facilitation.sockets.connection import connection_id, current_actor
 from facilitation.throttle import TOO_MANY_EVENTS
+from facilitation.web.messages import message_for, translated
 
 # A handler takes the client's raw payload, checked field by field only inside it.
 Handler = Callable[[Any], Ack]
@@ -22,7 +23,8 @@ log = logging.getLogger(__name__)
 
 
 def failed(code: str, message: str) -> Refused:
-    return {"ok": False, "error": {"code": code, "message": message}}
+    """An error ack; `message` is the English fallback, the ack speaks the connection's language."""
+    return {"ok": False, "error": {"code": code, "message": message_for(code, message)}}
 
 
 def handles(
@@ -43,7 +45,7 @@ def handles(
                     raise ForbiddenError("A big screen only shows the room; it cannot do that.")
                 return handler(payload)
             except DomainError as error:
-                return {"ok": False, "error": error.as_dict()}
+                return {"ok": False, "error": translated(error)}
             except Exception:
                 log.exception("%s failed", event)
                 return failed("server_error", "Something went wrong on the server; try again.")

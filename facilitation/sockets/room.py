@@ -35,12 +35,14 @@ from facilitation.throttle import (
     TOO_MANY_SCREENS,
     TOO_MANY_TOKENS,
 )
+from facilitation.web.messages import translated
 
 
 def _refused(error: DomainError) -> ConnectionRefusedError:
     """A refused connection: the client's connect_error carries the message and, as data,
     the code (and any wait)."""
-    return ConnectionRefusedError(error.message, error.as_dict())
+    details = translated(error)
+    return ConnectionRefusedError(details["message"], details)
 
 
 def _screen_from(token: object) -> Actor:

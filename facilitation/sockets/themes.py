@@ -14,6 +14,7 @@ from facilitation.services.shapes import IdeaAck, SuggestionsAck, ThemeAck
 from facilitation.sockets import handles
 from facilitation.sockets.connection import current_actor, current_roundtable_id
 from facilitation.sockets.writes import write
+from facilitation.web.messages import message_for
 
 MAX_IDEAS_PER_THEME = 500
 
@@ -69,6 +70,9 @@ def register(socketio: SocketIO) -> None:
             "ok": True,
             "suggestions": [{"name": s.name, "idea_ids": s.idea_ids} for s in found.groups],
         }
-        if found.reason:
-            ack["reason"] = found.reason.as_dict()
+        if reason := found.reason:
+            ack["reason"] = {
+                "code": reason.code,
+                "message": message_for(reason.code, reason.message),
+            }
         return ack

@@ -17,6 +17,7 @@ from facilitation.services.screens import InvalidPresenterLinkError, NoPresenter
 from facilitation.throttle import TOO_MANY_JOINS, TOO_MANY_SCREENS
 from facilitation.web.auth import address_key, current_actor, current_staff, page_staff_required
 from facilitation.web.links import join_url, public_base, qr_svg, screen_url
+from facilitation.web.messages import message_for, translated
 
 bp = Blueprint("pages", __name__)
 
@@ -129,10 +130,17 @@ def screen(token: str) -> Response:
                 found = screens.resolve(db, token=token)
         except InvalidPresenterLinkError:
             # The same page as any unknown address: nothing tells whether the link ever was.
-            page = render_template("error.html", message=NotFound.description)
+            page = render_template(
+                "error.html",
+                error_page=True,
+                message=message_for("not_found", NotFound.description),
+            )
             response = Response(page, status=404)
         except RateLimitedError as error:
-            response = Response(render_template("error.html", message=error.message), status=429)
+            page = render_template(
+                "error.html", error_page=True, message=translated(error)["message"]
+            )
+            response = Response(page, status=429)
             response.headers["Retry-After"] = str(error.retry_after)
         else:
             shown = Actor.screen(found.roundtable_id, found.link_id)

@@ -15,6 +15,7 @@ import {
   codedMessage,
   el,
   errorMessage,
+  formats,
   loadStrings,
   rankedIdeas,
   reactionsText,
@@ -195,7 +196,14 @@ ui.prompts.addEventListener("click", (event) => {
   }
   const request = ACTIONS[button.dataset.action](promptId, button, card);
   if (request) run(button, request);
-  else announce(ui.messages, t("error_bad_seconds"));
+  else
+    announce(
+      ui.messages,
+      t("error_bad_seconds", {
+        min: config.timer_min_seconds,
+        max: config.timer_max_seconds / 60,
+      }),
+    );
 });
 
 // A prompt's settings: each checkbox or select says one thing to `prompt.configure`.
@@ -245,9 +253,7 @@ function showSession(roundtable) {
   const ended = roundtable.status === "closed";
   ui.endSession.hidden = ended;
   ui.reopenSession.hidden = !ended;
-  const time = roundtable.ended_at
-    ? new Date(roundtable.ended_at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })
-    : "";
+  const time = roundtable.ended_at ? formats.time(roundtable.ended_at) : "";
   ui.sessionStatus.textContent = ended ? t("session_ended", { time }) : "";
 }
 
@@ -930,7 +936,7 @@ function updatePrompt(node, prompt) {
   updateThemes(node, prompt, view, syncIdeas);
   const empty = node.querySelector(".empty");
   empty.hidden = ideas.length > 0;
-  empty.textContent = prompt.status === "draft" ? t("draft_hint") : t("no_ideas_yet");
+  empty.textContent = prompt.status === "draft" ? t("draft_hint") : t("no_ideas_so_far");
 }
 
 function updateControls(node, prompt, { phase, focused, hiddenFromRoom }) {

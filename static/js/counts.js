@@ -56,7 +56,7 @@ export function rankThemes(themes) {
 /**
  * "13 ideas · 4 replies · 2 hidden · 1 merged": the count line every view shows, built from
  * the page's strings `count_ideas`, `count_replies`, `count_pending`, `count_hidden`,
- * `count_withdrawn` and `count_merged` (each with _one and _other forms).
+ * `count_withdrawn` and `count_merged` (each a plural, with a form per plural category).
  */
 export function countLine(counts) {
   const parts = [tn("count_ideas", counts.ideas)];

@@ -64,7 +64,12 @@ const room = new LiveRoom({
   outboxKey: `roundtable.outbox.${joinCode}`,
   handlers: {
     change: render,
-    connection: (status) => showConnection(ui.connection, status),
+    connection: (status) =>
+      showConnection(
+        ui.connection,
+        status,
+        t(status === "offline" ? "connection_offline_kept" : `connection_${status}`),
+      ),
     needName: showJoinForm,
     joined: (ack) => showRoom(ack),
     joinFailed: (error) => {

@@ -243,9 +243,9 @@ function renderPrompt(prompt, ideas) {
     ui.promptText.dataset.length = lengthClass(prompt.text, 90, 200);
   }
   const phase = prompt.status === "open" && PHASES.includes(prompt.phase) ? prompt.phase : null;
-  ui.phase.textContent = phase ? t(`phase_${phase}`) : t(`status_${prompt.status}`);
+  ui.phase.textContent = phase ? t(`screen_phase_${phase}`) : t(`status_${prompt.status}`);
   ui.phase.dataset.phase = phase || prompt.status;
-  ui.ideaCount.textContent = tn("ideas_count", ideaTotal(prompt, ideas));
+  ui.ideaCount.textContent = tn("count_ideas", ideaTotal(prompt, ideas));
   ui.timer.dataset.endsAt = (prompt.timer && prompt.timer.ends_at) || "";
 
   const board = boardKind(prompt, ideas);
@@ -278,7 +278,7 @@ function boardKind(prompt, ideas) {
 }
 
 function boardNote(prompt, board) {
-  if (board === "private") return t("private_note");
+  if (board === "private") return t("screen_private_note");
   if (prompt.status !== "open" || prompt.phase !== "vote") return "";
   return prompt.tallies_hidden ? t("voting_open") : t("voting_live");
 }
@@ -342,7 +342,7 @@ function updateCard(node, idea, replies) {
   node.classList.toggle("fresh", isFresh(idea));
   setText(node.querySelector(".idea-author"), byline(idea));
   const replyCount = (replies.get(idea.id) || []).length;
-  setText(node.querySelector(".idea-replies"), replyCount ? tn("replies", replyCount) : "");
+  setText(node.querySelector(".idea-replies"), replyCount ? tn("count_replies", replyCount) : "");
   setText(node.querySelector(".idea-reactions"), reactionsText(idea, "  "));
   const votes = shownVotes(idea);
   setText(node.querySelector(".idea-votes"), votes ? tn("votes", votes) : "");
@@ -368,7 +368,7 @@ function renderCards(prompt, ideas) {
   );
   if (!shown.length) {
     showPageNumber(0, 1);
-    list.replaceChildren(el("li", { className: "board-empty" }, t("no_ideas_yet")));
+    list.replaceChildren(el("li", { className: "board-empty" }, t("screen_no_ideas_yet")));
     return;
   }
   afterLayout(() => {
@@ -477,7 +477,7 @@ function rankRows(rows) {
 
 function renderBars(prompt, ideas) {
   const list = boardContainer("bars", () =>
-    el("ol", { className: "bars", "aria-label": t("results") }),
+    el("ol", { className: "bars", "aria-label": t("screen_results") }),
   );
   const themes = rankThemes(prompt.themes).map((theme) => ({
     key: `theme-${theme.id}`,
@@ -498,7 +498,7 @@ function renderBars(prompt, ideas) {
   syncList(list, rows, (row) => row.key, createBar, updateBar);
   if (!rows.length) {
     showPageNumber(0, 1);
-    list.replaceChildren(el("li", { className: "board-empty" }, t("no_ideas_yet")));
+    list.replaceChildren(el("li", { className: "board-empty" }, t("screen_no_ideas_yet")));
     return;
   }
   afterLayout(() => {
@@ -677,7 +677,7 @@ function tick() {
   const left = secondsLeft(endsAt, room.serverNow());
   const clock = clockText(left);
   if (ui.timerClock.textContent !== clock) ui.timerClock.textContent = clock;
-  const label = left > 0 ? t("time_left") : t("time_up");
+  const label = left > 0 ? t("screen_time_left") : t("time_up");
   if (ui.timerLabel.textContent !== label) ui.timerLabel.textContent = label;
   ui.timer.dataset.urgency = left === 0 ? "over" : left <= 10 ? "ending" : left <= 60 ? "soon" : "";
 }

@@ -3,38 +3,78 @@
 
 let strings = {};
 let pluralRules = null;
+let numbers = null;
+
+/** The page's language as a BCP 47 tag (`<html lang>`), for Intl. */
+export function pageLanguage() {
+  return (typeof document !== "undefined" && document.documentElement.lang) || "en";
+}
 
 /** Read the page's translated strings from its <script type="application/json" id="i18n">. */
 export function loadStrings(id = "i18n") {
   const block = document.getElementById(id);
-  strings = block ? JSON.parse(block.textContent) : {};
-  pluralRules = new Intl.PluralRules(document.documentElement.lang || "en");
+  return useStrings(block ? JSON.parse(block.textContent) : {}, pageLanguage());
+}
+
+/** Use `dictionary` for t() and tn(), with the plural rules and number format of `language`. */
+export function useStrings(dictionary, language = "en") {
+  strings = dictionary;
+  pluralRules = new Intl.PluralRules(language);
+  numbers = new Intl.NumberFormat(language);
   return strings;
 }
 
-/** The translated string for `key`, with {name} placeholders filled from `vars`. */
+const PLACEHOLDER = /%(?:\((\w+)\)([sd])|%)/g;
+
+function fill(template, vars) {
+  return template.replace(PLACEHOLDER, (whole, name, kind) => {
+    if (name === undefined) return "%";
+    if (!Object.prototype.hasOwnProperty.call(vars, name)) return whole;
+    const value = vars[name];
+    if (typeof value === "number" && numbers) return numbers.format(value);
+    return kind === "d" ? String(Math.trunc(Number(value))) : String(value);
+  });
+}
+
+/** The translated string for `key`, with gettext's %(name)s placeholders filled from `vars`. */
 export function t(key, vars = {}) {
   const template = Object.prototype.hasOwnProperty.call(strings, key) ? strings[key] : key;
-  return template.replace(/\{(\w+)\}/g, (whole, name) =>
-    Object.prototype.hasOwnProperty.call(vars, name) ? String(vars[name]) : whole,
-  );
+  return fill(typeof template === "string" ? template : key, vars);
 }
 
-/** A count in words: `key_one` or `key_other`, chosen by the page language's plural rules. */
+/** A count in words: the form of `key` for `n` by the page language's plural rules. */
 export function tn(key, n, vars = {}) {
-  const form = pluralRules && pluralRules.select(n) === "one" ? "one" : "other";
-  return t(`${key}_${form}`, { n, ...vars });
+  const forms = Object.prototype.hasOwnProperty.call(strings, key) ? strings[key] : null;
+  if (!forms || typeof forms !== "object") return fill(key, { n, ...vars });
+  const category = pluralRules ? pluralRules.select(n) : "other";
+  const template = forms[category] ?? forms.other ?? Object.values(forms)[0];
+  return fill(template, { n, ...vars });
 }
 
-/** The message for a server's {code, message}: ours for `prefix_code` when known, else the server's own. */
+/** Dates, times and numbers in the page's language, through Intl. */
+export const formats = {
+  time: (value) =>
+    new Intl.DateTimeFormat(pageLanguage(), { hour: "2-digit", minute: "2-digit" }).format(
+      new Date(value),
+    ),
+  dateTime: (value) =>
+    new Intl.DateTimeFormat(pageLanguage(), { dateStyle: "medium", timeStyle: "short" }).format(
+      new Date(value),
+    ),
+  number: (value) => new Intl.NumberFormat(pageLanguage()).format(value),
+};
+
+/**
+ * The words for a {code, message}: the server's message, already in the person's language;
+ * ours for `prefix_code` when the browser itself failed (a time-out, offline), else the fallback.
+ */
 export function codedMessage(prefix, detail, fallbackKey) {
-  const code = detail && detail.code;
-  const key = `${prefix}_${code}`;
-  if (code && Object.prototype.hasOwnProperty.call(strings, key)) return t(key);
-  return (detail && detail.message) || t(fallbackKey);
+  if (detail && detail.message) return detail.message;
+  const key = `${prefix}_${detail && detail.code}`;
+  return Object.prototype.hasOwnProperty.call(strings, key) ? t(key) : t(fallbackKey);
 }
 
-/** The message to show for an error ack: ours for a known code, else the server's own. */
+/** The message to show for an error ack or a request that failed in the browser. */
 export function errorMessage(error) {
   return codedMessage("error", error, "error_unknown");
 }

@@ -129,8 +129,8 @@ def new_page(browser: Any) -> Iterator[Any]:
     """Pages in separate browser contexts (separate cookies and storage), closed afterwards."""
     contexts: list[Any] = []
 
-    def make(*, phone: bool = False) -> Any:
-        options: dict[str, Any] = {"locale": "en-GB"}
+    def make(*, phone: bool = False, locale: str = "en-GB") -> Any:
+        options: dict[str, Any] = {"locale": locale}
         if phone:
             options.update(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
         else:

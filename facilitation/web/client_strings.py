@@ -1,0 +1,314 @@
+"""The one dictionary of the pages' JavaScript strings, translated for the request's language.
+
+Each entry is a message for gettext (`N_`), one with a context for pgettext (`C_`, where one
+English word has two meanings) or a pair for ngettext (`NP_`); `make messages` extracts them
+all. Placeholders are gettext's `%(name)s`, filled in the browser by render.js.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from babel import Locale
+from flask_babel import get_locale, get_translations
+
+Plural = tuple[str, str]
+
+
+@dataclass(frozen=True)
+class Contextual:
+    """A message whose English is shared by another meaning: "Open" (a status) or "Open" (do it)."""
+
+    context: str
+    message: str
+
+
+def N_(message: str) -> str:
+    """Mark a message for extraction; it is translated when the dictionary is built."""
+    return message
+
+
+def C_(context: str, message: str) -> Contextual:
+    """Mark a message with its context for extraction, as pgettext takes it."""
+    return Contextual(context, message)
+
+
+def NP_(singular: str, plural: str) -> Plural:
+    """Mark a singular and plural pair for extraction, as ngettext takes them."""
+    return (singular, plural)
+
+
+STRINGS: dict[str, str | Plural | Contextual] = {
+    "connection_connecting": N_("Connecting…"),
+    "connection_online": N_("Live"),
+    "connection_offline_kept": N_(
+        "Reconnecting… what you write is kept and sent when the connection is back."
+    ),
+    "participants": NP_("%(n)s participant", "%(n)s participants"),
+    "you_are": N_("You are taking part as %(name)s."),
+    "signed_in_as_staff": N_(
+        "You are signed in as staff, so you see the room but cannot post or vote. "
+        "Open the link in a private window to take part."
+    ),
+    "your_idea": N_("Your idea"),
+    "yours": N_("Yours"),
+    "post_idea": N_("Post idea"),
+    "characters_used": N_("%(n)s / %(max)s characters"),
+    "status_open": C_("status", "Open"),
+    "status_closed": N_("Closed"),
+    "ideas": N_("Ideas"),
+    "results": N_("Ideas ranked by votes"),
+    "no_ideas_yet": N_("No ideas yet. Be the first!"),
+    "no_ideas": N_("No ideas were posted."),
+    "no_ideas_so_far": N_("No ideas yet."),
+    "votes_left": NP_("%(n)s vote left", "%(n)s votes left"),
+    "votes": NP_("%(n)s vote", "%(n)s votes"),
+    "vote": N_("Vote"),
+    "take_back_vote": N_("Take back vote"),
+    "no_votes_left": N_("No votes left: take one back to vote here"),
+    "sending": N_("Sending…"),
+    "anonymous": N_("Anonymous"),
+    "new_idea_from": N_("New idea from %(name)s"),
+    "new_ideas": NP_("%(n)s new idea", "%(n)s new ideas"),
+    "idea_refused": N_("Your idea was not posted: %(reason)s"),
+    "error_unknown": N_("That did not work; please try again."),
+    # Checked in the browser before anything is sent.
+    "error_name_required": N_("Please give your name to join."),
+    "error_text_empty": N_("Write something first."),
+    "error_timeout": N_("The server did not answer in time; please try again."),
+    "error_offline": N_("You are offline; try again when the connection is back."),
+    "phase_collect": N_("Collect"),
+    "phase_group": N_("Group"),
+    "phase_vote": N_("Vote"),
+    "phase_results": N_("Results"),
+    "phase_help_collect": N_("Add your ideas"),
+    "phase_help_group": N_("The facilitator is grouping ideas"),
+    "phase_help_vote": N_("Vote for the ideas you support"),
+    "phase_help_vote_themes": N_("Vote for the themes and ideas you support"),
+    "phase_help_results": N_("Results"),
+    "private_note": N_(
+        "Private brainstorm: others see your ideas once the facilitator reveals them."
+    ),
+    "credit_named": N_("Your idea will be shown with your name: %(name)s."),
+    "credit_affiliation": N_(
+        "Your idea will be shown with your city or organisation only: %(affiliation)s. "
+        "Your name is not shown."
+    ),
+    "credit_affiliation_none": N_("Your idea will be shown without your name."),
+    "credit_anonymous": N_(
+        "Your idea will be shown anonymously (Chatham House): no name or city, now or later."
+    ),
+    "credit_kept": N_(
+        "What you post keeps this credit: a later change can only hide more, never reveal more."
+    ),
+    "count_ideas": NP_("%(n)s idea", "%(n)s ideas"),
+    "count_replies": NP_("%(n)s reply", "%(n)s replies"),
+    "count_pending": NP_("%(n)s awaiting approval", "%(n)s awaiting approval"),
+    "count_hidden": NP_("%(n)s hidden", "%(n)s hidden"),
+    "count_withdrawn": NP_("%(n)s withdrawn", "%(n)s withdrawn"),
+    "count_merged": NP_("%(n)s merged", "%(n)s merged"),
+    "supporters": NP_("%(n)s supporter", "%(n)s supporters"),
+    "hidden_ideas": NP_(
+        "%(n)s idea from others, hidden until the facilitator reveals it",
+        "%(n)s ideas from others, hidden until the facilitator reveals them",
+    ),
+    "tallies_hidden": N_("Vote counts stay hidden until the results."),
+    "brought_here": N_("The facilitator brought everyone to this prompt"),
+    "time_left": N_("%(time)s left"),
+    "time_up": N_("Time is up"),
+    "other_ideas": N_("Ideas in no theme"),
+    "ideas_in_theme": N_("Ideas in %(name)s"),
+    "theme_empty": N_("No ideas in this theme yet."),
+    "vote_theme": N_("Vote for the theme %(name)s"),
+    "take_back_theme_vote": N_("Take back vote for the theme %(name)s"),
+    "edited": N_("edited"),
+    "awaiting_approval": N_("Waiting for the facilitator's approval"),
+    "reactions": N_("Reactions"),
+    "reaction_count": N_("%(name)s: %(n)s"),
+    "reaction_👍": N_("Agree"),
+    "reaction_💡": N_("Good idea"),
+    "reaction_❤️": N_("Love it"),
+    "reaction_👏": N_("Applause"),
+    "reaction_🤔": N_("Not sure"),
+    "build_on": N_("Build on this"),
+    "build_on_label": N_("Build on this idea"),
+    "post_reply": N_("Post"),
+    "replies": N_("Ideas building on this one"),
+    "reply_refused": N_("Your reply was not posted: %(reason)s"),
+    "edit": N_("Edit"),
+    "reword_idea": N_("Reword this idea"),
+    "reword_reply": N_("Reword this reply"),
+    "save": N_("Save"),
+    "cancel": N_("Cancel"),
+    "withdraw": N_("Withdraw"),
+    "withdraw_question": N_("Withdraw this idea? Votes on it go back to those who cast them."),
+    "withdraw_yes": N_("Yes, withdraw it"),
+    "keep_it": N_("Keep it"),
+    "withdrawn": N_("Your idea was withdrawn."),
+    "connection_offline": N_("Reconnecting…"),
+    "prompt_number": N_("Prompt %(n)s"),
+    "joined": NP_("participant joined", "participants joined"),
+    "status_draft": N_("Draft"),
+    "open_prompt": C_("action", "Open"),
+    "reopen_prompt": N_("Reopen"),
+    "close_prompt": N_("Close"),
+    "ideas_ranked": N_("Ideas ranked by votes"),
+    "votes_hidden": N_("votes hidden until results"),
+    "end_confirm": N_(
+        "End the session? Every open prompt closes and participants see that the roundtable "
+        "has ended. You can reopen it."
+    ),
+    "session_ended": N_("Session ended at %(time)s."),
+    "session_live": N_("The session is running."),
+    "attribution_rule": N_(
+        "A more protective choice applies at once; a more open one only to ideas posted afterwards."
+    ),
+    "votes_each": NP_("%(n)s vote each", "%(n)s votes each"),
+    "draft_hint": N_("Not open yet: participants cannot see this prompt."),
+    "prompt_saved": N_("Prompt added."),
+    "edit_prompt": N_("Edit"),
+    "edit_prompt_text": N_("Prompt text"),
+    "edit_prompt_votes": N_("Votes per participant"),
+    "save_prompt": N_("Save"),
+    "cancel_edit": N_("Cancel"),
+    "delete_prompt": N_("Delete"),
+    "confirm_delete_prompt": N_("Delete this draft for good?"),
+    "confirm_delete": N_("Yes, delete"),
+    "keep_prompt": N_("Keep it"),
+    "move_up": N_("Move up"),
+    "move_down": N_("Move down"),
+    "prompt_updated": N_("Prompt saved."),
+    "prompt_deleted": N_("Draft deleted."),
+    "prompt_moved": N_("Prompt moved."),
+    "link_copied": N_("Join link copied."),
+    "presenter_link_created": N_("Presenter link ready: open it on the projector's computer."),
+    "presenter_link_copied": N_("Presenter link copied."),
+    "presenter_link_rotated": N_("New presenter link ready; the old one no longer works."),
+    "presenter_link_revoked": N_("Presenter link revoked; screens that used it have stopped."),
+    "presenter_link_rotate_confirm": N_(
+        "Make a new presenter link? Screens using the current one will stop."
+    ),
+    "presenter_link_revoke_confirm": N_("Revoke the presenter link? Screens using it will stop."),
+    "link_not_copied": N_("Could not copy the link; select it and copy it by hand."),
+    "error_prompt_empty": N_("Write the prompt first."),
+    "phases": N_("Phase"),
+    "private": N_("Private brainstorm"),
+    "hide_tallies": N_("Hide tallies until results"),
+    "late_ideas": N_("Allow ideas after collecting"),
+    "prompt_settings": N_("Settings"),
+    "prompt_attribution": N_("Attribution for this prompt"),
+    "attribution_same": N_("Same as roundtable"),
+    "attribution_named": N_("Named"),
+    "attribution_affiliation": N_("City or organisation only"),
+    "attribution_anonymous": N_("Anonymous (Chatham House)"),
+    "reveal": N_("Reveal ideas"),
+    "hidden_from_room": N_("Private: participants see only their own ideas."),
+    "revealed": N_("Revealed"),
+    "focus": N_("Bring everyone here"),
+    "unfocus": N_("Let everyone roam"),
+    "focused": N_("Everyone is here"),
+    "timer": N_("Timer"),
+    "timer_duration": N_("Duration"),
+    "minutes": NP_("%(n)s minute", "%(n)s minutes"),
+    "custom_seconds": N_("Other (seconds)"),
+    "seconds": N_("Seconds"),
+    "advance_phase": N_("Advance to the next phase when time is up"),
+    "advance_close": N_("Close the prompt when time is up"),
+    "timer_start": N_("Start timer"),
+    "timer_restart": N_("Restart timer"),
+    "timer_stop": N_("Stop timer"),
+    "error_bad_seconds": N_("A timer runs from %(min)s seconds to %(max)s minutes."),
+    "themes": N_("Themes"),
+    "suggest_themes": N_("Suggest themes"),
+    "suggested_themes": N_("Suggested themes"),
+    "suggested_theme_name": N_("Suggested theme name"),
+    "suggest_reason_generic": N_("Nothing to suggest yet."),
+    "suggestions": NP_("%(n)s theme suggested.", "%(n)s themes suggested."),
+    "no_suggestions": N_("No themes to suggest: group a few more similar ideas first."),
+    "accept": N_("Accept"),
+    "reject": N_("Reject"),
+    "new_theme_name": N_("New theme name"),
+    "new_theme": N_("New theme"),
+    "theme_name": N_("Theme name"),
+    "delete_theme": N_("Delete theme"),
+    "theme": N_("Theme"),
+    "not_in_theme": N_("Not in a theme"),
+    "ideas_not_in_theme": N_("Ideas not in a theme"),
+    "idea_view": N_("Show ideas"),
+    "view_all": N_("All ideas"),
+    "view_themes": N_("By theme"),
+    "error_theme_name_empty": N_("Give the theme a name first."),
+    "premoderate": N_("Pre-moderation: approve each idea before the room sees it"),
+    "approve": N_("Approve"),
+    "hide": N_("Hide"),
+    "restore": N_("Restore"),
+    "spotlight": N_("Spotlight"),
+    "clear_spotlight": N_("Clear spotlight"),
+    "spotlighted": N_("In the spotlight"),
+    "edit_idea": N_("Edit the idea"),
+    "merge": N_("Merge"),
+    "merge_into": N_("Merge into…"),
+    "choose_merge_target": N_("Choose the idea to merge this one into."),
+    "building_on": N_("Builds on the idea above"),
+    "status_pending": N_("Waiting for approval"),
+    "status_hidden": N_("Hidden"),
+    "status_merged": N_("Merged"),
+    "status_deleted": N_("Withdrawn by its author"),
+    "screen_phase_collect": N_("Collecting ideas"),
+    "screen_phase_group": N_("Grouping"),
+    "screen_phase_vote": N_("Voting"),
+    "screen_phase_results": N_("Results"),
+    "page_of": N_("Page %(page)s of %(pages)s"),
+    "unit_votes": NP_("vote", "votes"),
+    "unit_supporters": NP_("supporter", "supporters"),
+    "screen_time_left": N_("left"),
+    "screen_no_ideas_yet": N_("Ideas will appear here as they arrive."),
+    "no_words_yet": N_("The word cloud grows as ideas arrive."),
+    "no_votes_yet": N_("No votes yet."),
+    "private_count": NP_("idea so far", "ideas so far"),
+    "screen_private_note": N_(
+        "Private brainstorm: the ideas appear when the facilitator reveals them."
+    ),
+    "voting_open": N_("Voting is open: vote on your device. Results are shown at the end."),
+    "voting_live": N_("Voting is open: vote on your device."),
+    "grouping": N_("Ideas grouped into themes"),
+    "ungrouped": N_("Not grouped yet"),
+    "screen_results": N_("Themes ranked by supporters, then ideas ranked by votes"),
+    "word_cloud": N_("Word cloud"),
+    "idea_list": N_("Idea list"),
+    "join_screen": N_("Join screen"),
+    "back_to_prompt": N_("Back to the prompt"),
+    "revoked": N_("Link no longer valid"),
+    "creating": N_("Creating…"),
+    "error_title_required": N_("Give the roundtable a title."),
+}
+
+
+@cache
+def plural_samples(language: str) -> dict[str, int]:
+    """For each CLDR plural category of a language, a count that falls in it."""
+    rule = Locale.parse(language).plural_form
+    samples: dict[str, int] = {}
+    for n in (*range(0, 200), 1_000_000):
+        samples.setdefault(rule(n), n)
+    return samples
+
+
+def client_strings() -> dict[str, str | dict[str, str]]:
+    """The dictionary in the request's language; a plural becomes {category: form}."""
+    translations = get_translations()
+    samples = plural_samples(str(get_locale() or "en"))
+    built: dict[str, str | dict[str, str]] = {}
+    for key, message in STRINGS.items():
+        if isinstance(message, Contextual):
+            built[key] = translations.pgettext(message.context, message.message)
+        elif isinstance(message, tuple):
+            singular, plural = message
+            built[key] = {
+                category: translations.ngettext(singular, plural, n)
+                for category, n in samples.items()
+            }
+        else:
+            built[key] = translations.gettext(message)
+    return built

@@ -141,6 +141,21 @@ def assert_no_overlap(page: Any, selector: str) -> None:
             assert apart, f"{name!r} overlaps {other!r}"
 
 
+def group_into_themes(
+    facilitator: Facilitator, prompt_id: int, themes: dict[str, list[str]]
+) -> dict[str, dict[str, Any]]:
+    """Move the prompt to grouping and make each theme from its ideas' texts; the themes by name."""
+    ideas = facilitator.ideas(prompt_id)
+    facilitator.ok("prompt.phase", {"prompt_id": prompt_id, "phase": "group"})
+    return {
+        name: facilitator.ok(
+            "theme.create",
+            {"prompt_id": prompt_id, "name": name, "idea_ids": [ideas[text] for text in texts]},
+        )["theme"]
+        for name, texts in themes.items()
+    }
+
+
 def card(page: Any, text: str) -> Any:
     return page.locator(".idea-card").filter(has_text=text)
 
@@ -209,24 +224,12 @@ def test_big_screen_follows_the_room_as_participants_see_it(
 
     # Grouped, the screen shows the themes with their ideas.
     ideas = facilitator.ideas(prompt["id"])
-    facilitator.ok("prompt.phase", {"prompt_id": prompt["id"], "phase": "group"})
-    facilitator.ok(
-        "theme.create",
+    group_into_themes(
+        facilitator,
+        prompt["id"],
         {
-            "prompt_id": prompt["id"],
-            "name": "Shade",
-            "idea_ids": [
-                ideas["Shade trees at every bus stop"],
-                ideas["Shade sails over the market street"],
-            ],
-        },
-    )
-    facilitator.ok(
-        "theme.create",
-        {
-            "prompt_id": prompt["id"],
-            "name": "Water and roofs",
-            "idea_ids": [ideas["Open the public fountains at night"]],
+            "Shade": ["Shade trees at every bus stop", "Shade sails over the market street"],
+            "Water and roofs": ["Open the public fountains at night"],
         },
     )
     expect(screen.locator("#phase")).to_have_text("Grouping")
@@ -615,29 +618,14 @@ def test_big_screen_fills_a_projector_with_whole_ideas_in_pages(
 
     # Themes rank by support: the people behind the theme or any of its ideas, each once.
     ideas = facilitator.ideas(prompt["id"])
-    facilitator.ok("prompt.phase", {"prompt_id": prompt["id"], "phase": "group"})
-    shade = facilitator.ok(
-        "theme.create",
+    shade = group_into_themes(
+        facilitator,
+        prompt["id"],
         {
-            "prompt_id": prompt["id"],
-            "name": "Shade",
-            "idea_ids": [
-                ideas["Shade trees at every bus stop"],
-                ideas["Shade sails over the market street"],
-            ],
+            "Shade": ["Shade trees at every bus stop", "Shade sails over the market street"],
+            "Water": ["Open the public fountains at night", "Pools open until midnight"],
         },
-    )["theme"]
-    facilitator.ok(
-        "theme.create",
-        {
-            "prompt_id": prompt["id"],
-            "name": "Water",
-            "idea_ids": [
-                ideas["Open the public fountains at night"],
-                ideas["Pools open until midnight"],
-            ],
-        },
-    )
+    )["Shade"]
     facilitator.ok("prompt.phase", {"prompt_id": prompt["id"], "phase": "vote"})
     people["Amina"].ok("vote.cast", {"theme_id": shade["id"]})
     people["Amina"].ok("vote.cast", {"idea_id": ideas["Shade trees at every bus stop"]})

@@ -56,9 +56,7 @@ class Ballot(Generic[C]):
 def _ballot(
     session: Session, actor: Actor | None, roundtable_id: int, idea_id: int
 ) -> Ballot[Idea]:
-    participant_id = require_participant(actor)
-    require_access(session, actor, roundtable_id)
-    roundtable = lock_roundtable(session, roundtable_id)
+    participant_id, roundtable = _voter(session, actor, roundtable_id)
     idea = session.get(Idea, idea_id)
     if idea is None or idea.prompt.roundtable_id != roundtable.id:
         raise NotFoundError("idea")
@@ -66,25 +64,31 @@ def _ballot(
         raise ConflictError("idea_unavailable", "This idea is not open to votes.")
     if idea.parent_id is not None:
         raise ConflictError("idea_unavailable", "Replies build on an idea; vote for the idea.")
-    prompt = require_open(idea.prompt)
-    if not may_vote(prompt):
-        raise ConflictError("wrong_phase", "Voting is not open in this phase.")
-    return Ballot(participant_id, roundtable, prompt, idea)
+    return Ballot(participant_id, roundtable, _voting(idea.prompt), idea)
 
 
 def _theme_ballot(
     session: Session, actor: Actor | None, roundtable_id: int, theme_id: int
 ) -> Ballot[Theme]:
-    participant_id = require_participant(actor)
-    require_access(session, actor, roundtable_id)
-    roundtable = lock_roundtable(session, roundtable_id)
+    participant_id, roundtable = _voter(session, actor, roundtable_id)
     theme = session.get(Theme, theme_id)
     if theme is None or theme.prompt.roundtable_id != roundtable.id:
         raise NotFoundError("theme")
-    prompt = require_open(theme.prompt)
-    if not may_vote(prompt):
+    return Ballot(participant_id, roundtable, _voting(theme.prompt), theme)
+
+
+def _voter(session: Session, actor: Actor | None, roundtable_id: int) -> tuple[int, Roundtable]:
+    """The participant who votes, and their roundtable, locked for the vote budget's sake."""
+    participant_id = require_participant(actor)
+    require_access(session, actor, roundtable_id)
+    return participant_id, lock_roundtable(session, roundtable_id)
+
+
+def _voting(prompt: Prompt) -> Prompt:
+    """The prompt, if it takes votes now."""
+    if not may_vote(require_open(prompt)):
         raise ConflictError("wrong_phase", "Voting is not open in this phase.")
-    return Ballot(participant_id, roundtable, prompt, theme)
+    return prompt
 
 
 def _existing_vote(session: Session, ballot: Ballot[Idea]) -> Vote | None:

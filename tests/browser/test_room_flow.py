@@ -206,7 +206,7 @@ def test_markup_is_refused_and_plain_text_shows_literally(
 
     post_idea(dana, "<img src=x onerror=alert(1)>")
     expect(dana.get_by_role("status").filter(has_text="Your idea was not posted")).to_contain_text(
-        "It contains HTML; please write plain text."
+        "contains HTML; please write plain text."
     )
     expect(dana.get_by_label("Your idea")).to_have_value("<img src=x onerror=alert(1)>")
     expect(dana.locator("li.idea")).to_have_count(0)

@@ -102,6 +102,8 @@ STRINGS: dict[str, str | Plural | Contextual] = {
     "credit_kept": N_(
         "What you post keeps this credit: a later change can only hide more, never reveal more."
     ),
+    # Two sentences shown together: Chinese puts no space between them.
+    "two_sentences": C_("two sentences", "%(first)s %(second)s"),
     "count_ideas": NP_("%(n)s idea", "%(n)s ideas"),
     "count_replies": NP_("%(n)s reply", "%(n)s replies"),
     "count_pending": NP_("%(n)s awaiting approval", "%(n)s awaiting approval"),

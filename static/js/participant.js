@@ -317,7 +317,7 @@ function creditNote(attribution) {
       ? t("credit_affiliation", { affiliation: me.affiliation })
       : t("credit_affiliation_none");
   } else line = t("credit_named", { name: authorLine(me) });
-  return `${line} ${t("credit_kept")}`;
+  return t("two_sentences", { first: line, second: t("credit_kept") });
 }
 
 function updateCounter(section) {

@@ -30,6 +30,8 @@ def test_participant_takes_part_in_chinese(server: Server, new_page: Any, output
     expect(li.locator("#participants")).to_have_text("1 位参与者")
     expect(li.get_by_role("heading", name=PROMPT)).to_be_visible()
     expect(li.locator(".budget")).to_have_text("剩余 3 票")
+    # Two Chinese sentences follow each other without the space English puts between them.
+    expect(li.locator(".credit-note").first).to_contain_text("上海 Shanghai。您发布")
 
     li.get_by_label("您的想法").fill(MIXED)
     li.get_by_role("button", name="发布想法").click()

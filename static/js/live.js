@@ -476,19 +476,13 @@ export class LiveRoom {
   }
 
   /** Withdraw my idea while ideas are collected; votes on it go back to their voters. */
-  async withdrawIdea(ideaId) {
-    const ack = await this.request("idea.delete", { idea_id: ideaId });
-    if (ack.ok) this.state.upsertIdea(ack.idea);
-    this.changed();
-    return ack;
+  withdrawIdea(ideaId) {
+    return this.write("idea.delete", { idea_id: ideaId });
   }
 
   /** Put my emoji on an idea, or take it off again; the ack says which it was. */
-  async react(ideaId, emoji) {
-    const ack = await this.request("idea.react", { idea_id: ideaId, emoji });
-    if (ack.ok) this.state.upsertIdea(ack.idea);
-    this.changed();
-    return ack;
+  react(ideaId, emoji) {
+    return this.write("idea.react", { idea_id: ideaId, emoji });
   }
 
   // -- votes ----------------------------------------------------------------
@@ -644,7 +638,8 @@ export class LiveRoom {
   }
 
   async deleteTheme(promptId, themeId) {
-    const ack = await this.write("theme.delete", { theme_id: themeId });
+    // The ack carries the deleted theme: taking it in would only add back what goes.
+    const ack = await this.request("theme.delete", { theme_id: themeId });
     if (ack.ok) this.state.removeTheme({ id: themeId, prompt_id: promptId });
     this.changed();
     return ack;

@@ -130,8 +130,11 @@ test("what a write's ack returns is in the room before the event arrives", async
 
 test("a deleted theme and a deleted draft leave the room once the server agrees", async () => {
   const { room } = await staffRoom();
+  let changes = 0;
+  room.handlers.change = () => (changes += 1);
   await room.deleteTheme(1, 30);
   assert.equal(room.state.prompts.get(1).themes.has(30), false);
+  assert.equal(changes, 1, "the page redraws once, with the theme gone");
   await room.deletePrompt(1);
   assert.equal(room.state.prompts.has(1), false);
 });

@@ -139,6 +139,60 @@ class UnusedPrompt:
     text: str
 
 
+OUTCOME_KINDS = ("takeaway", "decision", "action", "question")
+ACTION_STATUSES = ("open", "in_progress", "done")
+
+
+@dataclass(frozen=True)
+class OutcomeSummary:
+    """What the session concluded, as the rapporteur recorded it, with where it came from."""
+
+    id: int
+    kind: str  # one of OUTCOME_KINDS
+    text: str
+    owner: str | None = None  # action items only
+    due: str | None = None  # YYYY-MM-DD, action items only
+    status: str | None = None  # one of ACTION_STATUSES, action items only
+    sdgs: tuple[int, ...] = ()
+    source_idea_ids: tuple[int, ...] = ()
+    source_theme_ids: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class AffiliationShare:
+    """One city or organisation: how many of its people joined, and what they contributed."""
+
+    name: str
+    people: int
+    contributions: int
+
+
+@dataclass(frozen=True)
+class TimelinePoint:
+    """Ideas and replies that arrived in one interval starting at `at`."""
+
+    at: datetime
+    contributions: int
+
+
+@dataclass(frozen=True)
+class Participation:
+    """How many took part, and how evenly: the measures docs/reports.md defines."""
+
+    joined: int
+    contributed: int
+    voted: int
+    contributions: int
+    # 0 when every participant who joined contributed as much as every other, towards 1 when
+    # one person contributed everything; None when nobody contributed.
+    gini: float | None
+    # The share of contributions that came from the most active fifth of those who joined.
+    top_fifth_share: float | None
+    affiliations: tuple[AffiliationShare, ...] = ()
+    timeline: tuple[TimelinePoint, ...] = ()
+    interval_minutes: int = 5
+
+
 @dataclass(frozen=True)
 class Summary:
     roundtable_id: int
@@ -155,6 +209,8 @@ class Summary:
     ended_at: datetime | None = None
     scheduled_on: str = ""
     reply_count: int = 0
+    outcomes: tuple[OutcomeSummary, ...] = ()
+    participation: Participation | None = None
 
 
 def byline(idea: Idea) -> Byline:

@@ -324,3 +324,52 @@ class PresenterLink(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     created_by: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id", ondelete="SET NULL"))
     revoked_at: Mapped[datetime | None] = mapped_column()
+
+
+class Outcome(Base):
+    """What a session concluded, as its rapporteurs record it: a takeaway, a decision, an
+    action item or an open question, with the goals it serves and the ideas it came from.
+
+    It belongs to the staff's workspace, not to the room: it is not in the room's log and
+    reaches no participant until it is exported. `version` rises with every change, so that
+    an edit made from an older version is noticed rather than written over another.
+    """
+
+    __tablename__ = "outcome"
+    __table_args__ = (UniqueConstraint("roundtable_id", "client_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    roundtable_id: Mapped[int] = mapped_column(
+        ForeignKey("roundtable.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(20))
+    text: Mapped[str] = mapped_column(Text)
+    owner: Mapped[str | None] = mapped_column(String(200))
+    due: Mapped[str | None] = mapped_column(String(10))
+    status: Mapped[str | None] = mapped_column(String(20))
+    sdgs: Mapped[list[int]] = mapped_column(JSON, default=list)
+    source_idea_ids: Mapped[list[int]] = mapped_column(JSON, default=list)
+    source_theme_ids: Mapped[list[int]] = mapped_column(JSON, default=list)
+    position: Mapped[int] = mapped_column(default=0)
+    version: Mapped[int] = mapped_column(default=1)
+    # Chosen by the writing client, so that a create retried after a dropped ack makes one.
+    client_id: Mapped[str | None] = mapped_column(String(64))
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id", ondelete="SET NULL"))
+    updated_by: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class NoteRevision(Base):
+    """One saved state of a roundtable's shared notes. Every save is kept: the newest is the
+    notes, the older ones are what a late edit is merged against, and nothing typed is lost."""
+
+    __tablename__ = "note_revision"
+    __table_args__ = (UniqueConstraint("roundtable_id", "version"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    roundtable_id: Mapped[int] = mapped_column(ForeignKey("roundtable.id", ondelete="CASCADE"))
+    version: Mapped[int] = mapped_column()
+    text: Mapped[str] = mapped_column(Text)
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -15,8 +15,9 @@ from typing import Any
 from flask_socketio import SocketIO
 
 from facilitation.services.events import Published
+from facilitation.services.workspace import StaffNews
 
-_held: contextvars.ContextVar[list[Published] | None] = contextvars.ContextVar(
+_held: contextvars.ContextVar[list[Published | StaffNews] | None] = contextvars.ContextVar(
     "held_events", default=None
 )
 
@@ -50,15 +51,24 @@ class Realtime:
         self.socketio = socketio
         self._hold_until_acked(socketio)
 
-    def publish(self, events: Iterable[Published]) -> None:
+    def publish(self, events: Iterable[Published | StaffNews]) -> None:
         held = _held.get()
         if held is not None:
             held.extend(events)
             return
         self._emit(events)
 
-    def _emit(self, events: Iterable[Published]) -> None:
+    def _emit(self, events: Iterable[Published | StaffNews]) -> None:
         for event in events:
+            if isinstance(event, StaffNews):
+                # The staff's workspace: no participant or big screen hears of it.
+                self.socketio.emit(
+                    event.name,
+                    event.payload,
+                    to=room_of(event.roundtable_id, staff=True),
+                    namespace="/",
+                )
+                continue
             self.socketio.emit(
                 event.name,
                 event.payload,
@@ -104,7 +114,7 @@ class Realtime:
             )
 
         def handle_then_emit(*args: Any) -> Any:
-            held: list[Published] = []
+            held: list[Published | StaffNews] = []
             token = _held.set(held)
             try:
                 return handle(*args)

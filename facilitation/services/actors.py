@@ -17,6 +17,7 @@ class Right(enum.Enum):
     READ_ROUNDTABLE = "read_roundtable"
     EXPORT = "export"
     SHARE_SCREEN = "share_screen"
+    RECORD_OUTCOMES = "record_outcomes"
 
 
 RIGHTS: dict[str, frozenset[Right]] = {
@@ -28,9 +29,10 @@ RIGHTS: dict[str, frozenset[Right]] = {
             Right.READ_ROUNDTABLE,
             Right.EXPORT,
             Right.SHARE_SCREEN,
+            Right.RECORD_OUTCOMES,
         }
     ),
-    StaffRole.RAPPORTEUR: frozenset({Right.READ_ROUNDTABLE, Right.EXPORT}),
+    StaffRole.RAPPORTEUR: frozenset({Right.READ_ROUNDTABLE, Right.EXPORT, Right.RECORD_OUTCOMES}),
 }
 
 

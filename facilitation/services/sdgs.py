@@ -35,7 +35,7 @@ def label(goal: int) -> str:
 
 def checked(goals: object) -> tuple[int, ...]:
     """A list of goal numbers as sent by a client: each 1 to 17, each once, in order."""
-    if not isinstance(goals, list) or not all(
+    if not isinstance(goals, list | tuple) or not all(
         isinstance(goal, int) and not isinstance(goal, bool) for goal in goals
     ):
         raise InvalidInputError("bad_sdgs", "sdgs must be a list of goal numbers, 1 to 17.")

@@ -233,6 +233,50 @@ class SnapshotAt(TypedDict):
 CatchUp = EventsSince | SnapshotAt
 
 
+# The staff's workspace: outcomes and shared notes, sent to staff only (services/workspace.py).
+
+
+class OutcomeView(TypedDict):
+    id: int
+    kind: str
+    text: str
+    owner: str | None
+    due: str | None
+    status: str | None
+    sdgs: list[int]
+    source_idea_ids: list[int]
+    source_theme_ids: list[int]
+    version: int
+    updated_at: str
+    updated_by: str | None
+
+
+class OutcomeRef(TypedDict):
+    id: int
+
+
+class NotesView(TypedDict):
+    text: str
+    version: int
+    updated_at: str | None
+    updated_by: str | None
+
+
+class OutcomeChanged(TypedDict):
+    """outcome.created, outcome.updated, outcome.deleted (the last with the outcome's id only)."""
+
+    outcome: OutcomeView | OutcomeRef
+
+
+class NotesChanged(TypedDict):
+    """notes.updated."""
+
+    notes: NotesView
+
+
+StaffNewsPayload = OutcomeChanged | NotesChanged
+
+
 # Acks, server to client, answering a client's event.
 
 
@@ -337,6 +381,42 @@ class SuggestionsAck(TypedDict):
     reason: NotRequired[Reason]  # only when there are no suggestions
 
 
+class OutcomeAck(TypedDict):
+    ok: Literal[True]
+    outcome: OutcomeView
+
+
+class OutcomeDeletedAck(TypedDict):
+    ok: Literal[True]
+    outcome: OutcomeRef
+
+
+class DraftAck(TypedDict):
+    ok: Literal[True]
+    outcomes: list[OutcomeView]  # the takeaways the draft added, none that were there already
+
+
+class NotesAck(TypedDict):
+    ok: Literal[True]
+    notes: NotesView
+    merged: bool  # true when the notes had moved on and the edit was merged into them
+
+
+class WorkspaceAck(TypedDict):
+    ok: Literal[True]
+    outcomes: list[OutcomeView]
+    notes: NotesView
+
+
+class ConflictRefused(TypedDict):
+    """An edit made from an older version: refused, with what is there now to show beside it."""
+
+    ok: Literal[False]
+    error: ErrorView
+    outcome: NotRequired[OutcomeView]  # outcome.update and outcome.delete
+    notes: NotRequired[NotesView]  # notes.save
+
+
 Ack = (
     Refused
     | JoinAck
@@ -351,4 +431,10 @@ Ack = (
     | ThemeAck
     | RoundtableAck
     | SuggestionsAck
+    | OutcomeAck
+    | OutcomeDeletedAck
+    | DraftAck
+    | NotesAck
+    | WorkspaceAck
+    | ConflictRefused
 )

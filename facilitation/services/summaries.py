@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from facilitation.models import (
     Idea,
     IdeaStatus,
+    Outcome,
     Prompt,
     PromptStatus,
     Roundtable,
@@ -372,6 +373,28 @@ def _prompt(session: Session, prompt: Prompt) -> PromptSummary:
     )
 
 
+def _outcomes(session: Session, roundtable_id: int) -> tuple[OutcomeSummary, ...]:
+    rows = session.scalars(
+        select(Outcome)
+        .where(Outcome.roundtable_id == roundtable_id)
+        .order_by(Outcome.position, Outcome.id)
+    )
+    return tuple(
+        OutcomeSummary(
+            id=o.id,
+            kind=o.kind,
+            text=o.text,
+            owner=o.owner,
+            due=o.due,
+            status=o.status,
+            sdgs=tuple(o.sdgs),
+            source_idea_ids=tuple(o.source_idea_ids),
+            source_theme_ids=tuple(o.source_theme_ids),
+        )
+        for o in rows
+    )
+
+
 def build_summary(
     session: Session, *, actor: Actor | None, roundtable_id: int, now: datetime
 ) -> Summary:
@@ -395,4 +418,5 @@ def build_summary(
         generated_at=now,
         ended_at=roundtable.ended_at,
         scheduled_on=roundtable.scheduled_on or roundtable.event.starts_on,
+        outcomes=_outcomes(session, roundtable.id),
     )

@@ -57,7 +57,7 @@ def handles(
 
 
 def register_handlers(socketio: SocketIO) -> None:
-    from facilitation.sockets import lifecycle, moderation, room, themes, writes
+    from facilitation.sockets import lifecycle, moderation, room, themes, workspace, writes
 
     def on_unknown(_event: str, *_args: Any) -> Refused:
         # Without an answer, a client waiting for the ack of a misspelt event only times out.
@@ -69,6 +69,7 @@ def register_handlers(socketio: SocketIO) -> None:
     moderation.register(socketio)
     themes.register(socketio)
     lifecycle.register(socketio)
+    workspace.register(socketio)
 
 
 __all__ = ["Ack", "failed", "handles", "register_handlers", "runtime"]

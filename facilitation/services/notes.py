@@ -128,7 +128,7 @@ def _line_by_line(base: list[str], theirs: list[str], mine: list[str]) -> list[s
         return None
     out = []
     for was, their, my in zip(base, theirs, mine, strict=True):
-        if their == was or their == my:
+        if their in (was, my):
             out.append(my)
         elif my == was:
             out.append(their)

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 
 from sqlalchemy import func, select, union
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, lazyload
 
 from facilitation.models import Idea, Membership, Participant, Prompt, ThemeVote, Vote
 from facilitation.services.errors import InvalidInputError
@@ -129,7 +129,10 @@ def measure(
         )
     }
     joined = len(people)
-    ideas = session.scalars(select(Idea).where(Idea.prompt_id.in_(prompt_ids))).all()
+    # Only the columns in_room reads: loading reactions with every idea would cost queries.
+    ideas = session.scalars(
+        select(Idea).where(Idea.prompt_id.in_(prompt_ids)).options(lazyload("*"))
+    ).all()
     by_id = {idea.id: idea for idea in ideas}
     counted = [idea for idea in ideas if in_room(idea, by_id)]
     spoken = Counter(idea.participant_id for idea in counted if idea.participant_id is not None)

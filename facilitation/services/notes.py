@@ -105,16 +105,16 @@ def merged(base: str, theirs: str, mine: str) -> str | None:
             out += lines.b[start:end]
         else:  # conflict: the ranges in base, theirs and mine
             a_start, a_end, b_start, b_end = (int(b) for b in bounds[2:6])
-            base, theirs, mine = (
+            was_lines, their_lines, my_lines = (
                 list(lines.base[start:end]),
                 list(lines.a[a_start:a_end]),
                 list(lines.b[b_start:b_end]),
             )
-            if not base:
+            if not was_lines:
                 # Both added lines at the same place and removed nothing: keep both.
-                out += _ending(theirs) + mine
+                out += _ending(their_lines) + my_lines
                 continue
-            by_line = _line_by_line(base, theirs, mine)
+            by_line = _line_by_line(was_lines, their_lines, my_lines)
             if by_line is None:
                 return None
             out += by_line

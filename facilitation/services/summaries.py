@@ -399,6 +399,9 @@ def build_summary(
     session: Session, *, actor: Actor | None, roundtable_id: int, now: datetime
 ) -> Summary:
     """What the roundtable produced: its prompts, their ideas ranked by votes, and counts."""
+    # Imported here: the balance counts what is in the room by this module's own rule.
+    from facilitation.services.participation import measure
+
     require(actor, Right.EXPORT)
     roundtable: Roundtable = get_roundtable(session, roundtable_id)
     prompts = prompts_with_ideas(session, roundtable.id)
@@ -419,4 +422,5 @@ def build_summary(
         ended_at=roundtable.ended_at,
         scheduled_on=roundtable.scheduled_on or roundtable.event.starts_on,
         outcomes=_outcomes(session, roundtable.id),
+        participation=measure(session, roundtable.id),
     )

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, lazyload
 from facilitation.models import Idea, Membership, Participant, Prompt, ThemeVote, Vote
 from facilitation.services.errors import InvalidInputError
 from facilitation.services.roundtables import get_roundtable
+from facilitation.services.shapes import ParticipationView
 from facilitation.services.summaries import (
     AffiliationShare,
     Participation,
@@ -164,3 +165,26 @@ def measure(
         timeline=timeline(moments, interval_minutes),
         interval_minutes=interval_minutes,
     )
+
+
+def participation_view(figures: Participation) -> ParticipationView:
+    return {
+        "joined": figures.joined,
+        "contributed": figures.contributed,
+        "voted": figures.voted,
+        "contributions": figures.contributions,
+        "gini": figures.gini,
+        "top_fifth_share": figures.top_fifth_share,
+        "affiliations": [
+            {"name": a.name, "people": a.people, "contributions": a.contributions}
+            for a in figures.affiliations
+        ],
+        "timeline": [
+            {
+                "at": point.at.isoformat(timespec="seconds") + "Z",
+                "contributions": point.contributions,
+            }
+            for point in figures.timeline
+        ],
+        "interval_minutes": figures.interval_minutes,
+    }

@@ -262,6 +262,31 @@ class NotesView(TypedDict):
     updated_by: str | None
 
 
+class AffiliationShareView(TypedDict):
+    name: str
+    people: int
+    contributions: int
+
+
+class TimelinePointView(TypedDict):
+    at: str
+    contributions: int
+
+
+class ParticipationView(TypedDict):
+    """The balance figures docs/reports.md defines, as the rapporteur's page shows them."""
+
+    joined: int
+    contributed: int
+    voted: int
+    contributions: int
+    gini: float | None
+    top_fifth_share: float | None
+    affiliations: list[AffiliationShareView]
+    timeline: list[TimelinePointView]
+    interval_minutes: int
+
+
 class OutcomeChanged(TypedDict):
     """outcome.created, outcome.updated, outcome.deleted (the last with the outcome's id only)."""
 
@@ -406,6 +431,7 @@ class WorkspaceAck(TypedDict):
     ok: Literal[True]
     outcomes: list[OutcomeView]
     notes: NotesView
+    participation: ParticipationView
 
 
 class ConflictRefused(TypedDict):

@@ -12,7 +12,7 @@ from flask_socketio import SocketIO
 from facilitation.models import utcnow
 from facilitation.payloads import parse
 from facilitation.runtime import runtime
-from facilitation.services import drafting, notes, outcomes, summaries
+from facilitation.services import drafting, notes, outcomes, participation, summaries
 from facilitation.services.actors import Right, require
 from facilitation.services.drafting import DraftedIdea, DraftedTheme
 from facilitation.services.shapes import (
@@ -162,7 +162,8 @@ def register(socketio: SocketIO) -> None:
         with runtime().db.session() as db:
             listed = outcomes.list_outcomes(db, actor=actor, roundtable_id=roundtable_id)
             shared = notes.current_notes(db, actor=actor, roundtable_id=roundtable_id)
-        return {"ok": True, "outcomes": listed, "notes": shared}
+            figures = participation.participation_view(participation.measure(db, roundtable_id))
+        return {"ok": True, "outcomes": listed, "notes": shared, "participation": figures}
 
     @handles(socketio, "outcome.create")
     def on_outcome_create(payload: Any) -> OutcomeAck:

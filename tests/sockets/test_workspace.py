@@ -80,6 +80,7 @@ def test_the_workspace_loads_outcomes_and_notes_for_staff_only(
     loaded = acked(room.facilitator.emit("workspace.load", {}))
     assert [o["text"] for o in loaded["outcomes"]] == ["Who pays?"]
     assert loaded["notes"]["text"] == "Started late" and loaded["notes"]["version"] == 1
+    assert loaded["participation"]["joined"] == 0 and loaded["participation"]["gini"] is None
     alice = room.participant("Alice")
     for event, payload in [
         ("workspace.load", {}),

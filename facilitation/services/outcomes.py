@@ -107,7 +107,9 @@ def list_outcomes(
 
 def _kind(value: object) -> str:
     if value not in OUTCOME_KINDS:
-        raise InvalidInputError("bad_kind", f"kind must be one of: {', '.join(OUTCOME_KINDS)}.")
+        raise InvalidInputError(
+            "bad_outcome_kind", f"kind must be one of: {', '.join(OUTCOME_KINDS)}."
+        )
     return str(value)
 
 

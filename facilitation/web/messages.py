@@ -61,6 +61,21 @@ MESSAGES: dict[str, LazyString] = {
     "invalid_presenter_link": lazy_gettext(
         "This presenter link is not valid; it may have been revoked."
     ),
+    # The rapporteur's workspace.
+    "bad_outcome_kind": lazy_gettext(
+        "An outcome is a takeaway, a decision, an action item or an open question."
+    ),
+    "bad_due": lazy_gettext("Write the due date as a date, such as 2025-09-30."),
+    "bad_status": lazy_gettext("An action item is open, in progress or done."),
+    "bad_sdgs": lazy_gettext("Choose among the 17 Sustainable Development Goals."),
+    "bad_sources": lazy_gettext("An outcome can cite at most 50 ideas and 50 themes."),
+    "too_many_outcomes": lazy_gettext("This roundtable has as many outcomes as it can keep."),
+    "edit_conflict": lazy_gettext(
+        "Someone else changed this while you were editing it; compare and save again."
+    ),
+    "notes_conflict": lazy_gettext(
+        "A colleague changed the same lines; your text is kept beside theirs."
+    ),
     # Why theme.suggest found nothing: not errors, but said the same way.
     "too_few_ideas": lazy_gettext(
         "Nothing to suggest yet: fewer than two ideas are outside a theme."

@@ -20,6 +20,9 @@ from facilitation.models import utcnow
 from facilitation.services import (
     ideas,
     moderation,
+    notes,
+    outcomes,
+    participation,
     phases,
     prompts,
     roundtables,
@@ -159,6 +162,9 @@ SHAPES: dict[str, type] = {
     "idea": s.IdeaView,
     "redacted": s.RedactedIdea,
     "theme": s.ThemeView,
+    "outcome": s.OutcomeView,
+    "notes": s.NotesView,
+    "participation": s.ParticipationView,
 }
 
 EVENTS: dict[str, list[type]] = {
@@ -173,6 +179,10 @@ EVENTS: dict[str, list[type]] = {
     "theme.created": [s.ThemeChanged],
     "theme.updated": [s.ThemeChanged],
     "theme.deleted": [s.ThemeDeletedPayload],
+    "outcome.created": [s.OutcomeChanged],
+    "outcome.updated": [s.OutcomeChanged],
+    "outcome.deleted": [s.OutcomeChanged],
+    "notes.updated": [s.NotesChanged],
 }
 
 PROMPT_WRITES = ("create", "open", "close", "configure", "phase", "reveal", "update", "move")
@@ -195,6 +205,12 @@ ACKS: dict[str, list[type]] = {
     "theme.suggest": [s.SuggestionsAck],
     "vote.cast": [s.IdeaVoteAck, s.ThemeVoteAck],
     "vote.retract": [s.IdeaVoteAck, s.ThemeVoteAck],
+    "workspace.load": [s.WorkspaceAck],
+    "outcome.create": [s.OutcomeAck],
+    "outcome.update": [s.OutcomeAck],
+    "outcome.delete": [s.OutcomeDeletedAck],
+    "outcome.draft": [s.DraftAck],
+    "notes.save": [s.NotesAck],
 }
 
 
@@ -385,6 +401,22 @@ def test_a_busy_room_is_built_in_exactly_the_typed_shapes(session: Session) -> N
     ).events
     events += roundtables.focus_prompt(**room, actor=facilitator, prompt_id=open_id).events
     events += themes.delete_theme(**room, actor=facilitator, theme_id=grouped.answer["id"]).events
+    # The workspace, beside the room: its news goes to staff only, in the same typed shapes.
+    made = outcomes.create_outcome(
+        **room,
+        actor=facilitator,
+        kind="action",
+        text="Act",
+        owner="Lima",
+        source_idea_ids=[first],
+        sdgs=[11],
+    )
+    changed = outcomes.update_outcome(
+        **room, actor=facilitator, outcome_id=made.answer["id"], version=1, status="done"
+    )
+    gone = outcomes.delete_outcome(**room, actor=facilitator, outcome_id=made.answer["id"])
+    saved = notes.save_notes(**room, actor=facilitator, text="Notes", base_version=0)
+    news = made.news + changed.news + gone.news + saved.news
 
     session.refresh(roundtable)
     seen = {
@@ -393,6 +425,12 @@ def test_a_busy_room_is_built_in_exactly_the_typed_shapes(session: Session) -> N
         "Ben": snapshot(session, roundtable, Viewer(participant_id=ben.participant_id)),
     }
     problems = [p for who, view in seen.items() for p in mismatches(view, s.Snapshot, who)]
+    for item in news:
+        problems += mismatches(item.payload, s.StaffNewsPayload, item.name)
+    problems += mismatches(made.answer, s.OutcomeView, "outcome")
+    problems += mismatches(saved.answer[0], s.NotesView, "notes")
+    figures = participation.participation_view(participation.measure(session, roundtable.id))
+    problems += mismatches(figures, s.ParticipationView, "participation")
     for event in events:
         problems += mismatches(event.payload, s.EventPayload, event.name)
         problems += mismatches(event.public, s.EventPayload, f"{event.name} (public)")
@@ -404,7 +442,8 @@ def test_a_busy_room_is_built_in_exactly_the_typed_shapes(session: Session) -> N
     assert "my_votes" in seen["Ben"]["prompts"][0]
     assert any("mine" in i for i in seen["Ben"]["prompts"][0]["ideas"])
     assert seen["staff"]["prompts"][0]["timer"] is not None
-    assert {e.name for e in events} >= set(EVENTS) - {"prompt.created", "theme.updated"}
+    names = {e.name for e in events} | {n.name for n in news}
+    assert names >= set(EVENTS) - {"prompt.created", "theme.updated"}
 
 
 def test_the_summary_is_built_in_exactly_the_typed_shape(session: Session) -> None:

@@ -63,7 +63,7 @@ def test_only_action_items_have_an_owner_a_due_date_and_a_status(
 @pytest.mark.parametrize(
     ("fields", "code"),
     [
-        ({"kind": "wish", "text": "x"}, "bad_kind"),
+        ({"kind": "wish", "text": "x"}, "bad_outcome_kind"),
         ({"kind": "takeaway", "text": "   "}, "text_empty"),
         ({"kind": "takeaway", "text": "x" * 1001}, "text_too_long"),
         ({"kind": "takeaway", "text": "<b>bold</b>"}, "text_has_markup"),

@@ -102,7 +102,7 @@ def test_the_workspace_loads_outcomes_and_notes_for_staff_only(
         ("outcome.create", None, "bad_request"),
         ("outcome.create", {"kind": "takeaway"}, "bad_request"),
         ("outcome.create", {"kind": "takeaway", "text": 5}, "bad_request"),
-        ("outcome.create", {"kind": "memo", "text": "x"}, "bad_kind"),
+        ("outcome.create", {"kind": "memo", "text": "x"}, "bad_outcome_kind"),
         ("outcome.create", {"kind": "action", "text": "x", "due": "tomorrow"}, "bad_due"),
         ("outcome.create", {"kind": "takeaway", "text": "x", "sdgs": [99]}, "bad_sdgs"),
         (

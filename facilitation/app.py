@@ -98,7 +98,7 @@ def build_app(test_config: dict[str, Any] | None = None) -> Flask:
 
 
 def _register_blueprints(app: Flask) -> None:
-    from facilitation.web import api, auth, language, pages
+    from facilitation.web import api, auth, carrying, language, pages
     from facilitation.web.auth import csrf_token
     from facilitation.web.client_config import client_config
     from facilitation.web.client_strings import client_strings
@@ -106,6 +106,7 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(api.bp)
     app.register_blueprint(auth.bp)
     app.register_blueprint(pages.bp)
+    app.register_blueprint(carrying.bp)
     language.init_app(app)
     app.jinja_env.globals["csrf_token"] = csrf_token
     # The server's limits, for form attributes and each live page's `client-config` block.

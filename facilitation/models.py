@@ -215,6 +215,8 @@ class Idea(Base):
     attribution: Mapped[str] = mapped_column(String(20), default=Attribution.NAMED)
     vote_count: Mapped[int] = mapped_column(default=0)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Brought in from another roundtable of the event (services/carry.py): where it came from.
+    origin: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
     prompt: Mapped[Prompt] = relationship(back_populates="ideas")
     author: Mapped[Participant | None] = relationship()

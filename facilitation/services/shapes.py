@@ -18,6 +18,15 @@ class TimerView(TypedDict):
     advance: bool
 
 
+class OriginView(TypedDict):
+    """Where an idea brought in from another roundtable of the event came from."""
+
+    stream: str | None
+    roundtable: str
+    roundtable_id: int
+    kind: str  # "idea", or the kind of outcome it was: "takeaway", "decision"
+
+
 class IdeaView(TypedDict):
     """An idea the viewer may see in full."""
 
@@ -38,6 +47,7 @@ class IdeaView(TypedDict):
     author_id: NotRequired[int | None]  # staff only
     my_reactions: NotRequired[list[str]]  # the participant's own view only
     mine: NotRequired[Literal[True]]
+    origin: NotRequired[OriginView]  # ideas brought in from another roundtable only
 
 
 class RedactedIdea(TypedDict):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import func, select, union
 from sqlalchemy.orm import InstrumentedAttribute, Session, object_session, selectinload
@@ -23,6 +24,7 @@ from facilitation.models import (
 from facilitation.services.actors import Actor
 from facilitation.services.shapes import (
     IdeaView,
+    OriginView,
     PromptView,
     RedactedIdea,
     RoundtableView,
@@ -127,6 +129,15 @@ def my_reactions(idea: Idea, participant_id: int) -> list[str]:
     return [emoji for emoji in REACTIONS if emoji in chosen]
 
 
+def origin_view(stored: dict[str, Any]) -> OriginView:
+    return {
+        "stream": stored.get("stream"),
+        "roundtable": str(stored.get("roundtable", "")),
+        "roundtable_id": int(stored.get("roundtable_id", 0)),
+        "kind": str(stored.get("kind", "idea")),
+    }
+
+
 def idea_view(idea: Idea, viewer: Viewer = STAFF) -> SeenIdea:
     """An idea as the viewer may see it: moderation, private brainstorm, attribution, tallies."""
     prompt = idea.prompt
@@ -160,6 +171,8 @@ def idea_view(idea: Idea, viewer: Viewer = STAFF) -> SeenIdea:
     }
     if viewer.staff:
         view["author_id"] = idea.participant_id
+    if idea.origin:
+        view["origin"] = origin_view(idea.origin)
     if viewer.participant_id is not None:
         view["my_reactions"] = my_reactions(idea, viewer.participant_id)
     if mine:

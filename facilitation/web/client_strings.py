@@ -69,6 +69,8 @@ STRINGS: dict[str, str | Plural | Contextual] = {
     "no_votes_left": N_("No votes left: take one back to vote here"),
     "sending": N_("Sending…"),
     "anonymous": N_("Anonymous"),
+    # An idea carried into the wrap-up from a stream's roundtable, in place of its author.
+    "carried_from": N_("From %(place)s"),
     "new_idea_from": N_("New idea from %(name)s"),
     "new_ideas": NP_("%(n)s new idea", "%(n)s new ideas"),
     "idea_refused": N_("Your idea was not posted: %(reason)s"),

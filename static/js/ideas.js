@@ -4,9 +4,18 @@
 
 import { t } from "./render.js";
 
-/** Who wrote an idea, as the server sent it: "Name · City", "Name", "City", or "". */
+/** Who wrote an idea, as the server sent it: "Name · City", "Name", "City", or "". An idea
+ * carried in from another roundtable is credited to that room: "From Stream 1 · Roundtable". */
 export function byline(idea) {
+  if (idea.origin) return t("carried_from", { place: originOf(idea.origin) });
   return [idea.author, idea.affiliation].filter(Boolean).join(" · ");
+}
+
+/** Where a carried idea came from: the stream's label (its title up to a colon) and the
+ * roundtable's title. */
+export function originOf(origin) {
+  const stream = origin.stream ? origin.stream.split(":")[0].trim() : "";
+  return [stream, origin.roundtable].filter(Boolean).join(" · ");
 }
 
 /** The byline, or the anonymous label when the server names no one. */

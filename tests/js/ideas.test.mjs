@@ -3,13 +3,21 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { authorLine, byline, repliesByParent, threaded } from "../../static/js/ideas.js";
+import { authorLine, byline, originOf, repliesByParent, threaded } from "../../static/js/ideas.js";
 
 test("the byline shows what the server sent, and nothing it left out", () => {
   assert.equal(byline({ author: "Ada", affiliation: "Lyon" }), "Ada · Lyon");
   assert.equal(byline({ author: "Ada", affiliation: null }), "Ada");
   assert.equal(byline({ author: null, affiliation: "Lyon" }), "Lyon");
   assert.equal(byline({ author: null, affiliation: null }), "");
+});
+
+test("a carried idea is credited to the room it came from, never to a person", () => {
+  const origin = { stream: "Stream 1: Resilient city", roundtable: "Roundtable A", kind: "idea" };
+  assert.equal(originOf(origin), "Stream 1 · Roundtable A");
+  assert.equal(originOf({ stream: null, roundtable: "Methodology" }), "Methodology");
+  // No strings are loaded here, so the label is its key.
+  assert.equal(byline({ author: "Ada", affiliation: "Lyon", origin }), "carried_from");
 });
 
 test("an idea credited to no one reads as anonymous", () => {

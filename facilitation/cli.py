@@ -174,14 +174,45 @@ def _demo(db: object) -> int:
         provide_demo_account(
             db, email=email, name=name, role=role, password=password, former=FORMER_DEMO_PASSWORD
         )
+    played = _play_demo_session(db)
     if report.changed:
         print(f"Loaded the demo: {report.event.title}.")
+    if played:
+        print("Played a finished roundtable into it, to show a summary and a report.")
     print("Sign in as a facilitator with:")
     print(f"  email:    {DEMO_STAFF[1][0]}")
     print(f"  password: {password}")
     print(f"(also {DEMO_STAFF[0][0]} and {DEMO_STAFF[2][0]}, same password, made for this")
     print(" installation; it is kept in the instance folder, file demo_password)")
     return 0
+
+
+def _play_demo_session(db: object) -> bool:
+    """The demo's finished stream roundtable, played by the demo facilitator and rapporteur."""
+    from importlib.resources import files
+
+    import yaml
+    from sqlalchemy import select
+    from sqlalchemy.orm import Session
+
+    from facilitation.models import StaffUser
+    from facilitation.services.actors import Actor
+    from facilitation.services.demo import play_session
+
+    assert isinstance(db, Session)
+
+    def actor(email: str) -> Actor:
+        member = db.scalar(select(StaffUser).where(StaffUser.email == email))
+        assert member is not None
+        return Actor.staff(member.id, member.role)
+
+    recorded = files("facilitation.agendas").joinpath("demo-session.yaml").read_text("utf-8")
+    return play_session(
+        db,
+        yaml.safe_load(recorded),
+        facilitator=actor(DEMO_STAFF[1][0]),
+        rapporteur=actor(DEMO_STAFF[2][0]),
+    )
 
 
 if __name__ == "__main__":

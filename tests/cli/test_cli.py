@@ -169,3 +169,39 @@ def test_another_installation_gets_another_demo_password(tmp_path: Path) -> None
 
     assert demo_password(tmp_path / "one") != demo_password(tmp_path / "two")
     assert demo_password(tmp_path / "one") == demo_password(tmp_path / "one")
+
+
+def test_the_demo_has_one_finished_stream_roundtable_to_show_a_real_summary(  # type: ignore[no-untyped-def]
+    run,
+) -> None:
+    from facilitation.models import Idea, Outcome, Theme, Vote
+    from facilitation.services import summaries
+    from facilitation.services.actors import Actor
+    from facilitation.services.sdgs import GOALS
+
+    assert "finished roundtable" in run("demo").stdout
+    engine = create_engine(run.url)
+    with Session(engine) as db:
+        finished = db.scalar(select(Roundtable).where(Roundtable.status == "closed"))
+        assert finished is not None and finished.slug == "resilient-city-roundtable"
+        assert finished.ended_at is not None and finished.ended_at.isoformat().startswith(
+            "2025-06-04"
+        )
+        for table, at_least in ((Idea, 15), (Vote, 40), (Theme, 3), (Outcome, 6)):
+            assert _count(run.url, table) >= at_least, table
+        summary = summaries.build_summary(
+            db, actor=Actor.staff(1, "organizer"), roundtable_id=finished.id, now=finished.ended_at
+        )
+        kinds = {o.kind for o in summary.outcomes}
+        assert kinds == {"takeaway", "decision", "action", "question"}
+        assert all(o.sdgs and set(o.sdgs) <= set(GOALS) for o in summary.outcomes)
+        in_room = {i.id for p in summary.prompts for i in p.ideas}
+        assert all(set(o.source_idea_ids) <= in_room for o in summary.outcomes)
+        assert summary.participation is not None
+        assert summary.participation.joined > summary.participation.contributed  # quiet voices
+        # Every other roundtable is still waiting for its session.
+        assert _count(run.url, Roundtable) == 5
+    engine.dispose()
+    # Played once: a second run adds nothing.
+    before = _count(run.url, Idea)
+    assert run("demo").returncode == 0 and _count(run.url, Idea) == before

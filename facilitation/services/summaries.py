@@ -85,6 +85,8 @@ class IdeaSummary:
     reactions: dict[str, int] = field(default_factory=dict)
     merged: tuple[MergedSummary, ...] = ()
     edited: bool = False
+    # Carried in from another roundtable: "Stream 1 · Roundtable title", shown for its author.
+    origin: str | None = None
 
 
 @dataclass(frozen=True)
@@ -219,6 +221,14 @@ def byline(idea: Idea) -> Byline:
     return Byline(view["author"], view["affiliation"])
 
 
+def origin_of(idea: Idea) -> str | None:
+    """Where a carried idea came from, as every format names it: "Stream 1 · Roundtable"."""
+    if not idea.origin:
+        return None
+    stream = str(idea.origin.get("stream") or "").split(":", 1)[0].strip()
+    return " · ".join(part for part in (stream, str(idea.origin.get("roundtable", ""))) if part)
+
+
 def ranked(items: list[tuple[int, ...]]) -> list[int]:
     """Competition ranks ("1, 2, 2, 4") for keys already sorted best first."""
     ranks: list[int] = []
@@ -299,6 +309,7 @@ def _ideas(prompt: Prompt) -> list[IdeaSummary]:
                 reactions=reaction_counts(idea),
                 merged=tuple(merged.get(idea.id, ())),
                 edited=idea.edited,
+                origin=origin_of(idea),
             )
         )
     return summaries

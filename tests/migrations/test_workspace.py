@@ -32,9 +32,13 @@ def engine(database_url: str) -> Iterator[Engine]:
         "INSERT INTO prompt (id, roundtable_id, text, kind, status, votes_per_participant, "
         "position, settings, created_at) VALUES (1, 1, 'What first?', 'ideas', 'open', 3, 1, "
         "'{}', '2025-06-04 09:00:00')",
+        "INSERT INTO participant (id, event_id, name, affiliation, created_at) VALUES "
+        "(1, 1, 'Alice', '', '2025-06-04 09:00:00')",
         "INSERT INTO idea (id, prompt_id, participant_id, text, client_id, status, vote_count, "
-        "created_at) VALUES (1, 1, NULL, 'Shade trees', 'a1', 'visible', 0, "
+        "created_at) VALUES (1, 1, 1, 'Shade trees', 'a1', 'visible', 1, "
         "'2025-06-04 09:00:00')",
+        "INSERT INTO vote (id, prompt_id, idea_id, participant_id, created_at) VALUES "
+        "(1, 1, 1, 1, '2025-06-04 09:05:00')",
     ]
     with made.begin() as connection:
         for row in rows:
@@ -85,3 +89,5 @@ def test_downgrading_removes_them_and_keeps_the_ideas(engine: Engine, database_u
     assert "origin" not in {c["name"] for c in inspect(engine).get_columns("idea")}
     with engine.connect() as connection:
         assert [row.text for row in connection.execute(text(IDEA))] == ["Shade trees"]
+        # The votes on the ideas survive the way down (a copied idea table would cascade).
+        assert connection.execute(text("SELECT idea_id FROM vote")).scalars().all() == [1]

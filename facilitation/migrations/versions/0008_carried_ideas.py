@@ -16,11 +16,13 @@ branch_labels = None
 depends_on = None
 
 
+# Plain ALTER TABLE on both databases (SQLite has dropped columns in place since 3.35): a batch
+# copy of the idea table would drop the old table, and with it, by cascade, every vote.
+
+
 def upgrade() -> None:
-    with op.batch_alter_table("idea", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("origin", sa.JSON(), nullable=True))
+    op.add_column("idea", sa.Column("origin", sa.JSON(), nullable=True))
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("idea", schema=None) as batch_op:
-        batch_op.drop_column("origin")
+    op.drop_column("idea", "origin")

@@ -6,9 +6,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import datetime
 
 from facilitation.services.sdgs import GOALS, label
-from facilitation.services.summaries import OutcomeSummary, Participation, Summary
+from facilitation.services.summaries import (
+    OutcomeSummary,
+    Participation,
+    PromptSummary,
+    Summary,
+)
 
 # Exports are in English for now: every heading a reader sees is here.
 HEADINGS = {
@@ -46,7 +52,7 @@ def shortened(text: str, limit: int) -> str:
 
 
 def sdg_labels(outcome: OutcomeSummary) -> list[str]:
-    """"SDG 11: Sustainable cities and communities", for each goal the outcome is tagged with."""
+    """ "SDG 11: Sustainable cities and communities", for each goal the outcome is tagged with."""
     return [label(goal) for goal in outcome.sdgs if goal in GOALS]
 
 
@@ -125,6 +131,89 @@ def participation_facts(participation: Participation) -> list[tuple[str, str]]:
         ("Gini coefficient of contributions", gini(participation.gini)),
         ("Share from the most active fifth", percent(participation.top_fifth_share)),
     ]
+
+
+ATTRIBUTION_NOTES = {
+    "affiliation": "Ideas are attributed to cities and organisations only.",
+    "anonymous": "Ideas are not attributed (Chatham House).",
+}
+
+
+def plural(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
+def when(moment: datetime) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M") + " UTC"
+
+
+def status_text(summary: Summary) -> str:
+    if summary.status == "closed":
+        return "Ended" + (f" {when(summary.ended_at)}" if summary.ended_at else "")
+    return {"live": "Live", "scheduled": "Not started"}.get(summary.status, summary.status)
+
+
+def overview(summary: Summary) -> list[tuple[str, str]]:
+    """The summary's headline facts, as (label, value) pairs."""
+    ideas = plural(summary.idea_count, "idea", "ideas")
+    if summary.reply_count:
+        ideas += f" and {plural(summary.reply_count, 'reply', 'replies')}"
+    prompts = plural(len(summary.prompts), "prompt", "prompts")
+    if summary.unused:
+        prompts += f" ({len(summary.unused)} more written but not used)"
+    return [
+        ("Status", status_text(summary)),
+        ("Participants", str(summary.participants)),
+        ("Contributions", ideas),
+        ("Prompts", prompts),
+        ("Generated", when(summary.generated_at)),
+    ]
+
+
+def prompt_counts(prompt: PromptSummary) -> str:
+    """What a prompt gathered, in a sentence or two (the rule of docs/protocol.md, "Counting")."""
+    ideas = plural(len(prompt.ideas), "idea", "ideas")
+    if prompt.replies:
+        ideas += f" and {plural(prompt.replies, 'reply', 'replies')}"
+    votes = plural(prompt.votes_cast, "vote", "votes")
+    if prompt.theme_votes:
+        votes += f" ({prompt.theme_votes} on themes)"
+    sentences = [
+        f"{ideas} from {plural(prompt.contributors, 'contributor', 'contributors')}; "
+        f"{votes} from {plural(prompt.voters, 'voter', 'voters')}"
+        + (f"; {plural(prompt.reactions, 'reaction', 'reactions')}" if prompt.reactions else "")
+        + "."
+    ]
+    left_out = prompt.left_out
+    if left_out.total:
+        reasons = [
+            f"{n} {reason}"
+            for n, reason in (
+                (left_out.pending, "never approved"),
+                (left_out.hidden, "hidden"),
+                (left_out.withdrawn, "withdrawn"),
+                (left_out.merged, "merged"),
+            )
+            if n
+        ]
+        sentences.append(f"Left out: {', '.join(reasons)}.")
+    if prompt.phase:
+        sentences.append(f"Phase reached: {prompt.phase}.")
+    if prompt.attribution in ATTRIBUTION_NOTES:
+        sentences.append(ATTRIBUTION_NOTES[prompt.attribution])
+    return " ".join(sentences)
+
+
+def context_line(summary: Summary) -> str:
+    """ "Event · Stream"."""
+    return " · ".join(part for part in (summary.event, summary.stream or "") if part)
+
+
+def credit(author: str | None, affiliation: str | None) -> str:
+    """ "Ana (Lisbon)", "Ana", "Lisbon" or "—"."""
+    if author and affiliation:
+        return f"{author} ({affiliation})"
+    return author or affiliation or "—"
 
 
 def reactions_text(reactions: dict[str, int]) -> str:

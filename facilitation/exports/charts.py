@@ -1,0 +1,180 @@
+"""The summary's charts, drawn once by matplotlib: SVG with text kept as text for the page and
+the PDF, PNG for the Word file. Only the top ideas are drawn, so a large room stays fast."""
+
+from __future__ import annotations
+
+import functools
+import io
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from facilitation.exports.content import HEADINGS, shortened
+from facilitation.services.summaries import Participation, PromptSummary, Summary
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+TOP_IDEAS = 10
+TOP_THEMES = 10
+LABEL_MAX = 42
+ACCENT = "#2f6f8f"
+# Latin first, then a CJK family for the glyphs it lacks (matplotlib falls back glyph by glyph).
+FONTS = ("DejaVu Sans", "Noto Sans CJK SC", "Noto Sans CJK JP", "Droid Sans Fallback")
+STYLE: dict[str, Any] = {
+    "svg.fonttype": "none",  # text stays text: searchable, selectable, and CJK via the reader
+    "font.size": 9,
+    "text.parse_math": False,  # "$5 to $10" is money, not mathematics
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+}
+PNG_DPI = 150
+# What matplotlib puts around an SVG that an inline chart does not need (and that names URLs).
+_PROLOGUE = re.compile(r"\A.*?(?=<svg)", re.S)
+_METADATA = re.compile(r"<metadata>.*?</metadata>\s*", re.S)
+
+
+@dataclass(frozen=True)
+class Chart:
+    """What one chart shows: bars with labels, or contributions over time."""
+
+    key: str
+    title: str
+    labels: tuple[str, ...]
+    values: tuple[int, ...]
+    over_time: bool = False
+
+
+def idea_votes(prompt: PromptSummary) -> Chart | None:
+    """Votes for the prompt's top ideas, most first."""
+    top = [idea for idea in prompt.ideas if idea.votes][:TOP_IDEAS]
+    if not top:
+        return None
+    return Chart(
+        key=f"prompt-{prompt.id}-ideas",
+        title=f"Votes per idea (top {len(top)})",
+        labels=tuple(shortened(idea.text, LABEL_MAX) for idea in top),
+        values=tuple(idea.votes for idea in top),
+    )
+
+
+def theme_votes(prompt: PromptSummary) -> Chart | None:
+    """Votes per theme, counting votes on the theme and on the ideas in it, in theme rank."""
+    if not prompt.themes:
+        return None
+    votes = {idea.id: idea.votes for idea in prompt.ideas}
+    themes = prompt.themes[:TOP_THEMES]
+    return Chart(
+        key=f"prompt-{prompt.id}-themes",
+        title="Votes per theme (on the theme and its ideas)",
+        labels=tuple(shortened(theme.name, LABEL_MAX) for theme in themes),
+        values=tuple(
+            theme.votes + sum(votes.get(i, 0) for i in theme.idea_ids) for theme in themes
+        ),
+    )
+
+
+def timeline(participation: Participation | None) -> Chart | None:
+    """Ideas and replies per interval."""
+    if participation is None or not participation.timeline:
+        return None
+    return Chart(
+        key="timeline",
+        title=f"{HEADINGS['contributions_over_time']} "
+        f"(per {participation.interval_minutes} minutes, UTC)",
+        labels=tuple(point.at.strftime("%H:%M") for point in participation.timeline),
+        values=tuple(point.contributions for point in participation.timeline),
+        over_time=True,
+    )
+
+
+def prompt_charts(prompt: PromptSummary) -> list[Chart]:
+    return [chart for chart in (idea_votes(prompt), theme_votes(prompt)) if chart]
+
+
+def all_charts(summary: Summary) -> Iterator[Chart]:
+    if chart := timeline(summary.participation):
+        yield chart
+    for prompt in summary.prompts:
+        yield from prompt_charts(prompt)
+
+
+def _matplotlib() -> Any:
+    """matplotlib on its file-only backend, chosen here and not when the package is imported."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    return matplotlib
+
+
+@functools.cache
+def _families() -> tuple[str, ...]:
+    """The installed ones of FONTS: asking matplotlib for a missing family logs every time."""
+    from matplotlib import font_manager
+
+    installed = set(font_manager.get_font_names())
+    return tuple(font for font in FONTS if font in installed) or ("sans-serif",)
+
+
+def _style() -> dict[str, Any]:
+    return {**STYLE, "font.family": list(_families())}
+
+
+def _draw(chart: Chart) -> Figure:
+    from matplotlib.figure import Figure
+
+    if chart.over_time:
+        figure = Figure(figsize=(6.6, 2.4))
+        axes = figure.subplots()
+        positions = range(len(chart.values))
+        axes.bar(positions, chart.values, color=ACCENT, width=0.8)
+        step = max(1, len(chart.labels) // 12)
+        axes.set_xticks(list(positions)[::step], chart.labels[::step])
+        axes.set_ylabel("Contributions")
+    else:
+        figure = Figure(figsize=(6.6, 0.9 + 0.28 * len(chart.values)))
+        axes = figure.subplots()
+        positions = range(len(chart.values))
+        axes.barh(positions, chart.values, color=ACCENT, height=0.7)
+        axes.set_yticks(list(positions), chart.labels)
+        axes.invert_yaxis()  # the first (most voted) at the top
+        for position, value in zip(positions, chart.values, strict=True):
+            axes.annotate(
+                str(value),
+                (value, position),
+                xytext=(3, 0),
+                textcoords="offset points",
+                va="center",
+            )
+        axes.set_xlabel("Votes")
+        axes.margins(x=0.08)
+    axes.yaxis.get_major_locator().set_params(integer=True) if chart.over_time else None
+    axes.set_title(chart.title, loc="left", fontsize=10)
+    figure.tight_layout()
+    return figure
+
+
+def svg(chart: Chart) -> str:
+    """The chart as an SVG element to put inside a page: no XML prologue, no metadata."""
+    matplotlib = _matplotlib()
+    with matplotlib.rc_context(_style()):
+        buffer = io.StringIO()
+        _draw(chart).savefig(buffer, format="svg")
+    text = _METADATA.sub("", _PROLOGUE.sub("", buffer.getvalue(), count=1), count=1)
+    return text.replace("<svg ", f'<svg role="img" aria-label="{_attribute(chart.title)}" ', 1)
+
+
+def png(chart: Chart) -> bytes:
+    """The chart as a PNG picture."""
+    matplotlib = _matplotlib()
+    with matplotlib.rc_context(_style()):
+        buffer = io.BytesIO()
+        _draw(chart).savefig(buffer, format="png", dpi=PNG_DPI)
+    return buffer.getvalue()
+
+
+def _attribute(text: str) -> str:
+    return (
+        text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
+    )

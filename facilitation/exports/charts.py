@@ -8,6 +8,7 @@ import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from facilitation.exports.content import HEADINGS, shortened
@@ -22,6 +23,7 @@ LABEL_MAX = 42
 ACCENT = "#2f6f8f"
 # Latin first, then a CJK family for the glyphs it lacks (matplotlib falls back glyph by glyph).
 FONTS = ("DejaVu Sans", "Noto Sans CJK SC", "Noto Sans CJK JP", "Droid Sans Fallback")
+CJK_FONT_FILES = ("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",)
 STYLE: dict[str, Any] = {
     "svg.fonttype": "none",  # text stays text: searchable, selectable, and CJK via the reader
     "font.size": 9,
@@ -114,6 +116,12 @@ def _families() -> tuple[str, ...]:
     from matplotlib import font_manager
 
     installed = set(font_manager.get_font_names())
+    if not installed & set(FONTS[1:]):
+        # matplotlib's font cache predates the fonts installed since: add Debian's CJK fonts.
+        for path in CJK_FONT_FILES:
+            if Path(path).exists():
+                font_manager.fontManager.addfont(path)
+        installed = set(font_manager.get_font_names())
     return tuple(font for font in FONTS if font in installed) or ("sans-serif",)
 
 
@@ -123,6 +131,7 @@ def _style() -> dict[str, Any]:
 
 def _draw(chart: Chart) -> Figure:
     from matplotlib.figure import Figure
+    from matplotlib.ticker import MaxNLocator
 
     if chart.over_time:
         figure = Figure(figsize=(6.6, 2.4))
@@ -149,7 +158,8 @@ def _draw(chart: Chart) -> Figure:
             )
         axes.set_xlabel("Votes")
         axes.margins(x=0.08)
-    axes.yaxis.get_major_locator().set_params(integer=True) if chart.over_time else None
+    counts = axes.yaxis if chart.over_time else axes.xaxis
+    counts.set_major_locator(MaxNLocator(integer=True))
     axes.set_title(chart.title, loc="left", fontsize=10)
     figure.tight_layout()
     return figure

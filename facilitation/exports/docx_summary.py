@@ -32,6 +32,7 @@ from facilitation.exports.content import (
 from facilitation.services.summaries import OutcomeSummary, Participation, PromptSummary, Summary
 
 CHART_WIDTH = Cm(15)
+NONE = ("", "", "")
 IDEA_HEADER = ("Rank", "Idea", "Author", "Votes", "Replies", "Reactions")
 
 
@@ -122,8 +123,7 @@ def _idea_rows(prompt: PromptSummary) -> list[tuple[str, ...]]:
             for r in idea.replies
         ]
         rows += [
-            ("", f"Merged into it: {m.text}", credit(m.byline.author, m.byline.affiliation))
-            + ("", "", "")
+            ("", f"Merged into it: {m.text}", credit(m.byline.author, m.byline.affiliation), *NONE)
             for m in idea.merged
         ]
     return rows

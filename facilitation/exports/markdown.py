@@ -10,13 +10,21 @@ from __future__ import annotations
 import re
 
 from facilitation.exports.content import (
+    ACTION_STATUS_LABELS,
+    HEADINGS,
+    Sources,
+    by_kind,
     overview,
+    participation_facts,
     prompt_counts,
     reactions_text,
+    sdg_labels,
 )
 from facilitation.services.summaries import (
     Byline,
     IdeaSummary,
+    OutcomeSummary,
+    Participation,
     PromptSummary,
     Summary,
 )
@@ -66,6 +74,59 @@ def _credit(byline: Byline) -> str:
 
 def _overview(summary: Summary) -> list[str]:
     return [*(f"- {name}: {value}" for name, value in overview(summary)), ""]
+
+
+def _outcome_notes(outcome: OutcomeSummary, sources: Sources) -> str:
+    """The goals and the provenance of an outcome, escaped, on one line."""
+    notes = [escape(goal) for goal in sdg_labels(outcome)]
+    if source := sources.of(outcome):
+        notes.append(escape(source.sentence()))
+    return " · ".join(notes)
+
+
+def _outcomes(summary: Summary) -> list[str]:
+    groups = by_kind(summary)
+    if not groups:
+        return []
+    sources = Sources(summary)
+    lines = [heading(2, HEADINGS["outcomes"]), ""]
+    for kind, title, outcomes in groups:
+        lines += [heading(3, title), ""]
+        if kind == "action":
+            lines += ["| Action | Owner | Due | Status |", "| --- | --- | --- | --- |"]
+            for o in outcomes:
+                notes = _outcome_notes(o, sources)
+                status = ACTION_STATUS_LABELS.get(o.status or "", o.status or "—")
+                lines.append(
+                    f"| {escape(o.text)}{f' ({notes})' if notes else ''} "
+                    f"| {escape(o.owner) if o.owner else '—'} | {escape(o.due or '—')} "
+                    f"| {escape(status)} |"
+                )
+        else:
+            for o in outcomes:
+                notes = _outcome_notes(o, sources)
+                lines.append(f"- {escape(o.text)}" + (f"  \n  *{notes}*" if notes else ""))
+        lines.append("")
+    return lines
+
+
+def _participation(participation: Participation) -> list[str]:
+    lines = [heading(2, HEADINGS["participation"]), ""]
+    lines += [f"- {name}: {value}" for name, value in participation_facts(participation)]
+    lines.append("")
+    if participation.affiliations:
+        lines += [
+            heading(3, HEADINGS["affiliations"]),
+            "",
+            "| Name | People | Contributions |",
+            "| --- | ---: | ---: |",
+        ]
+        lines += [
+            f"| {escape(a.name)} | {a.people} | {a.contributions} |"
+            for a in participation.affiliations
+        ]
+        lines.append("")
+    return lines
 
 
 def _themes(prompt: PromptSummary) -> list[str]:
@@ -129,6 +190,9 @@ def render_markdown(summary: Summary) -> bytes:
     if summary.description:
         lines += [paragraph(summary.description), ""]
     lines += _overview(summary)
+    lines += _outcomes(summary)
+    if summary.participation:
+        lines += _participation(summary.participation)
     for number, prompt in enumerate(summary.prompts, start=1):
         lines += _prompt(number, prompt)
     if summary.unused:

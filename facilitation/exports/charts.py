@@ -22,7 +22,7 @@ TOP_THEMES = 10
 LABEL_MAX = 42
 ACCENT = "#2f6f8f"
 # Latin first, then a CJK family for the glyphs it lacks (matplotlib falls back glyph by glyph).
-FONTS = ("DejaVu Sans", "Noto Sans CJK SC", "Noto Sans CJK JP", "Droid Sans Fallback")
+FONTS = ("DejaVu Sans", "Noto Sans CJK SC")
 CJK_FONT_FILES = ("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",)
 STYLE: dict[str, Any] = {
     "svg.fonttype": "none",  # text stays text: searchable, selectable, and CJK via the reader

@@ -37,14 +37,13 @@ IDEA_HEADER = ("Rank", "Idea", "Author", "Votes", "Replies", "Reactions")
 
 
 def _table(document: DocumentObject, header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
-    table = document.add_table(rows=1, cols=len(header))
+    # Made at its full size at once: adding rows one by one slows down as the table grows.
+    table = document.add_table(rows=len(rows) + 1, cols=len(header))
     table.style = "Light Grid Accent 1"
-    for target, text in zip(table.rows[0].cells, header, strict=True):
-        target.text = text
-    for row in rows:
-        cells = table.add_row().cells
-        for target, text in zip(cells, row, strict=True):
-            target.text = xml_safe(text)
+    for row, texts in zip(table.rows, [header, *rows], strict=True):
+        for target, text in zip(row.cells, texts, strict=True):
+            if text:
+                target.text = xml_safe(text)
 
 
 def _chart(document: DocumentObject, chart: charts.Chart) -> None:

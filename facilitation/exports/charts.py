@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from facilitation.exports.content import HEADINGS, shortened
+from facilitation.exports.content import HEADINGS, shortened, xml_safe
 from facilitation.services.summaries import Participation, PromptSummary, Summary
 
 if TYPE_CHECKING:
@@ -48,6 +48,11 @@ class Chart:
     over_time: bool = False
 
 
+def _label(text: str) -> str:
+    """Short, and without characters the SVG (which is XML) or a font cannot carry."""
+    return shortened(xml_safe(text), LABEL_MAX)
+
+
 def idea_votes(prompt: PromptSummary) -> Chart | None:
     """Votes for the prompt's top ideas, most first."""
     top = [idea for idea in prompt.ideas if idea.votes][:TOP_IDEAS]
@@ -56,7 +61,7 @@ def idea_votes(prompt: PromptSummary) -> Chart | None:
     return Chart(
         key=f"prompt-{prompt.id}-ideas",
         title=f"Votes per idea (top {len(top)})",
-        labels=tuple(shortened(idea.text, LABEL_MAX) for idea in top),
+        labels=tuple(_label(idea.text) for idea in top),
         values=tuple(idea.votes for idea in top),
     )
 
@@ -70,7 +75,7 @@ def theme_votes(prompt: PromptSummary) -> Chart | None:
     return Chart(
         key=f"prompt-{prompt.id}-themes",
         title="Votes per theme (on the theme and its ideas)",
-        labels=tuple(shortened(theme.name, LABEL_MAX) for theme in themes),
+        labels=tuple(_label(theme.name) for theme in themes),
         values=tuple(
             theme.votes + sum(votes.get(i, 0) for i in theme.idea_ids) for theme in themes
         ),

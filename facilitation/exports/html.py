@@ -21,6 +21,7 @@ from facilitation.exports.content import (
     prompt_counts,
     reactions_text,
     sdg_labels,
+    status_text,
 )
 from facilitation.services.summaries import OutcomeSummary, Summary
 
@@ -49,6 +50,8 @@ def page(summary: Summary) -> str:
         .render(
             summary=summary,
             context=context_line(summary),
+            day=summary.scheduled_on or summary.generated_at.date().isoformat(),
+            status_line=status_text(summary),
             headings=HEADINGS,
             overview=overview(summary),
             outcome_groups=by_kind(summary),

@@ -9,12 +9,14 @@ from dataclasses import replace
 
 import docx
 import pytest
+from markdown_it import MarkdownIt
+from markdown_it.common.utils import escapeHtml
 
 from facilitation.exports import FORMATS, anonymised, charts, file_name
 from facilitation.exports.content import shortened, xml_safe
 from facilitation.exports.csv_summary import cell
 from tests.exports.readback import docx_text, html_text
-from tests.exports.rich import CHINESE, SCRIPT, rich_summary
+from tests.exports.rich import BOLD, CHINESE, NAMES, SCRIPT, rich_summary
 
 
 @pytest.mark.parametrize(
@@ -121,3 +123,22 @@ def test_a_summary_without_outcomes_or_participation_renders_everywhere() -> Non
     bare = replace(rich_summary(), outcomes=(), participation=None)
     for name, chosen in FORMATS.items():
         assert chosen.render(bare), name
+
+
+def test_the_markdown_lists_outcomes_and_participation_literally() -> None:
+    page = MarkdownIt("gfm-like").render(FORMATS["md"].render(rich_summary()).decode())
+    for heading in ("<h2>Outcomes</h2>", "<h3>Action items</h3>", "<h3>Open questions</h3>"):
+        assert heading in page
+    assert "<h2>Participation balance</h2>" in page
+    assert f"<td>{NAMES[3]}</td>" in page and "<td>In progress</td>" in page
+    assert "SDG 13: Climate action" in page
+    assert f"From: {escapeHtml(BOLD)}" in page  # a source idea's text, not emphasis
+    assert "<strong>" not in page and "<script>" not in page
+
+
+def test_the_page_header_has_the_day_and_the_status() -> None:
+    text, _ = html_text(FORMATS["html"].render(rich_summary()))
+    assert (
+        "Workshop · Stream 1: Digital tools · 2025-06-04 · Ended 2025-06-04 15:50 UTC"
+        in " ".join(text.split())
+    )

@@ -97,10 +97,12 @@ def timeline(participation: Participation | None) -> Chart | None:
 
 
 def prompt_charts(prompt: PromptSummary) -> list[Chart]:
+    """The charts drawn under a prompt: its top ideas and its themes, those it has."""
     return [chart for chart in (idea_votes(prompt), theme_votes(prompt)) if chart]
 
 
 def all_charts(summary: Summary) -> Iterator[Chart]:
+    """Every chart of the summary: the timeline, then each prompt's."""
     if chart := timeline(summary.participation):
         yield chart
     for prompt in summary.prompts:

@@ -89,6 +89,7 @@ class Sources:
         }
 
     def of(self, outcome: OutcomeSummary) -> Provenance:
+        """The ideas (shortened) and themes an outcome came from, those still in the summary."""
         return Provenance(
             ideas=tuple(
                 shortened(self.ideas[i], PROVENANCE_MAX)
@@ -99,6 +100,7 @@ class Sources:
         )
 
     def theme_names(self, outcome: OutcomeSummary) -> list[str]:
+        """The full names of the themes an outcome came from."""
         return [self.themes[t] for t in outcome.source_theme_ids if t in self.themes]
 
 
@@ -114,10 +116,12 @@ def by_kind(summary: Summary) -> list[tuple[str, str, list[OutcomeSummary]]]:
 
 
 def percent(share: float | None) -> str:
+    """A share as a whole percentage, or a dash when there is none."""
     return "—" if share is None else f"{share * 100:.0f}%"
 
 
 def gini(value: float | None) -> str:
+    """A Gini coefficient to two places, or a dash when there is none."""
     return "—" if value is None else f"{value:.2f}"
 
 
@@ -140,14 +144,17 @@ ATTRIBUTION_NOTES = {
 
 
 def plural(count: int, one: str, many: str) -> str:
+    """ "1 idea", "2 ideas"."""
     return f"{count} {one if count == 1 else many}"
 
 
 def when(moment: datetime) -> str:
+    """ "2025-06-04 16:30 UTC"."""
     return moment.strftime("%Y-%m-%d %H:%M") + " UTC"
 
 
 def status_text(summary: Summary) -> str:
+    """Where the roundtable stands: "Ended 2025-06-04 16:20 UTC", "Live" or "Not started"."""
     if summary.status == "closed":
         return "Ended" + (f" {when(summary.ended_at)}" if summary.ended_at else "")
     return {"live": "Live", "scheduled": "Not started"}.get(summary.status, summary.status)
@@ -217,4 +224,5 @@ def credit(author: str | None, affiliation: str | None) -> str:
 
 
 def reactions_text(reactions: dict[str, int]) -> str:
+    """ "👍 3 · 💡 1"."""
     return " · ".join(f"{emoji} {n}" for emoji, n in reactions.items())

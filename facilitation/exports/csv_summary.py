@@ -124,6 +124,7 @@ def _outcome_rows(summary: Summary) -> Iterator[tuple[Cell, ...]]:
 
 
 def render_csv(summary: Summary) -> bytes:
+    """Ideas, replies and merged duplicates, then the outcomes, as one CSV file."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(IDEA_HEADER)

@@ -151,6 +151,7 @@ def _prompt(document: DocumentObject, number: int, prompt: PromptSummary) -> Non
 
 
 def render_docx(summary: Summary) -> bytes:
+    """The summary as a Word document."""
     document = Document()
     document.styles["Normal"].font.size = Pt(10)
     document.core_properties.title = xml_safe(summary.title)[:255]

@@ -72,4 +72,5 @@ def page(summary: Summary) -> str:
 
 
 def render_html(summary: Summary) -> bytes:
+    """The printable page, as UTF-8."""
     return page(summary).encode("utf-8")

@@ -131,7 +131,7 @@ class AffiliationEntry(TypedDict):
 
 
 class TimelineEntry(TypedDict):
-    at: str | None
+    at: str
     contributions: int
 
 
@@ -271,7 +271,10 @@ def _participation(participation: Participation | None) -> ParticipationEntry | 
             for a in participation.affiliations
         ],
         "timeline": [
-            {"at": _when(point.at), "contributions": point.contributions}
+            {
+                "at": point.at.isoformat(timespec="seconds") + "Z",
+                "contributions": point.contributions,
+            }
             for point in participation.timeline
         ],
         "interval_minutes": participation.interval_minutes,

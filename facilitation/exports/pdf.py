@@ -18,6 +18,7 @@ def _no_fetching(url: str, *args: object, **kwargs: object) -> NoReturn:
 
 
 def render_pdf(summary: Summary) -> bytes:
+    """The printable page as an A4 PDF."""
     from weasyprint import HTML  # slow to import: only when a PDF is asked for
 
     document: bytes = HTML(string=page(summary), url_fetcher=_no_fetching).write_pdf()

@@ -4,6 +4,7 @@ text, the anonymised summary and the file name."""
 from __future__ import annotations
 
 import io
+import json
 import re
 from dataclasses import replace
 
@@ -142,3 +143,35 @@ def test_the_page_header_has_the_day_and_the_status() -> None:
         "Workshop · Stream 1: Digital tools · 2025-06-04 · Ended 2025-06-04 15:50 UTC"
         in " ".join(text.split())
     )
+
+
+def test_the_json_lists_outcomes_and_participation() -> None:
+    data = json.loads(FORMATS["json"].render(rich_summary()))
+    assert data["schema"] == "facilitation.summary/1"
+    assert data["outcomes"][2] == {
+        "id": 3,
+        "kind": "action",
+        "text": "Draft the tree budget",
+        "owner": NAMES[3],
+        "due": "2025-09-30",
+        "status": "in_progress",
+        "sdgs": [13],
+        "source_idea_ids": [],
+        "source_theme_ids": [2],
+    }
+    participation = data["participation"]
+    assert {k: participation[k] for k in ("joined", "contributed", "voted", "gini")} == {
+        "joined": 14,
+        "contributed": 5,
+        "voted": 9,
+        "gini": 0.42,
+    }
+    assert participation["affiliations"][0] == {
+        "name": "Xylophone Guild",
+        "people": 4,
+        "contributions": 4,
+    }
+    assert participation["timeline"][1] == {"at": "2025-06-04T15:05:00Z", "contributions": 1}
+    assert participation["interval_minutes"] == 5
+    bare = json.loads(FORMATS["json"].render(replace(rich_summary(), participation=None)))
+    assert bare["participation"] is None

@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import io
 import re
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +33,8 @@ STYLE: dict[str, Any] = {
     "axes.spines.right": False,
 }
 PNG_DPI = 150
+# rc_context changes matplotlib's process-wide settings: one chart at a time.
+_DRAWING = threading.Lock()
 # What matplotlib puts around an SVG that an inline chart does not need (and that names URLs).
 _PROLOGUE = re.compile(r"\A.*?(?=<svg)", re.S)
 _METADATA = re.compile(r"<metadata>.*?</metadata>\s*", re.S)
@@ -175,7 +178,7 @@ def _draw(chart: Chart) -> Figure:
 def svg(chart: Chart) -> str:
     """The chart as an SVG element to put inside a page: no XML prologue, no metadata."""
     matplotlib = _matplotlib()
-    with matplotlib.rc_context(_style()):
+    with _DRAWING, matplotlib.rc_context(_style()):
         buffer = io.StringIO()
         _draw(chart).savefig(buffer, format="svg")
     text = _METADATA.sub("", _PROLOGUE.sub("", buffer.getvalue(), count=1), count=1)
@@ -185,7 +188,7 @@ def svg(chart: Chart) -> str:
 def png(chart: Chart) -> bytes:
     """The chart as a PNG picture."""
     matplotlib = _matplotlib()
-    with matplotlib.rc_context(_style()):
+    with _DRAWING, matplotlib.rc_context(_style()):
         buffer = io.BytesIO()
         _draw(chart).savefig(buffer, format="png", dpi=PNG_DPI)
     return buffer.getvalue()

@@ -7,12 +7,13 @@ import functools
 import io
 import re
 import threading
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from facilitation.exports.content import HEADINGS, shortened, xml_safe
+from facilitation.exports.content import HEADINGS, xml_safe
 from facilitation.services.summaries import Participation, PromptSummary, Summary
 
 if TYPE_CHECKING:
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
 
 TOP_IDEAS = 10
 TOP_THEMES = 10
-LABEL_MAX = 42
+LABEL_MAX = 36  # columns: a Chinese character takes two
 ACCENT = "#2f6f8f"
 # Latin first, then a CJK family for the glyphs it lacks (matplotlib falls back glyph by glyph).
 FONTS = ("DejaVu Sans", "Noto Sans CJK SC")
@@ -51,9 +52,21 @@ class Chart:
     over_time: bool = False
 
 
+def _columns(character: str) -> int:
+    return 2 if unicodedata.east_asian_width(character) in "WF" else 1
+
+
 def _label(text: str) -> str:
-    """Short, and without characters the SVG (which is XML) or a font cannot carry."""
-    return shortened(xml_safe(text), LABEL_MAX)
+    """At most LABEL_MAX columns wide, so it fits the chart's left margin, and without
+    characters the SVG (which is XML) or a font cannot carry."""
+    text = " ".join(xml_safe(text).split())
+    widths = [_columns(character) for character in text]
+    if sum(widths) <= LABEL_MAX:
+        return text
+    used, cut = 1, 0  # one column for the ellipsis
+    while used + widths[cut] <= LABEL_MAX:
+        used, cut = used + widths[cut], cut + 1
+    return text[:cut].rstrip() + "…"
 
 
 def idea_votes(prompt: PromptSummary) -> Chart | None:
@@ -139,20 +152,36 @@ def _style() -> dict[str, Any]:
     return {**STYLE, "font.family": list(_families())}
 
 
+# Margins in inches, fixed rather than measured (tight_layout draws every chart twice):
+# labels are at most LABEL_MAX characters, so the left margin of a bar chart is known.
+WIDTH = 6.6
+TOP, BOTTOM = 0.32, 0.48
+LABELS_LEFT = 2.85
+AXIS_LEFT = 0.6
+
+
+def _frame(figure: Figure, left: float) -> None:
+    width, height = figure.get_size_inches()
+    figure.subplots_adjust(
+        left=left / width, right=1 - 0.25 / width, top=1 - TOP / height, bottom=BOTTOM / height
+    )
+
+
 def _draw(chart: Chart) -> Figure:
     from matplotlib.figure import Figure
     from matplotlib.ticker import MaxNLocator
 
     if chart.over_time:
-        figure = Figure(figsize=(6.6, 2.4))
+        figure = Figure(figsize=(WIDTH, 2.4))
         axes = figure.subplots()
         positions = range(len(chart.values))
         axes.bar(positions, chart.values, color=ACCENT, width=0.8)
         step = max(1, len(chart.labels) // 12)
         axes.set_xticks(list(positions)[::step], chart.labels[::step])
         axes.set_ylabel("Contributions")
+        _frame(figure, AXIS_LEFT)
     else:
-        figure = Figure(figsize=(6.6, 0.9 + 0.28 * len(chart.values)))
+        figure = Figure(figsize=(WIDTH, TOP + BOTTOM + 0.1 + 0.28 * len(chart.values)))
         axes = figure.subplots()
         positions = range(len(chart.values))
         axes.barh(positions, chart.values, color=ACCENT, height=0.7)
@@ -168,10 +197,18 @@ def _draw(chart: Chart) -> Figure:
             )
         axes.set_xlabel("Votes")
         axes.margins(x=0.08)
+        _frame(figure, LABELS_LEFT)
     counts = axes.yaxis if chart.over_time else axes.xaxis
     counts.set_major_locator(MaxNLocator(integer=True))
-    axes.set_title(chart.title, loc="left", fontsize=10)
-    figure.tight_layout()
+    # Over the whole figure from its left edge, so a long title is never cut by the labels.
+    figure.suptitle(
+        chart.title,
+        x=0.1 / WIDTH,
+        y=1 - 0.06 / figure.get_size_inches()[1],
+        ha="left",
+        va="top",
+        fontsize=10,
+    )
     return figure
 
 

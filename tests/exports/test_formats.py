@@ -49,7 +49,13 @@ def test_only_the_top_ten_ideas_are_charted() -> None:
 
 def test_a_long_label_is_cut_with_an_ellipsis() -> None:
     assert shortened("word " * 30, 20) == "word word word word…"
-    assert len(shortened("x" * 100, charts.LABEL_MAX)) == charts.LABEL_MAX
+    prompt = rich_summary().prompts[0]
+    wide = [replace(prompt.ideas[0], text="x" * 100), replace(prompt.ideas[1], text=CHINESE * 4)]
+    chart = charts.idea_votes(replace(prompt, ideas=wide))
+    assert chart is not None
+    latin, chinese = chart.labels
+    assert len(latin) == charts.LABEL_MAX and latin.endswith("…")
+    assert len(chinese) == charts.LABEL_MAX // 2 and chinese.endswith("…")
 
 
 def test_a_chart_is_svg_with_its_text_as_text() -> None:

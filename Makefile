@@ -69,6 +69,7 @@ bench: install
 	$(BIN)/python bench/suggest_themes.py
 	$(BIN)/python bench/suggest_quality.py
 	$(BIN)/python bench/flood.py
+	$(BIN)/python bench/export.py
 
 # One catalogue per language for templates, Python and the pages' JavaScript dictionary
 # (facilitation/web/client_strings.py): extract them all, then bring every language up to date.

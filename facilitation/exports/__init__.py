@@ -7,8 +7,13 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from facilitation.exports.anonymous import anonymised
+from facilitation.exports.csv_summary import render_csv
+from facilitation.exports.docx_summary import render_docx
+from facilitation.exports.html import render_html
 from facilitation.exports.json_summary import render_json
 from facilitation.exports.markdown import render_markdown
+from facilitation.exports.pdf import render_pdf
 from facilitation.services.summaries import Summary
 
 
@@ -22,8 +27,16 @@ class Format:
 FORMATS: dict[str, Format] = {
     "json": Format(render_json, "application/json", "json"),
     "md": Format(render_markdown, "text/markdown; charset=utf-8", "md"),
+    "html": Format(render_html, "text/html; charset=utf-8", "html"),
+    "pdf": Format(render_pdf, "application/pdf", "pdf"),
+    "docx": Format(
+        render_docx,
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "docx",
+    ),
+    "csv": Format(render_csv, "text/csv; charset=utf-8", "csv"),
 }
-PLANNED_FORMATS = ("html", "pdf", "docx", "csv")
+__all__ = ["FORMATS", "Format", "anonymised", "file_name", "slug"]
 
 # Words that only make a file name longer.
 _SMALL_WORDS = frozenset({"a", "an", "and", "for", "of", "the", "to", "in", "on", "with"})
@@ -37,13 +50,14 @@ def slug(text: str) -> str:
     return "-".join(word for word in words if word not in _SMALL_WORDS)
 
 
-def file_name(summary: Summary, extension: str) -> str:
+def file_name(summary: Summary, extension: str, *, anonymous: bool = False) -> str:
     """What a downloaded summary is called: its stream's label and the roundtable's title
     (each without what precedes or follows their colon) and its day, such as
-    `stream-1-digital-tools-resilient-planning-2025-06-04.md`."""
+    `stream-1-digital-tools-resilient-planning-2025-06-04.md`; an anonymised one ends in
+    `-anonymous` before the extension."""
     stream_label = summary.stream.split(":", 1)[0] if summary.stream else ""
     title = summary.title.split(":", 1)[-1]
     name = "-".join(part for part in (slug(stream_label), slug(title)) if part)
     name = name[:NAME_MAX].rstrip("-") or f"roundtable-{summary.roundtable_id}"
     day = summary.scheduled_on or summary.generated_at.date().isoformat()
-    return f"{name}-{day}.{extension}"
+    return f"{name}-{day}{'-anonymous' if anonymous else ''}.{extension}"

@@ -9,6 +9,8 @@ from typing import TypedDict
 from facilitation.services.summaries import (
     Byline,
     IdeaSummary,
+    OutcomeSummary,
+    Participation,
     PromptSummary,
     ReplySummary,
     Summary,
@@ -110,6 +112,41 @@ class UnusedPromptEntry(TypedDict):
     text: str
 
 
+class OutcomeEntry(TypedDict):
+    id: int
+    kind: str
+    text: str
+    owner: str | None
+    due: str | None
+    status: str | None
+    sdgs: list[int]
+    source_idea_ids: list[int]
+    source_theme_ids: list[int]
+
+
+class AffiliationEntry(TypedDict):
+    name: str
+    people: int
+    contributions: int
+
+
+class TimelineEntry(TypedDict):
+    at: str
+    contributions: int
+
+
+class ParticipationEntry(TypedDict):
+    joined: int
+    contributed: int
+    voted: int
+    contributions: int
+    gini: float | None
+    top_fifth_share: float | None
+    affiliations: list[AffiliationEntry]
+    timeline: list[TimelineEntry]
+    interval_minutes: int
+
+
 class SummaryDocument(TypedDict):
     """The whole summary, as docs/protocol.md shows it under "The summary"."""
 
@@ -121,6 +158,8 @@ class SummaryDocument(TypedDict):
     counts: SummaryCounts
     prompts: list[PromptEntry]
     unused_prompts: list[UnusedPromptEntry]
+    outcomes: list[OutcomeEntry]
+    participation: ParticipationEntry | None
 
 
 def _when(moment: datetime | None) -> str | None:
@@ -203,6 +242,45 @@ def _prompt(prompt: PromptSummary) -> PromptEntry:
     }
 
 
+def _outcome(outcome: OutcomeSummary) -> OutcomeEntry:
+    return {
+        "id": outcome.id,
+        "kind": outcome.kind,
+        "text": outcome.text,
+        "owner": outcome.owner,
+        "due": outcome.due,
+        "status": outcome.status,
+        "sdgs": list(outcome.sdgs),
+        "source_idea_ids": list(outcome.source_idea_ids),
+        "source_theme_ids": list(outcome.source_theme_ids),
+    }
+
+
+def _participation(participation: Participation | None) -> ParticipationEntry | None:
+    if participation is None:
+        return None
+    return {
+        "joined": participation.joined,
+        "contributed": participation.contributed,
+        "voted": participation.voted,
+        "contributions": participation.contributions,
+        "gini": participation.gini,
+        "top_fifth_share": participation.top_fifth_share,
+        "affiliations": [
+            {"name": a.name, "people": a.people, "contributions": a.contributions}
+            for a in participation.affiliations
+        ],
+        "timeline": [
+            {
+                "at": point.at.isoformat(timespec="seconds") + "Z",
+                "contributions": point.contributions,
+            }
+            for point in participation.timeline
+        ],
+        "interval_minutes": participation.interval_minutes,
+    }
+
+
 def summary_dict(summary: Summary) -> SummaryDocument:
     return {
         "schema": SCHEMA,
@@ -223,6 +301,8 @@ def summary_dict(summary: Summary) -> SummaryDocument:
         },
         "prompts": [_prompt(prompt) for prompt in summary.prompts],
         "unused_prompts": [{"id": p.id, "text": p.text} for p in summary.unused],
+        "outcomes": [_outcome(outcome) for outcome in summary.outcomes],
+        "participation": _participation(summary.participation),
     }
 
 

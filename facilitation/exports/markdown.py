@@ -8,11 +8,23 @@ so ordinary punctuation ("Real-time tools.") stays plain.
 from __future__ import annotations
 
 import re
-from datetime import datetime
 
+from facilitation.exports.content import (
+    ACTION_STATUS_LABELS,
+    HEADINGS,
+    Sources,
+    by_kind,
+    overview,
+    participation_facts,
+    prompt_counts,
+    reactions_text,
+    sdg_labels,
+)
 from facilitation.services.summaries import (
     Byline,
     IdeaSummary,
+    OutcomeSummary,
+    Participation,
     PromptSummary,
     Summary,
 )
@@ -31,11 +43,6 @@ _BLOCK_START = re.compile(r"^([#>+\-=])")
 _NUMBERED = re.compile(r"^(\d{1,9})([.)])")
 # A heading loses a trailing run of # after a space.
 _CLOSING_HASHES = re.compile(r"(\s)(#+)$")
-
-ATTRIBUTION_NOTES = {
-    "affiliation": "Ideas are attributed to cities and organisations only.",
-    "anonymous": "Ideas are not attributed (Chatham House).",
-}
 
 
 def escape(text: str) -> str:
@@ -57,14 +64,6 @@ def heading(level: int, text: str) -> str:
     return "#" * level + " " + _CLOSING_HASHES.sub(r"\1\\\2", escape(text))
 
 
-def plural(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
-
-
-def _when(moment: datetime) -> str:
-    return moment.strftime("%Y-%m-%d %H:%M") + " UTC"
-
-
 def _credit(byline: Byline) -> str:
     if byline.author and byline.affiliation:
         return f"{escape(byline.author)} ({escape(byline.affiliation)})"
@@ -73,64 +72,61 @@ def _credit(byline: Byline) -> str:
     return "—"
 
 
-def _reactions(reactions: dict[str, int]) -> str:
-    return " · ".join(f"{emoji} {n}" for emoji, n in reactions.items())
-
-
-def _status(summary: Summary) -> str:
-    if summary.status == "closed":
-        return "Ended" + (f" {_when(summary.ended_at)}" if summary.ended_at else "")
-    return {"live": "Live", "scheduled": "Not started"}.get(summary.status, summary.status)
-
-
 def _overview(summary: Summary) -> list[str]:
-    ideas = plural(summary.idea_count, "idea", "ideas")
-    if summary.reply_count:
-        ideas += f" and {plural(summary.reply_count, 'reply', 'replies')}"
-    prompts = plural(len(summary.prompts), "prompt", "prompts")
-    if summary.unused:
-        prompts += f" ({len(summary.unused)} more written but not used)"
-    return [
-        f"- Status: {_status(summary)}",
-        f"- Participants: {summary.participants}",
-        f"- Contributions: {ideas}",
-        f"- Prompts: {prompts}",
-        f"- Generated: {_when(summary.generated_at)}",
-        "",
-    ]
+    return [*(f"- {name}: {value}" for name, value in overview(summary)), ""]
 
 
-def _prompt_counts(prompt: PromptSummary) -> str:
-    ideas = plural(len(prompt.ideas), "idea", "ideas")
-    if prompt.replies:
-        ideas += f" and {plural(prompt.replies, 'reply', 'replies')}"
-    votes = plural(prompt.votes_cast, "vote", "votes")
-    if prompt.theme_votes:
-        votes += f" ({prompt.theme_votes} on themes)"
-    sentences = [
-        f"{ideas} from {plural(prompt.contributors, 'contributor', 'contributors')}; "
-        f"{votes} from {plural(prompt.voters, 'voter', 'voters')}"
-        + (f"; {plural(prompt.reactions, 'reaction', 'reactions')}" if prompt.reactions else "")
-        + "."
-    ]
-    left_out = prompt.left_out
-    if left_out.total:
-        reasons = [
-            f"{n} {reason}"
-            for n, reason in (
-                (left_out.pending, "never approved"),
-                (left_out.hidden, "hidden"),
-                (left_out.withdrawn, "withdrawn"),
-                (left_out.merged, "merged"),
-            )
-            if n
+def _outcome_notes(outcome: OutcomeSummary, sources: Sources) -> str:
+    """The goals and the provenance of an outcome, escaped, on one line."""
+    notes = [escape(goal) for goal in sdg_labels(outcome)]
+    if source := sources.of(outcome):
+        notes.append(escape(source.sentence()))
+    return " · ".join(notes)
+
+
+def _outcomes(summary: Summary) -> list[str]:
+    groups = by_kind(summary)
+    if not groups:
+        return []
+    sources = Sources(summary)
+    lines = [heading(2, HEADINGS["outcomes"]), ""]
+    for kind, title, outcomes in groups:
+        lines += [heading(3, title), ""]
+        if kind == "action":
+            lines += ["| Action | Owner | Due | Status |", "| --- | --- | --- | --- |"]
+            for o in outcomes:
+                notes = _outcome_notes(o, sources)
+                status = ACTION_STATUS_LABELS.get(o.status or "", o.status or "—")
+                lines.append(
+                    f"| {escape(o.text)}{f' ({notes})' if notes else ''} "
+                    f"| {escape(o.owner) if o.owner else '—'} | {escape(o.due or '—')} "
+                    f"| {escape(status)} |"
+                )
+        else:
+            for o in outcomes:
+                notes = _outcome_notes(o, sources)
+                lines.append(f"- {escape(o.text)}" + (f"  \n  *{notes}*" if notes else ""))
+        lines.append("")
+    return lines
+
+
+def _participation(participation: Participation) -> list[str]:
+    lines = [heading(2, HEADINGS["participation"]), ""]
+    lines += [f"- {name}: {value}" for name, value in participation_facts(participation)]
+    lines.append("")
+    if participation.affiliations:
+        lines += [
+            heading(3, HEADINGS["affiliations"]),
+            "",
+            "| Name | People | Contributions |",
+            "| --- | ---: | ---: |",
         ]
-        sentences.append(f"Left out: {', '.join(reasons)}.")
-    if prompt.phase:
-        sentences.append(f"Phase reached: {prompt.phase}.")
-    if prompt.attribution in ATTRIBUTION_NOTES:
-        sentences.append(ATTRIBUTION_NOTES[prompt.attribution])
-    return " ".join(sentences)
+        lines += [
+            f"| {escape(a.name)} | {a.people} | {a.contributions} |"
+            for a in participation.affiliations
+        ]
+        lines.append("")
+    return lines
 
 
 def _themes(prompt: PromptSummary) -> list[str]:
@@ -155,10 +151,12 @@ def _idea_rows(idea: IdeaSummary) -> list[str]:
     if idea.theme:
         text += f" *({escape(idea.theme)})*"
     credit = _credit(Byline(idea.author, idea.affiliation))
-    rows = [f"| {idea.rank} | {text} | {credit} | {idea.votes} | {_reactions(idea.reactions)} |"]
+    rows = [
+        f"| {idea.rank} | {text} | {credit} | {idea.votes} | {reactions_text(idea.reactions)} |"
+    ]
     rows += [
         f"|  | ↳ {escape(reply.text)} | {_credit(reply.byline)} |  | "
-        f"{_reactions(reply.reactions)} |"
+        f"{reactions_text(reply.reactions)} |"
         for reply in idea.replies
     ]
     rows += [
@@ -169,7 +167,7 @@ def _idea_rows(idea: IdeaSummary) -> list[str]:
 
 
 def _prompt(number: int, prompt: PromptSummary) -> list[str]:
-    lines = [heading(2, f"{number}. {prompt.text}"), "", _prompt_counts(prompt), ""]
+    lines = [heading(2, f"{number}. {prompt.text}"), "", prompt_counts(prompt), ""]
     if not prompt.ideas:
         return [*lines, "No ideas.", ""]
     if prompt.themes:
@@ -192,6 +190,9 @@ def render_markdown(summary: Summary) -> bytes:
     if summary.description:
         lines += [paragraph(summary.description), ""]
     lines += _overview(summary)
+    lines += _outcomes(summary)
+    if summary.participation:
+        lines += _participation(summary.participation)
     for number, prompt in enumerate(summary.prompts, start=1):
         lines += _prompt(number, prompt)
     if summary.unused:

@@ -6,7 +6,7 @@ from typing import Any
 
 from flask import Blueprint, Response, jsonify, request
 
-from facilitation.exports import FORMATS, PLANNED_FORMATS, file_name
+from facilitation.exports import FORMATS, anonymised, file_name
 from facilitation.models import utcnow
 from facilitation.payloads import parse
 from facilitation.runtime import runtime
@@ -59,25 +59,29 @@ def get_roundtable(roundtable_id: int) -> Response:
     return jsonify(body)
 
 
+# The spellings of `anonymous` an export takes, and what they mean.
+ANONYMOUS = {"1": True, "true": True, "0": False, "false": False}
+
+
 @bp.get("/api/roundtables/<int(max=2147483647):roundtable_id>/export")
 @api_staff_required
 def export(roundtable_id: int) -> Response:
     name = request.args.get("format", "json")
     if name not in FORMATS:
-        if name in PLANNED_FORMATS:
-            raise InvalidInputError(
-                "format_unavailable",
-                f"The {name} export is not available yet; use {' or '.join(FORMATS)}.",
-            )
         raise InvalidInputError("bad_format", f"format must be one of: {', '.join(FORMATS)}.")
+    anonymous = ANONYMOUS.get(request.args.get("anonymous", "0"))
+    if anonymous is None:
+        raise InvalidInputError("bad_request", "anonymous must be 1, true, 0 or false.")
     chosen = FORMATS[name]
     with runtime().db.session() as db:
         summary = summaries.build_summary(
             db, actor=current_actor(), roundtable_id=roundtable_id, now=utcnow()
         )
+    if anonymous:
+        summary = anonymised(summary)
     # content_type, not mimetype: werkzeug would add a second charset to one already given.
     response = Response(chosen.render(summary), content_type=chosen.media_type)
-    filename = file_name(summary, chosen.extension)
+    filename = file_name(summary, chosen.extension, anonymous=anonymous)
     response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 

@@ -55,7 +55,6 @@ MESSAGES: dict[str, LazyString] = {
     "bad_phase": lazy_gettext("That is not one of the phases."),
     "bad_kind": lazy_gettext("That is not one of the prompt kinds."),
     "bad_format": lazy_gettext("That export format does not exist."),
-    "format_unavailable": lazy_gettext("That export format is not available yet."),
     "bad_client_id": lazy_gettext("The message had no valid client_id; please try again."),
     "no_presenter_link": lazy_gettext("This roundtable has no presenter link."),
     "invalid_presenter_link": lazy_gettext(

@@ -10,7 +10,7 @@ import pytest
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
 
-from facilitation.exports import FORMATS, PLANNED_FORMATS
+from facilitation.exports import FORMATS
 from tests.conftest import StaffMember
 from tests.web.conftest import MakeRoundtable, Roundtable, error_of
 
@@ -173,20 +173,64 @@ def test_rapporteur_and_organizer_may_export(
         assert response.status_code == 200, (name, response.get_data(as_text=True))
 
 
-@pytest.mark.parametrize("name", PLANNED_FORMATS)
-def test_planned_export_format_answers_a_clear_error_for_now(
-    roundtable: Roundtable, name: str
-) -> None:
+MEDIA_TYPES = {
+    "json": "application/json",
+    "md": "text/markdown; charset=utf-8",
+    "html": "text/html; charset=utf-8",
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "csv": "text/csv; charset=utf-8",
+}
+
+
+def test_every_contract_format_is_available() -> None:
+    assert set(FORMATS) == set(MEDIA_TYPES)
+
+
+@pytest.mark.parametrize("name", sorted(MEDIA_TYPES))
+def test_every_format_downloads_as_a_named_file(roundtable: Roundtable, name: str) -> None:
     finished(roundtable)
     response = roundtable.get("/export", query_string={"format": name})
-    assert 400 <= response.status_code < 500
-    error = error_of(response)
-    assert error["code"] == "format_unavailable"
-    assert name in error["message"]
+    assert response.status_code == 200, response.get_data(as_text=True)
+    assert response.headers["Content-Type"] == MEDIA_TYPES[name]
+    disposition = response.headers["Content-Disposition"]
+    assert disposition.startswith('attachment; filename="resilient-cities-')
+    assert disposition.endswith(f'.{name}"') and "anonymous" not in disposition
+    assert len(response.get_data()) > 100
 
 
-def test_every_contract_format_is_either_available_or_planned() -> None:
-    assert set(FORMATS) | set(PLANNED_FORMATS) >= {"json", "md", "html", "pdf", "docx", "csv"}
+@pytest.mark.parametrize("spelling", ["1", "true"])
+@pytest.mark.parametrize("name", sorted(MEDIA_TYPES))
+def test_anonymous_export_names_nobody(roundtable: Roundtable, name: str, spelling: str) -> None:
+    prompt_id = roundtable.open_prompt("Who?")
+    roundtable.person("Zebulon Quartermain", affiliation="Xylophone Guild")
+    idea_id = roundtable.idea("Zebulon Quartermain", prompt_id, "Shade trees")
+    roundtable.votes(idea_id, "Alice", "Bob")
+    response = roundtable.get("/export", query_string={"format": name, "anonymous": spelling})
+    assert response.status_code == 200, response.get_data(as_text=True)
+    assert response.headers["Content-Disposition"].endswith(f'-anonymous.{name}"')
+    if name in ("json", "md", "html", "csv"):
+        text = response.get_data(as_text=True)
+        assert "Shade trees" in text
+        assert "Zebulon" not in text and "Xylophone" not in text
+
+
+def test_named_export_still_names_people(roundtable: Roundtable) -> None:
+    prompt_id = roundtable.open_prompt("Who?")
+    roundtable.person("Zebulon Quartermain", affiliation="Xylophone Guild")
+    roundtable.idea("Zebulon Quartermain", prompt_id, "Shade trees")
+    for anonymous in ("0", "false"):
+        [prompt] = json.loads(
+            roundtable.get("/export", query_string={"anonymous": anonymous}).get_data()
+        )["prompts"]
+        assert prompt["ideas"][0]["author"] == "Zebulon Quartermain"
+
+
+@pytest.mark.parametrize("spelling", ["yes", "", "2", "TRUE "])
+def test_an_unknown_anonymous_spelling_is_refused(roundtable: Roundtable, spelling: str) -> None:
+    response = roundtable.get("/export", query_string={"format": "json", "anonymous": spelling})
+    assert response.status_code == 400
+    assert error_of(response)["code"] == "bad_request"
 
 
 @pytest.mark.parametrize("name", ["xlsx", "", "JSON", "../json", "json "])

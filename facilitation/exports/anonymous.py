@@ -1,0 +1,40 @@
+"""The anonymised summary: the same content with nobody's name or affiliation in it."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from facilitation.services.summaries import (
+    Byline,
+    IdeaSummary,
+    PromptSummary,
+    Summary,
+)
+
+NOBODY = Byline(author=None, affiliation=None)
+
+
+def _idea(idea: IdeaSummary) -> IdeaSummary:
+    return replace(
+        idea,
+        author=None,
+        affiliation=None,
+        replies=tuple(replace(reply, byline=NOBODY) for reply in idea.replies),
+        merged=tuple(replace(merged, byline=NOBODY) for merged in idea.merged),
+    )
+
+
+def _prompt(prompt: PromptSummary) -> PromptSummary:
+    return replace(prompt, ideas=[_idea(idea) for idea in prompt.ideas])
+
+
+def anonymised(summary: Summary) -> Summary:
+    """Every author, affiliation and outcome owner left out, every count kept; the
+    participation balance keeps its measures but no longer names cities or organisations."""
+    participation = summary.participation
+    return replace(
+        summary,
+        prompts=[_prompt(prompt) for prompt in summary.prompts],
+        outcomes=tuple(replace(outcome, owner=None) for outcome in summary.outcomes),
+        participation=replace(participation, affiliations=()) if participation else None,
+    )

@@ -1,0 +1,228 @@
+"""What every format says the same way: section headings, outcome kinds, SDG labels, where an
+outcome came from, and text that XML (DOCX, PDF) can carry."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+
+from facilitation.services.sdgs import GOALS, label
+from facilitation.services.summaries import (
+    OutcomeSummary,
+    Participation,
+    PromptSummary,
+    Summary,
+)
+
+# Exports are in English for now: every heading a reader sees is here.
+HEADINGS = {
+    "overview": "Overview",
+    "outcomes": "Outcomes",
+    "participation": "Participation balance",
+    "themes": "Themes",
+    "ideas": "Ideas",
+    "not_used": "Not used",
+    "contributions_over_time": "Contributions over time",
+    "affiliations": "Cities and organisations",
+}
+OUTCOME_HEADINGS = {
+    "takeaway": "Takeaways",
+    "decision": "Decisions",
+    "action": "Action items",
+    "question": "Open questions",
+}
+ACTION_STATUS_LABELS = {"open": "Open", "in_progress": "In progress", "done": "Done"}
+
+PROVENANCE_MAX = 60
+# Characters XML 1.0 forbids: a hostile idea must not make a Word file or a PDF unreadable.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    """Text with the characters XML 1.0 cannot carry left out."""
+    return _NOT_XML.sub("", text)
+
+
+def shortened(text: str, limit: int) -> str:
+    """One line of at most `limit` characters, ending in an ellipsis when cut."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def sdg_labels(outcome: OutcomeSummary) -> list[str]:
+    """ "SDG 11: Sustainable cities and communities", for each goal the outcome is tagged with."""
+    return [label(goal) for goal in outcome.sdgs if goal in GOALS]
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """The ideas and themes an outcome came from, by their text and name."""
+
+    ideas: tuple[str, ...]
+    themes: tuple[str, ...]
+
+    def __bool__(self) -> bool:
+        return bool(self.ideas or self.themes)
+
+    def sentence(self) -> str:
+        """ "From: Shade trees for every…, Greenery"."""
+        return "From: " + ", ".join((*self.ideas, *self.themes))
+
+
+def _texts(summary: Summary) -> Iterator[tuple[int, str]]:
+    for prompt in summary.prompts:
+        for idea in prompt.ideas:
+            yield idea.id, idea.text
+            yield from ((reply.id, reply.text) for reply in idea.replies)
+            yield from ((merged.id, merged.text) for merged in idea.merged)
+
+
+class Sources:
+    """Looks up what outcomes point at, once per summary."""
+
+    def __init__(self, summary: Summary) -> None:
+        self.ideas = dict(_texts(summary))
+        self.themes = {
+            theme.id: theme.name for prompt in summary.prompts for theme in prompt.themes
+        }
+
+    def of(self, outcome: OutcomeSummary) -> Provenance:
+        """The ideas (shortened) and themes an outcome came from, those still in the summary."""
+        return Provenance(
+            ideas=tuple(
+                shortened(self.ideas[i], PROVENANCE_MAX)
+                for i in outcome.source_idea_ids
+                if i in self.ideas
+            ),
+            themes=tuple(self.themes[t] for t in outcome.source_theme_ids if t in self.themes),
+        )
+
+    def theme_names(self, outcome: OutcomeSummary) -> list[str]:
+        """The full names of the themes an outcome came from."""
+        return [self.themes[t] for t in outcome.source_theme_ids if t in self.themes]
+
+
+def by_kind(summary: Summary) -> list[tuple[str, str, list[OutcomeSummary]]]:
+    """The outcomes grouped by kind, in the order of OUTCOME_HEADINGS: (kind, heading, list),
+    kinds without outcomes left out."""
+    groups = []
+    for kind, title in OUTCOME_HEADINGS.items():
+        chosen = [outcome for outcome in summary.outcomes if outcome.kind == kind]
+        if chosen:
+            groups.append((kind, title, chosen))
+    return groups
+
+
+def percent(share: float | None) -> str:
+    """A share as a whole percentage, or a dash when there is none."""
+    return "—" if share is None else f"{share * 100:.0f}%"
+
+
+def gini(value: float | None) -> str:
+    """A Gini coefficient to two places, or a dash when there is none."""
+    return "—" if value is None else f"{value:.2f}"
+
+
+def participation_facts(participation: Participation) -> list[tuple[str, str]]:
+    """The headline measures, as (label, value) pairs in reading order."""
+    return [
+        ("Joined", str(participation.joined)),
+        ("Contributed", str(participation.contributed)),
+        ("Voted", str(participation.voted)),
+        ("Contributions", str(participation.contributions)),
+        ("Gini coefficient of contributions", gini(participation.gini)),
+        ("Share from the most active fifth", percent(participation.top_fifth_share)),
+    ]
+
+
+ATTRIBUTION_NOTES = {
+    "affiliation": "Ideas are attributed to cities and organisations only.",
+    "anonymous": "Ideas are not attributed (Chatham House).",
+}
+
+
+def plural(count: int, one: str, many: str) -> str:
+    """ "1 idea", "2 ideas"."""
+    return f"{count} {one if count == 1 else many}"
+
+
+def when(moment: datetime) -> str:
+    """ "2025-06-04 16:30 UTC"."""
+    return moment.strftime("%Y-%m-%d %H:%M") + " UTC"
+
+
+def status_text(summary: Summary) -> str:
+    """Where the roundtable stands: "Ended 2025-06-04 16:20 UTC", "Live" or "Not started"."""
+    if summary.status == "closed":
+        return "Ended" + (f" {when(summary.ended_at)}" if summary.ended_at else "")
+    return {"live": "Live", "scheduled": "Not started"}.get(summary.status, summary.status)
+
+
+def overview(summary: Summary) -> list[tuple[str, str]]:
+    """The summary's headline facts, as (label, value) pairs."""
+    ideas = plural(summary.idea_count, "idea", "ideas")
+    if summary.reply_count:
+        ideas += f" and {plural(summary.reply_count, 'reply', 'replies')}"
+    prompts = plural(len(summary.prompts), "prompt", "prompts")
+    if summary.unused:
+        prompts += f" ({len(summary.unused)} more written but not used)"
+    return [
+        ("Status", status_text(summary)),
+        ("Participants", str(summary.participants)),
+        ("Contributions", ideas),
+        ("Prompts", prompts),
+        ("Generated", when(summary.generated_at)),
+    ]
+
+
+def prompt_counts(prompt: PromptSummary) -> str:
+    """What a prompt gathered, in a sentence or two (the rule of docs/protocol.md, "Counting")."""
+    ideas = plural(len(prompt.ideas), "idea", "ideas")
+    if prompt.replies:
+        ideas += f" and {plural(prompt.replies, 'reply', 'replies')}"
+    votes = plural(prompt.votes_cast, "vote", "votes")
+    if prompt.theme_votes:
+        votes += f" ({prompt.theme_votes} on themes)"
+    sentences = [
+        f"{ideas} from {plural(prompt.contributors, 'contributor', 'contributors')}; "
+        f"{votes} from {plural(prompt.voters, 'voter', 'voters')}"
+        + (f"; {plural(prompt.reactions, 'reaction', 'reactions')}" if prompt.reactions else "")
+        + "."
+    ]
+    left_out = prompt.left_out
+    if left_out.total:
+        reasons = [
+            f"{n} {reason}"
+            for n, reason in (
+                (left_out.pending, "never approved"),
+                (left_out.hidden, "hidden"),
+                (left_out.withdrawn, "withdrawn"),
+                (left_out.merged, "merged"),
+            )
+            if n
+        ]
+        sentences.append(f"Left out: {', '.join(reasons)}.")
+    if prompt.phase:
+        sentences.append(f"Phase reached: {prompt.phase}.")
+    if prompt.attribution in ATTRIBUTION_NOTES:
+        sentences.append(ATTRIBUTION_NOTES[prompt.attribution])
+    return " ".join(sentences)
+
+
+def context_line(summary: Summary) -> str:
+    """ "Event · Stream"."""
+    return " · ".join(part for part in (summary.event, summary.stream or "") if part)
+
+
+def credit(author: str | None, affiliation: str | None) -> str:
+    """ "Ana (Lisbon)", "Ana", "Lisbon" or "—"."""
+    if author and affiliation:
+        return f"{author} ({affiliation})"
+    return author or affiliation or "—"
+
+
+def reactions_text(reactions: dict[str, int]) -> str:
+    """ "👍 3 · 💡 1"."""
+    return " · ".join(f"{emoji} {n}" for emoji, n in reactions.items())

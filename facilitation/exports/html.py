@@ -1,0 +1,76 @@
+"""The session summary as a standalone, printable page: Jinja2 with autoescaping, inline CSS and
+inline SVG charts, nothing fetched from anywhere."""
+
+from __future__ import annotations
+
+import functools
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
+
+from facilitation.exports import charts
+from facilitation.exports.content import (
+    ACTION_STATUS_LABELS,
+    HEADINGS,
+    Sources,
+    by_kind,
+    context_line,
+    credit,
+    overview,
+    participation_facts,
+    prompt_counts,
+    reactions_text,
+    sdg_labels,
+    status_text,
+)
+from facilitation.services.summaries import OutcomeSummary, Summary
+
+
+@functools.cache
+def _environment() -> Environment:
+    return Environment(
+        loader=PackageLoader("facilitation.exports", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def _status(outcome: OutcomeSummary) -> str:
+    return ACTION_STATUS_LABELS.get(outcome.status or "", outcome.status or "—")
+
+
+def page(summary: Summary) -> str:
+    """The page as text; the PDF is this page printed."""
+    # The charts are matplotlib's SVG, whose text it escapes itself: they go in as markup.
+    drawn = {chart.key: Markup(charts.svg(chart)) for chart in charts.all_charts(summary)}
+    return (
+        _environment()
+        .get_template("summary.html")
+        .render(
+            summary=summary,
+            context=context_line(summary),
+            day=summary.scheduled_on or summary.generated_at.date().isoformat(),
+            status_line=status_text(summary),
+            headings=HEADINGS,
+            overview=overview(summary),
+            outcome_groups=by_kind(summary),
+            sources=Sources(summary),
+            sdg_labels=sdg_labels,
+            status=_status,
+            participation=summary.participation,
+            participation_facts=(
+                participation_facts(summary.participation) if summary.participation else []
+            ),
+            charts=drawn,
+            prompt_charts=charts.prompt_charts,
+            prompt_counts=prompt_counts,
+            credit=credit,
+            reactions=reactions_text,
+        )
+    )
+
+
+def render_html(summary: Summary) -> bytes:
+    """The printable page, as UTF-8."""
+    return page(summary).encode("utf-8")

@@ -1,0 +1,25 @@
+"""The session summary as PDF: the printable page, laid out by WeasyPrint on A4.
+
+The page asks for nothing from outside, and the fetcher refuses anything all the same, so a
+summary can never make the server request a URL. Rendering blocks for a second or more on a
+large room: it runs on a download, never on the live path.
+"""
+
+from __future__ import annotations
+
+from typing import NoReturn
+
+from facilitation.exports.html import page
+from facilitation.services.summaries import Summary
+
+
+def _no_fetching(url: str, *args: object, **kwargs: object) -> NoReturn:
+    raise ValueError(f"A summary fetches nothing; refused {url[:80]!r}.")
+
+
+def render_pdf(summary: Summary) -> bytes:
+    """The printable page as an A4 PDF."""
+    from weasyprint import HTML  # slow to import: only when a PDF is asked for
+
+    document: bytes = HTML(string=page(summary), url_fetcher=_no_fetching).write_pdf()
+    return document

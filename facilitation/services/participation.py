@@ -14,7 +14,15 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, select, union
 from sqlalchemy.orm import Session, lazyload
 
-from facilitation.models import Idea, Membership, Participant, Prompt, ThemeVote, Vote
+from facilitation.models import (
+    Attribution,
+    Idea,
+    Membership,
+    Participant,
+    Prompt,
+    ThemeVote,
+    Vote,
+)
 from facilitation.services.errors import InvalidInputError
 from facilitation.services.roundtables import get_roundtable
 from facilitation.services.shapes import ParticipationView
@@ -24,6 +32,7 @@ from facilitation.services.summaries import (
     TimelinePoint,
     in_room,
 )
+from facilitation.services.views import credited_as
 
 # The intervals a timeline may be cut into, smallest first; all divide a day, so intervals
 # start on round clock times (14:00, 14:15, ...).
@@ -154,6 +163,15 @@ def measure(
     moments = [idea.created_at for idea in counted]
     if interval_minutes is None:
         interval_minutes = choose_interval(min(moments), max(moments)) if moments else INTERVALS[0]
+    # By city or organisation, only what was posted where its affiliation may be shown: an idea
+    # posted anonymously is counted above, never by affiliation. Under the Chatham House rule
+    # of an anonymous roundtable, not even who attended is listed by affiliation.
+    credited = Counter(
+        idea.participant_id
+        for idea in counted
+        if idea.participant_id is not None and credited_as(idea) != Attribution.ANONYMOUS
+    )
+    chatham_house = roundtable.settings.get("attribution") == Attribution.ANONYMOUS
     return Participation(
         joined=joined,
         contributed=len(spoken),
@@ -161,7 +179,7 @@ def measure(
         contributions=len(counted),
         gini=gini(counts),
         top_fifth_share=top_fifth_share(counts),
-        affiliations=_affiliations(people, spoken),
+        affiliations=() if chatham_house else _affiliations(people, credited),
         timeline=timeline(moments, interval_minutes),
         interval_minutes=interval_minutes,
     )

@@ -157,6 +157,25 @@ def test_affiliations_are_grouped_trimmed_and_the_unaffiliated_come_last(table: 
     )
 
 
+def test_what_was_posted_anonymously_is_never_counted_by_affiliation(table: Table) -> None:
+    ana = table.join("Ana", "Secretville")
+    table.post(ana, table.open_prompt("Said aloud"), "Named idea")
+    table.post(ana, table.open_prompt("Off the record", attribution="anonymous"), "Anonymous")
+    figures = measured(table)
+    assert figures.contributions == 2  # counted, and in the balance
+    assert figures.affiliations == (AffiliationShare("Secretville", 1, 1),)
+
+
+def test_a_chatham_house_roundtable_lists_no_affiliations(table: Table) -> None:
+    table.act(roundtables.configure_roundtable, actor=table.facilitator, attribution="anonymous")
+    ana = table.join("Ana", "Secretville")
+    table.join("Ben", "Elsewhere")
+    table.post(ana, table.open_prompt(), "Off the record")
+    figures = measured(table)
+    assert (figures.joined, figures.contributions, figures.affiliations) == (2, 1, ())
+    assert figures.gini == 0.5
+
+
 def test_timeline_has_a_point_for_every_interval_even_empty_ones(table: Table) -> None:
     prompt_id = table.open_prompt()
     ana, ben = table.join("Ana"), table.join("Ben")

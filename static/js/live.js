@@ -23,7 +23,12 @@ export const SERVER_EVENTS = [
 
 // News for the staff's workspace: outcomes and notes. They are not room events (no `seq`,
 // not in the log), so they go to their listeners as they come, never through drain().
-export const STAFF_NEWS = ["outcome.created", "outcome.updated", "outcome.deleted", "notes.updated"];
+export const STAFF_NEWS = [
+  "outcome.created",
+  "outcome.updated",
+  "outcome.deleted",
+  "notes.updated",
+];
 
 // Worth sending again later; any other refusal is final and the idea is dropped.
 const RETRYABLE = new Set(["timeout", "offline", "server_error", "not_joined", "unauthenticated"]);
@@ -677,7 +682,10 @@ export class LiveRoom {
 
   /** Add an outcome (kind, text, owner, due, status, sdgs, sources), once however often sent. */
   createOutcome(fields) {
-    return this.request("outcome.create", { ...fields, client_id: fields.client_id || newClientId() });
+    return this.request("outcome.create", {
+      ...fields,
+      client_id: fields.client_id || newClientId(),
+    });
   }
 
   /** Change an outcome as of `version`: refused with the current one if it moved on since. */

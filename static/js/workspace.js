@@ -86,7 +86,8 @@ export class Workspace {
   /** Counts by kind: { takeaway: 3, action: 1, ... }. */
   counts() {
     const counts = Object.fromEntries(OUTCOME_KINDS.map((kind) => [kind, 0]));
-    for (const outcome of this.outcomes.values()) counts[outcome.kind] = (counts[outcome.kind] || 0) + 1;
+    for (const outcome of this.outcomes.values())
+      counts[outcome.kind] = (counts[outcome.kind] || 0) + 1;
     return counts;
   }
 

@@ -82,7 +82,9 @@ test("a new outcome carries a client id of its own, so a retry adds it once", as
 test("staff news reaches its listeners and leaves the room's sequence alone", async () => {
   const heard = [];
   const { room, socket } = await staffRoom({ staffNews: (name) => heard.push(`handler ${name}`) });
-  const stop = room.onStaffNews((name, payload) => heard.push(`${name} ${JSON.stringify(payload)}`));
+  const stop = room.onStaffNews((name, payload) =>
+    heard.push(`${name} ${JSON.stringify(payload)}`),
+  );
   let changes = 0;
   room.handlers.change = () => (changes += 1);
   socket.fire("outcome.updated", { outcome: { id: 5, version: 2 } });

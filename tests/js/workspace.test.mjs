@@ -41,7 +41,10 @@ test("a load drops what the server no longer lists and keeps newer versions", ()
   ws.loadOutcomes([outcome(1, 4), outcome(3, 1, { kind: "action" })]);
   assert.deepEqual([...ws.outcomes.keys()].sort(), [1, 3]);
   assert.equal(ws.outcomes.get(1).version, 5);
-  assert.deepEqual(ws.ofKind("action").map((o) => o.id), [3]);
+  assert.deepEqual(
+    ws.ofKind("action").map((o) => o.id),
+    [3],
+  );
   assert.deepEqual(ws.counts(), { takeaway: 1, decision: 0, action: 1, question: 0 });
 });
 

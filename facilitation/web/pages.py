@@ -9,12 +9,12 @@ from werkzeug.wrappers import Response as BaseResponse
 
 from facilitation.models import Roundtable
 from facilitation.runtime import runtime
-from facilitation.services import outcomes, roundtables, screens, sdgs
+from facilitation.services import outcomes, roundtables, screens
 from facilitation.services.actors import Actor, Right
 from facilitation.services.errors import NotFoundError, RateLimitedError
 from facilitation.services.roundtables import normalise_join_code
 from facilitation.services.screens import InvalidPresenterLinkError, NoPresenterLinkError
-from facilitation.services.summaries import ACTION_STATUSES, OUTCOME_KINDS
+from facilitation.services.summaries import OUTCOME_KINDS
 from facilitation.throttle import TOO_MANY_JOINS, TOO_MANY_SCREENS
 from facilitation.web.auth import address_key, current_actor, current_staff, page_staff_required
 from facilitation.web.links import join_url, public_base, qr_svg, screen_url
@@ -133,8 +133,6 @@ def report(roundtable_id: int) -> Response:
                 may_run=actor.may(Right.RUN_PROMPTS),
                 may_export=actor.may(Right.EXPORT),
                 outcome_kinds=OUTCOME_KINDS,
-                action_statuses=ACTION_STATUSES,
-                goals=sdgs.GOALS,
             )
         )
     response.headers["Cache-Control"] = "no-store"

@@ -1,6 +1,7 @@
 // The rapporteur's page: what the room produced (live), the outcomes with their goals and
 // sources, the shared notes (autosaved, merged, never lost) and the participation balance.
 
+import { clientConfig } from "./config.js";
 import { rankThemes } from "./counts.js";
 import { setUpDownloads } from "./downloads.js";
 import { authorLine, repliesByParent } from "./ideas.js";
@@ -18,12 +19,17 @@ import {
   tn,
 } from "./render.js";
 import { showConnection } from "./status.js";
-import { ACTION_STATUSES, OUTCOME_KINDS, SDG_GOALS, Workspace } from "./workspace.js";
+import { Workspace } from "./workspace.js";
 
 const NOTES_DEBOUNCE_MS = 1000;
 const PARTICIPATION_EVERY_MS = 60_000;
 // Ideas no longer in the room: not listed among what it produced.
 const LEFT = new Set(["deleted", "merged"]);
+
+const config = clientConfig();
+const OUTCOME_KINDS = config.outcome_kinds;
+const ACTION_STATUSES = config.action_statuses;
+const SDG_GOALS = config.sdgs;
 
 loadStrings();
 setUpDownloads();
@@ -309,13 +315,13 @@ function outcomeCard(outcome) {
     id: `${prefix}-text`,
     className: "outcome-text",
     rows: 3,
-    maxLength: 1000,
+    maxLength: config.outcome_text_max,
     "data-field": "text",
   });
   const owner = el("input", {
     id: `${prefix}-owner`,
     type: "text",
-    maxLength: 200,
+    maxLength: config.owner_max,
     "data-field": "owner",
   });
   const due = el("input", { id: `${prefix}-due`, type: "date", "data-field": "due" });

@@ -2,10 +2,6 @@
 // (the server's text and version, what is typed here, whether it is saved) and the conflicts
 // waiting for a choice. No browser or network here: the page feeds it, and reads it back.
 
-export const OUTCOME_KINDS = ["takeaway", "decision", "action", "question"];
-export const ACTION_STATUSES = ["open", "in_progress", "done"];
-export const SDG_GOALS = Array.from({ length: 17 }, (_, i) => i + 1);
-
 /**
  * Carry an edit made on `sent` (the text typed when a save left) over to `merged` (what the
  * server made of it), so that what was typed since is kept: `local` is `sent` plus that edit.
@@ -83,11 +79,12 @@ export class Workspace {
     return [...this.outcomes.values()].filter((o) => o.kind === kind).sort((a, b) => a.id - b.id);
   }
 
-  /** Counts by kind: { takeaway: 3, action: 1, ... }. */
+  /** Counts by kind: { takeaway: 3, action: 1, ... }; a kind without outcomes is left out. */
   counts() {
-    const counts = Object.fromEntries(OUTCOME_KINDS.map((kind) => [kind, 0]));
-    for (const outcome of this.outcomes.values())
+    const counts = {};
+    for (const outcome of this.outcomes.values()) {
       counts[outcome.kind] = (counts[outcome.kind] || 0) + 1;
+    }
     return counts;
   }
 

@@ -116,7 +116,7 @@ def test_dashboard_of_a_rapporteur_leads_to_the_report_with_outcome_counts(
     assert "The roundtables to report on, and where each stands." in page
     assert "3 takeaways · 1 action item" in page
     assert "No outcomes yet" in page
-    assert page.count("Write the report") == 2
+    assert page.count(">Write the report<") == 2
     assert f'href="/roundtables/{busy.id}/report"' in page
     assert f'href="/roundtables/{quiet.id}/report"' in page
     assert "Open console" not in page

@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+from facilitation.services import sdgs
 from facilitation.services.summaries import (
     Byline,
     IdeaSummary,
+    OutcomeSummary,
     PromptSummary,
     Summary,
 )
@@ -184,6 +186,38 @@ def _prompt(number: int, prompt: PromptSummary) -> list[str]:
     return [*lines, ""]
 
 
+OUTCOME_HEADINGS = {
+    "takeaway": "Takeaways",
+    "decision": "Decisions",
+    "action": "Action items",
+    "question": "Open questions",
+}
+ACTION_STATUS_NAMES = {"open": "open", "in_progress": "in progress", "done": "done"}
+
+
+def _outcome(outcome: OutcomeSummary) -> str:
+    details = []
+    if outcome.kind == "action":
+        if outcome.owner:
+            details.append(f"owner: {escape(outcome.owner)}")
+        if outcome.due:
+            details.append(f"due {outcome.due}")
+        if outcome.status:
+            details.append(ACTION_STATUS_NAMES.get(outcome.status, outcome.status))
+    details += [escape(sdgs.label(goal)) for goal in outcome.sdgs]
+    return f"- {paragraph(outcome.text)}" + (f" ({'; '.join(details)})" if details else "")
+
+
+def _outcomes(summary: Summary) -> list[str]:
+    """The rapporteur's outcomes, by kind, before what the room wrote."""
+    lines: list[str] = []
+    for kind, title in OUTCOME_HEADINGS.items():
+        chosen = [outcome for outcome in summary.outcomes if outcome.kind == kind]
+        if chosen:
+            lines += [heading(2, title), "", *(_outcome(o) for o in chosen), ""]
+    return lines
+
+
 def render_markdown(summary: Summary) -> bytes:
     lines = [heading(1, summary.title), ""]
     context = " · ".join(escape(part) for part in (summary.event, summary.stream or "") if part)
@@ -192,6 +226,7 @@ def render_markdown(summary: Summary) -> bytes:
     if summary.description:
         lines += [paragraph(summary.description), ""]
     lines += _overview(summary)
+    lines += _outcomes(summary)
     for number, prompt in enumerate(summary.prompts, start=1):
         lines += _prompt(number, prompt)
     if summary.unused:

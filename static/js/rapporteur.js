@@ -110,6 +110,7 @@ async function load() {
   setWritable(true);
   renderOutcomes();
   renderNotes();
+  if (!workspace.unsaved && !workspace.notesConflict) notesState(t("save_saved"), "saved");
   saveNotes();
 }
 
@@ -525,7 +526,7 @@ function updateCard(card, outcome) {
   if (!card.dataset.version) {
     fill(card, outcome);
     setSaveState(card, "saved");
-  } else if (outcome.version > base) {
+  } else if (outcome.version > base && !card.dataset.saving) {
     if (isEditing(card) || workspace.conflicts.has(outcome.id)) {
       const note = card.querySelector(".changed-note");
       note.textContent = t("changed_while_editing", {
@@ -557,6 +558,11 @@ function renderOutcomes() {
 async function saveCard(card) {
   const id = Number(card.dataset.id);
   if (workspace.conflicts.has(id)) return;
+  // One save at a time per card: the next goes with the version the last one made.
+  if (card.dataset.saving) {
+    card.dataset.again = "1";
+    return;
+  }
   const fields = cardFields(card);
   if (!fields.text.trim()) {
     setSaveState(card, "failed", t("error_text_empty"));
@@ -579,6 +585,7 @@ async function send(card, fields, version) {
     return;
   }
   delete card.dataset.saving;
+  if (!ack.ok) delete card.dataset.again;
   if (ack.ok) {
     workspace.resolve(id);
     workspace.upsert(ack.outcome);
@@ -589,6 +596,10 @@ async function send(card, fields, version) {
     setSaveState(card, typedSince ? "dirty" : "saved");
     renderOutcomes();
     announce(ui.messages, t("save_saved"));
+    if (card.dataset.again) {
+      delete card.dataset.again;
+      saveCard(card);
+    }
   } else if (ack.error && ack.error.code === "edit_conflict" && ack.outcome) {
     workspace.conflict(ack.outcome, fields);
     card.dataset.dirty = "1";

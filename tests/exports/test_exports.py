@@ -19,6 +19,7 @@ from facilitation.services.summaries import (
     IdeaSummary,
     LeftOut,
     MergedSummary,
+    OutcomeSummary,
     PromptSummary,
     ReplySummary,
     Summary,
@@ -264,3 +265,29 @@ def test_the_file_is_named_after_the_roundtable_and_its_day() -> None:
     assert file_name(summary, "md") == "stream-1-digital-tools-resilient-planning-2025-06-04.md"
     nameless = replace(summary, title="广州", stream=None, scheduled_on="")
     assert file_name(nameless, "json") == "roundtable-1-2025-06-04.json"
+
+
+def test_markdown_lists_the_outcomes_by_kind_with_owners_and_goals() -> None:
+    summary = replace(
+        _summary(),
+        outcomes=(
+            OutcomeSummary(1, "takeaway", "Shade *first*"),
+            OutcomeSummary(
+                2,
+                "action",
+                "Map hot stops",
+                owner="Ana",
+                due="2027-06-30",
+                status="open",
+                sdgs=(11, 13),
+            ),
+        ),
+    )
+    text = markdown(summary)
+    assert "## Takeaways\n\n- Shade \\*first\\*\n" in text
+    assert (
+        "## Action items\n\n- Map hot stops (owner: Ana; due 2027-06-30; open; "
+        "SDG 11: Sustainable cities and communities; SDG 13: Climate action)"
+    ) in text
+    assert "## Decisions" not in text
+    assert text.index("## Takeaways") < text.index("What first?")

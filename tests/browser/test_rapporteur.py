@@ -171,6 +171,10 @@ def test_rapporteur_drafts_edits_tags_cites_takes_notes_and_exports(
     expect(card(page, "takeaway").locator("textarea")).to_have_value(edited)
 
     page.screenshot(path=output_dir / "report-1280.png", full_page=True)
+    page.get_by_text("Download", exact=True).click()
+    page.screenshot(path=output_dir / "report-1280-download-menu.png")
+    page.keyboard.press("Escape")
+    expect(page.locator(".downloads-list")).to_be_hidden()
 
     # The Markdown export carries the edited takeaway and the action's owner.
     page.get_by_text("Download", exact=True).click()
@@ -193,6 +197,9 @@ def test_rapporteur_drafts_edits_tags_cites_takes_notes_and_exports(
     width = phone.evaluate("document.documentElement.scrollWidth")
     assert width <= 390, f"the phone page scrolls sideways: {width}px wide"
     phone.screenshot(path=output_dir / "report-phone.png", full_page=True)
+    phone.screenshot(path=output_dir / "report-phone-top.png")
+    card(phone, "action").screenshot(path=output_dir / "report-phone-action.png")
+    phone.locator(".participation").screenshot(path=output_dir / "report-phone-participation.png")
     assert_no_script_errors(page, phone)
 
 

@@ -5,7 +5,7 @@ import { clientConfig } from "./config.js";
 import { rankThemes } from "./counts.js";
 import { setUpDownloads } from "./downloads.js";
 import { authorLine, repliesByParent } from "./ideas.js";
-import { LiveRoom, failureMessage } from "./live.js";
+import { LiveRoom, failureMessage, newClientId } from "./live.js";
 import { participationPanel } from "./participation.js";
 import {
   announce,
@@ -99,7 +99,8 @@ async function load() {
     return;
   }
   workspace.loadOutcomes(ack.outcomes);
-  workspace.takeNotes(ack.notes);
+  // Back after a drop: a colleague's notes replace ours only if nothing here is unsaved.
+  if (workspace.takeNotes(ack.notes) && loaded) replaceNotesText(workspace.local);
   if (!loaded) {
     loaded = true;
     if (!workspace.unsaved) workspace.restore(readDraft());
@@ -109,6 +110,10 @@ async function load() {
   showParticipation(ack.participation);
   setWritable(true);
   renderOutcomes();
+  // Edits that could not be sent while offline go now, unless still being typed.
+  for (const card of document.querySelectorAll('li.outcome[data-dirty="1"]')) {
+    if (!card.contains(document.activeElement)) saveCard(card);
+  }
   renderNotes();
   if (!workspace.unsaved && !workspace.notesConflict) notesState(t("save_saved"), "saved");
   saveNotes();
@@ -753,10 +758,16 @@ for (const form of document.querySelectorAll("form.add-outcome")) {
     }
     const button = form.querySelector("button[type=submit]");
     button.disabled = true;
-    const outcome = await createOutcome({ kind: form.dataset.kind, text }, form);
+    // Kept until the server confirms, so that a retry after a lost answer adds it once.
+    form.dataset.clientId ||= newClientId();
+    const outcome = await createOutcome(
+      { kind: form.dataset.kind, text, client_id: form.dataset.clientId },
+      form,
+    );
     button.disabled = !room.joined;
     if (!outcome) return;
     input.value = "";
+    delete form.dataset.clientId;
     form.querySelector(".form-error").textContent = "";
     announce(ui.messages, t("outcome_added"));
     select(outcome.id);
@@ -767,6 +778,8 @@ for (const form of document.querySelectorAll("form.add-outcome")) {
       form.requestSubmit();
     }
   });
+  // Other words make another outcome.
+  input.addEventListener("input", () => delete form.dataset.clientId);
 }
 
 // "Cite": a source for the card being edited, or a new takeaway from it.

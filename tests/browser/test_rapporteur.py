@@ -244,3 +244,36 @@ def test_two_rapporteurs_at_once_see_each_others_edits_and_lose_nothing(
         expect(page.locator("#notes")).to_have_value(re.compile("From Sam"))
     one_says((rita, sam), r"^Merged with (Rita|Sam)'s changes$")
     assert_no_script_errors(rita, sam)
+
+
+def test_the_report_page_speaks_french_down_to_the_goals_names(
+    server: Server, new_page: Any, output_dir: Path, clients: list[RoomClient]
+) -> None:
+    room_with_ideas(server, clients)
+    page = rapporteur(server, new_page, "rita@example.org", "Rita", phone=True)
+    action = add_outcome(page, "action", "New action item", "Map the hottest bus stops")
+    action.get_by_text("SDG tags").click()
+    action.get_by_label("11 Sustainable cities and communities").check()
+    saved(action)
+    page.get_by_role("button", name="Français").click()
+    expect(page.get_by_role("heading", name="Ce que la salle a produit")).to_be_visible()
+    expect(page.locator("#connection")).to_have_text("En direct")
+    action = card(page, "action")
+    expect(action.locator(".sdg-chip")).to_have_text("11 Villes et communautés durables")
+    expect(action.get_by_label("Responsable", exact=True)).to_be_visible()
+    expect(page.get_by_role("button", name="Rédiger les enseignements")).to_be_enabled()
+    page.screenshot(path=output_dir / "report-phone-fr.png", full_page=True)
+    action.screenshot(path=output_dir / "report-phone-fr-action.png")
+    wide = page.evaluate(
+        "[...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right"
+        " > 391).map((e) => e.tagName + '.' + e.className).slice(0, 5)"
+    )
+    assert wide == [], f"the phone page scrolls sideways: {wide}"
+    spilling = page.evaluate(
+        "[...document.querySelectorAll('.report *')].filter((e) => !['TEXTAREA', 'SELECT',"
+        " 'INPUT'].includes(e.tagName) && !e.closest('.visually-hidden')"
+        " && e.scrollWidth > e.clientWidth + 1 && e.clientWidth > 1)"
+        ".map((e) => e.tagName + '.' + e.className + ' ' + e.scrollWidth + '>' + e.clientWidth)"
+    )
+    assert spilling == [], f"content spills out of its box: {spilling}"
+    assert_no_script_errors(page)

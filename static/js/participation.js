@@ -7,6 +7,7 @@ const SVG = "http://www.w3.org/2000/svg";
 const CHART_WIDTH = 320;
 const CHART_HEIGHT = 120;
 const AXIS = 18;
+const MAX_BAR = 28;
 
 function svg(tag, attributes = {}, children = []) {
   const node = document.createElementNS(SVG, tag);
@@ -41,6 +42,8 @@ export function timelineChart(points) {
   const most = Math.max(1, ...points.map((point) => point.contributions));
   const plot = CHART_HEIGHT - AXIS;
   const step = points.length ? CHART_WIDTH / points.length : CHART_WIDTH;
+  // Thin bars for a long session, never a slab for a short one.
+  const barWidth = Math.min(MAX_BAR, Math.max(1, step * 0.7));
   const bars = points.map((point, index) => {
     const height = Math.round((point.contributions / most) * (plot - 4));
     const label = tn("p_chart_bar", point.contributions, { time: formats.time(point.at) });
@@ -48,9 +51,9 @@ export function timelineChart(points) {
       "rect",
       {
         class: "chart-bar",
-        x: (index * step + step * 0.15).toFixed(1),
+        x: (index * step + (step - barWidth) / 2).toFixed(1),
         y: plot - height,
-        width: Math.max(1, step * 0.7).toFixed(1),
+        width: barWidth.toFixed(1),
         height,
       },
       [svg("title", {}, [document.createTextNode(label)])],

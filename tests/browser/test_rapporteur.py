@@ -264,6 +264,7 @@ def test_the_report_page_speaks_french_down_to_the_goals_names(
     expect(page.get_by_role("button", name="Rédiger les enseignements")).to_be_enabled()
     page.screenshot(path=output_dir / "report-phone-fr.png", full_page=True)
     action.screenshot(path=output_dir / "report-phone-fr-action.png")
+    page.locator(".participation").screenshot(path=output_dir / "report-phone-fr-participation.png")
     wide = page.evaluate(
         "[...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right"
         " > 391).map((e) => e.tagName + '.' + e.className).slice(0, 5)"

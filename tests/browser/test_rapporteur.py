@@ -278,3 +278,31 @@ def test_the_report_page_speaks_french_down_to_the_goals_names(
     )
     assert spilling == [], f"content spills out of its box: {spilling}"
     assert_no_script_errors(page)
+
+
+def test_facilitator_downloads_from_the_console_and_goes_to_the_report(
+    server: Server, new_page: Any, output_dir: Path, clients: list[RoomClient]
+) -> None:
+    room_with_ideas(server, clients)
+    page = new_page()
+    sign_in(page, server, "facilitator@example.org")
+    item = page.locator(".roundtable-item").first
+    expect(item).to_contain_text("No outcomes yet")
+    expect(item.get_by_role("link", name=re.compile("^Report"))).to_be_visible()
+    item.get_by_role("link", name=re.compile("^Open console")).click()
+    expect(page.locator("#connection")).to_have_text("Live")
+    panel = page.locator(".join-panel")
+    panel.get_by_text("Download", exact=True).click()
+    panel.get_by_label("Anonymised (no names or affiliations)").check()
+    links = panel.locator(".downloads-list a")
+    expect(links).to_have_text(["JSON", "Markdown", "CSV", "HTML", "PDF", "Word (DOCX)"])
+    for link in links.all():
+        assert link.get_attribute("href").endswith("&anonymous=1")
+    page.screenshot(path=output_dir / "console-download-menu.png", full_page=True)
+    with page.expect_download() as download:
+        links.filter(has_text="JSON").click()
+    assert Path(download.value.path()).read_text(encoding="utf-8").startswith("{")
+    page.get_by_role("link", name="Rapporteur's page").click()
+    expect(page.get_by_role("heading", name="What the room produced")).to_be_visible()
+    expect(page.get_by_role("link", name="Open console")).to_be_visible()
+    assert_no_script_errors(page)

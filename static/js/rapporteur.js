@@ -22,6 +22,7 @@ import { showConnection } from "./status.js";
 import { Workspace } from "./workspace.js";
 
 const NOTES_DEBOUNCE_MS = 1000;
+const NOTE_MS = 4000;
 const PARTICIPATION_EVERY_MS = 60_000;
 // Ideas no longer in the room: not listed among what it produced.
 const LEFT = new Set(["deleted", "merged"]);
@@ -81,6 +82,17 @@ function setWritable(on) {
   }
   ui.draft.disabled = !on;
   ui.refresh.disabled = !on;
+}
+
+let noteTimer = null;
+
+/** A passing note ("Added as a source."), cleared after a few seconds; errors stay. */
+function note(message) {
+  announce(ui.messages, message);
+  window.clearTimeout(noteTimer);
+  noteTimer = window.setTimeout(() => {
+    if (ui.messages.textContent === message) ui.messages.textContent = "";
+  }, NOTE_MS);
 }
 
 // -- loading --------------------------------------------------------------------------------
@@ -600,7 +612,6 @@ async function send(card, fields, version) {
     card.querySelector(".changed-note").hidden = true;
     setSaveState(card, typedSince ? "dirty" : "saved");
     renderOutcomes();
-    announce(ui.messages, t("save_saved"));
     if (card.dataset.again) {
       delete card.dataset.again;
       saveCard(card);
@@ -720,7 +731,7 @@ async function deleteCard(card) {
     workspace.remove(id);
     if (selectedId === id) selectedId = null;
     renderOutcomes();
-    announce(ui.messages, t("outcome_deleted"));
+    note(t("outcome_deleted"));
   } else if (ack.error && ack.error.code === "edit_conflict" && ack.outcome) {
     workspace.conflict(ack.outcome, cardFields(card));
     renderOutcomes();
@@ -769,7 +780,7 @@ for (const form of document.querySelectorAll("form.add-outcome")) {
     input.value = "";
     delete form.dataset.clientId;
     form.querySelector(".form-error").textContent = "";
-    announce(ui.messages, t("outcome_added"));
+    note(t("outcome_added"));
     select(outcome.id);
   });
   input.addEventListener("keydown", (event) => {
@@ -795,7 +806,7 @@ ui.prompts.addEventListener("click", async (event) => {
     if (!card.lists[list].includes(id)) card.lists[list] = [...card.lists[list], id];
     renderSources(card);
     await saveCard(card);
-    announce(ui.messages, t("cited"));
+    note(t("cited"));
     return;
   }
   const text = findSource(kind, id) || "";
@@ -806,7 +817,7 @@ ui.prompts.addEventListener("click", async (event) => {
   });
   if (outcome) {
     select(outcome.id);
-    announce(ui.messages, t("cite_started"));
+    note(t("cite_started"));
   }
 });
 

@@ -243,6 +243,25 @@ def test_two_rapporteurs_at_once_see_each_others_edits_and_lose_nothing(
         expect(page.locator("#notes")).to_have_value(re.compile("From Rita"))
         expect(page.locator("#notes")).to_have_value(re.compile("From Sam"))
     one_says((rita, sam), r"^Merged with (Rita|Sam)'s changes$")
+
+    # Both change the same line: the second is shown both texts, and keeps theirs on request.
+    expect(sam.locator("#notes")).to_have_value(rita.locator("#notes").input_value())
+    both = sam.locator("#notes").input_value()
+    sam_notes = both.replace("heat plans need budgets.", "heat plans need budgets and staff.")
+    rita_notes = both.replace("heat plans need budgets.", "heat plans need budgets now.")
+    sam.locator("#notes").fill(sam_notes)
+    rita.locator("#notes").fill(rita_notes)
+    rita.locator("#notes").press("Tab")
+    panel = sam.locator("#notes-conflict")
+    expect(panel).to_contain_text("Rita changed the same lines")
+    expect(panel.locator(".theirs")).to_contain_text("budgets now.")
+    expect(panel.locator(".mine")).to_contain_text("budgets and staff.")
+    expect(sam.locator("#notes")).to_have_value(sam_notes)
+    sam.screenshot(path=output_dir / "notes-conflict.png", full_page=True)
+    panel.get_by_role("button", name="Keep mine (save over)").click()
+    expect(panel).to_be_hidden()
+    expect(sam.locator("#notes-status")).to_have_text("Saved")
+    expect(rita.locator("#notes")).to_have_value(sam_notes)
     assert_no_script_errors(rita, sam)
 
 

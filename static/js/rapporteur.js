@@ -411,6 +411,18 @@ function wireCard(card) {
   const id = Number(card.dataset.id);
   const text = card.querySelector("[data-field=text]");
   card.addEventListener("focusin", () => select(id));
+  // Left without changes: a colleague's newer version, held back while editing, shows now.
+  card.addEventListener("focusout", (event) => {
+    if (card.contains(event.relatedTarget)) return;
+    window.setTimeout(() => {
+      const latest = workspace.outcomes.get(id);
+      if (!latest || isEditing(card) || card.dataset.saving || workspace.conflicts.has(id)) return;
+      if (latest.version > Number(card.dataset.version)) {
+        fill(card, latest);
+        setSaveState(card, "saved");
+      }
+    }, 0);
+  });
   text.addEventListener("input", () => {
     card.dataset.dirty = "1";
     setSaveState(card, "dirty");

@@ -379,3 +379,17 @@ def delete_outcome(
     session.commit()
     gone: OutcomeRef = {"id": outcome_id}
     return Noted(gone, [StaffNews(roundtable.id, "outcome.deleted", {"outcome": gone})])
+
+
+def counts_by_roundtable(session: Session, *, actor: Actor | None) -> dict[int, dict[str, int]]:
+    """How many outcomes of each kind every roundtable has, in one grouped query."""
+    require(actor, Right.READ_ROUNDTABLE)
+    counts: dict[int, dict[str, int]] = {}
+    rows = session.execute(
+        select(Outcome.roundtable_id, Outcome.kind, func.count()).group_by(
+            Outcome.roundtable_id, Outcome.kind
+        )
+    )
+    for roundtable_id, kind, number in rows:
+        counts.setdefault(roundtable_id, {})[kind] = number
+    return counts

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from facilitation.services.notes import NOTES_MAX
+from facilitation.services.outcomes import OUTCOME_TEXT_MAX, OWNER_MAX
 from facilitation.services.phases import ORDER, TIMER_MAX_SECONDS, TIMER_MIN_SECONDS
 from facilitation.services.prompts import DEFAULT_VOTES_PER_PARTICIPANT, MAX_VOTES_PER_PARTICIPANT
+from facilitation.services.sdgs import GOALS
+from facilitation.services.summaries import ACTION_STATUSES, OUTCOME_KINDS
 from facilitation.services.text import AFFILIATION_MAX, IDEA_MAX, NAME_MAX, PROMPT_MAX, TITLE_MAX
 from facilitation.services.themes import THEME_NAME_MAX
 from facilitation.services.views import PROTECTION, REACTIONS
@@ -28,4 +32,10 @@ def client_config() -> dict[str, Any]:
         "phases": [phase.value for phase in ORDER],
         "attributions": [attribution.value for attribution in PROTECTION],
         "reactions": list(REACTIONS),
+        "outcome_text_max": OUTCOME_TEXT_MAX,
+        "owner_max": OWNER_MAX,
+        "notes_max": NOTES_MAX,
+        "outcome_kinds": list(OUTCOME_KINDS),
+        "action_statuses": list(ACTION_STATUSES),
+        "sdgs": list(GOALS),
     }

@@ -9,11 +9,12 @@ from werkzeug.wrappers import Response as BaseResponse
 
 from facilitation.models import Roundtable
 from facilitation.runtime import runtime
-from facilitation.services import roundtables, screens
+from facilitation.services import outcomes, roundtables, screens
 from facilitation.services.actors import Actor, Right
 from facilitation.services.errors import NotFoundError, RateLimitedError
 from facilitation.services.roundtables import normalise_join_code
 from facilitation.services.screens import InvalidPresenterLinkError, NoPresenterLinkError
+from facilitation.services.summaries import OUTCOME_KINDS
 from facilitation.throttle import TOO_MANY_JOINS, TOO_MANY_SCREENS
 from facilitation.web.auth import address_key, current_actor, current_staff, page_staff_required
 from facilitation.web.links import join_url, public_base, qr_svg, screen_url
@@ -34,6 +35,9 @@ def home() -> str:
             events=roundtables.events_for_dashboard(db, actor=actor),
             staff=member,
             may_create=actor is not None and actor.may(Right.CREATE_ROUNDTABLE),
+            may_run=actor is not None and actor.may(Right.RUN_PROMPTS),
+            outcome_counts=outcomes.counts_by_roundtable(db, actor=actor),
+            outcome_kinds=OUTCOME_KINDS,
         )
 
 
@@ -108,6 +112,29 @@ def console(roundtable_id: int) -> Response:
             )
         )
     # The page may carry the presenter link's secret: kept out of every cache.
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@bp.get("/roundtables/<int(max=2147483647):roundtable_id>/report")
+@page_staff_required
+def report(roundtable_id: int) -> Response:
+    """The rapporteur's page: what the room produced, the outcomes, the notes, the balance."""
+    actor = current_actor()
+    if actor is None or not actor.may(Right.RECORD_OUTCOMES):
+        abort(403)
+    with runtime().db.session() as db:
+        roundtable = _readable(db, actor, roundtable_id)
+        response = Response(
+            render_template(
+                "rapporteur.html",
+                roundtable=roundtable,
+                event=roundtable.event,
+                may_run=actor.may(Right.RUN_PROMPTS),
+                may_export=actor.may(Right.EXPORT),
+                outcome_kinds=OUTCOME_KINDS,
+            )
+        )
     response.headers["Cache-Control"] = "no-store"
     return response
 

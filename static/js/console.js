@@ -4,6 +4,7 @@
 import Sortable from "../vendor/sortable.esm.js";
 import { runBusy } from "./actions.js";
 import { clientConfig } from "./config.js";
+import { setUpDownloads } from "./downloads.js";
 import { countIdeas, countLine, rankThemes, votesCast } from "./counts.js";
 import { authorLine, threaded } from "./ideas.js";
 import { LiveRoom } from "./live.js";
@@ -37,6 +38,7 @@ const page = document.getElementById("console");
 const { joinCode, mayRun } = page.dataset;
 const canRun = mayRun === "true";
 loadStrings();
+setUpDownloads();
 
 const ui = {
   connection: document.getElementById("connection"),

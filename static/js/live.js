@@ -21,6 +21,15 @@ export const SERVER_EVENTS = [
   "theme.deleted",
 ];
 
+// News for the staff's workspace: outcomes and notes. They are not room events (no `seq`,
+// not in the log), so they go to their listeners as they come, never through drain().
+export const STAFF_NEWS = [
+  "outcome.created",
+  "outcome.updated",
+  "outcome.deleted",
+  "notes.updated",
+];
+
 // Worth sending again later; any other refusal is final and the idea is dropped.
 const RETRYABLE = new Set(["timeout", "offline", "server_error", "not_joined", "unauthenticated"]);
 // A big screen's presenter link that opens nothing (any more): the screen stops.
@@ -87,7 +96,8 @@ function writeJson(key, value) {
  *
  * `handlers` (all optional): change(room), connection(status), needName(),
  * joined(ack), joinFailed(error), ideaRefused(entry, error), revoked() (a big screen whose
- * presenter link was revoked: the room stops for good).
+ * presenter link was revoked: the room stops for good), staffNews(name, payload) (the staff
+ * workspace's news: see STAFF_NEWS; `onStaffNews` adds more listeners).
  *
  * `auth` is added to what the connection presents: a big screen's `screen_token` or
  * `screen_of`.
@@ -139,6 +149,19 @@ export class LiveRoom {
     for (const name of SERVER_EVENTS) {
       this.socket.on(name, (payload) => this.receive(name, payload));
     }
+    this.newsListeners = new Set();
+    if (handlers.staffNews) this.newsListeners.add(handlers.staffNews);
+    for (const name of STAFF_NEWS) {
+      this.socket.on(name, (payload) => {
+        for (const listener of this.newsListeners) listener(name, payload || {});
+      });
+    }
+  }
+
+  /** Hear the staff workspace's news: `listener(name, payload)`; returns how to stop. */
+  onStaffNews(listener) {
+    this.newsListeners.add(listener);
+    return () => this.newsListeners.delete(listener);
   }
 
   start() {
@@ -648,5 +671,39 @@ export class LiveRoom {
   /** Put an idea in a theme, or with null back among the ungrouped. */
   assignTheme(ideaId, themeId) {
     return this.write("theme.assign", { idea_id: ideaId, theme_id: themeId });
+  }
+
+  // -- the staff's workspace: outcomes and shared notes -------------------------
+
+  /** Everything the rapporteur's page shows besides the room: outcomes, notes, participation. */
+  loadWorkspace() {
+    return this.request("workspace.load", {});
+  }
+
+  /** Add an outcome (kind, text, owner, due, status, sdgs, sources), once however often sent. */
+  createOutcome(fields) {
+    return this.request("outcome.create", {
+      ...fields,
+      client_id: fields.client_id || newClientId(),
+    });
+  }
+
+  /** Change an outcome as of `version`: refused with the current one if it moved on since. */
+  updateOutcome(outcomeId, version, fields) {
+    return this.request("outcome.update", { ...fields, outcome_id: outcomeId, version });
+  }
+
+  deleteOutcome(outcomeId, version) {
+    return this.request("outcome.delete", { outcome_id: outcomeId, version });
+  }
+
+  /** Draft takeaways from what the room produced; the ack lists only those it added. */
+  draftOutcomes() {
+    return this.request("outcome.draft", {});
+  }
+
+  /** Save the notes typed on `baseVersion`; the server merges a colleague's save since. */
+  saveNotes(text, baseVersion) {
+    return this.request("notes.save", { text, base_version: baseVersion });
   }
 }

@@ -11,6 +11,8 @@ import pytest
 from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import read_po
 
+from facilitation.services.sdgs import GOALS
+from facilitation.services.summaries import ACTION_STATUSES, OUTCOME_KINDS
 from facilitation.web.client_strings import STRINGS, Contextual
 
 REPO = Path(__file__).resolve().parents[2]
@@ -131,6 +133,10 @@ def _dynamic_keys() -> set[str]:
         "count_merged",
         *(f"unit_{kind}" for kind in ("votes", "supporters")),
         *(f"connection_{status}" for status in ("connecting", "online", "offline")),
+        *(f"room_status_{status}" for status in ("scheduled", "live", "closed")),
+        *(f"kind_{kind}" for kind in OUTCOME_KINDS),
+        *(f"action_status_{status}" for status in ACTION_STATUSES),
+        *(f"sdg_{goal}" for goal in GOALS),
     }
 
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import event
 
 from facilitation.models import utcnow
-from facilitation.services import outcomes, summaries, themes
+from facilitation.services import outcomes, roundtables, summaries, themes
 from facilitation.services.actors import Actor
 from facilitation.services.outcomes import NewOutcome
 from facilitation.services.sdgs import GOALS, label
@@ -224,3 +225,28 @@ def test_the_summary_carries_the_outcomes_in_their_order(table: Table, rapporteu
         ("takeaway", "One", None, None),
         ("action", "Two", "Quito", "open"),
     ]
+
+
+def test_outcomes_are_counted_by_roundtable_and_kind_in_one_query(
+    table: Table, rapporteur: Actor
+) -> None:
+    other = roundtables.create_roundtable(table.session, actor=table.facilitator, title="Water")
+    for kind, text in [("takeaway", "A"), ("takeaway", "B"), ("action", "C")]:
+        create(table, rapporteur, kind=kind, text=text)
+    statements: list[str] = []
+    engine = table.session.get_bind()
+
+    def count(*args: object) -> None:
+        statements.append(str(args[2]))
+
+    event.listen(engine, "before_cursor_execute", count)
+    counts = outcomes.counts_by_roundtable(table.session, actor=rapporteur)
+    event.remove(engine, "before_cursor_execute", count)
+    assert counts == {table.roundtable_id: {"takeaway": 2, "action": 1}}
+    assert other.id not in counts
+    assert len([s for s in statements if "outcome" in s]) == 1
+
+
+def test_a_participant_may_not_count_outcomes(table: Table) -> None:
+    alice = table.join("Alice")
+    assert table.refusal(outcomes.counts_by_roundtable, table.session, actor=alice) == "forbidden"

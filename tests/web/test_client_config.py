@@ -66,6 +66,12 @@ def test_the_config_holds_the_servers_own_values() -> None:
         "phases": [phase.value for phase in Phase],
         "attributions": [attribution.value for attribution in Attribution],
         "reactions": list(REACTIONS),
+        "outcome_text_max": 1000,
+        "owner_max": 200,
+        "notes_max": 50_000,
+        "outcome_kinds": ["takeaway", "decision", "action", "question"],
+        "action_statuses": ["open", "in_progress", "done"],
+        "sdgs": list(range(1, 18)),
     }
 
 
@@ -77,7 +83,9 @@ def test_participant_page_carries_the_config_and_its_form_limits(roundtable: Rou
     assert page.inputs["affiliation"]["maxlength"] == str(AFFILIATION_MAX)
 
 
-@pytest.mark.parametrize("path", ["/roundtables/{id}", "/roundtables/{id}/present"])
+@pytest.mark.parametrize(
+    "path", ["/roundtables/{id}", "/roundtables/{id}/present", "/roundtables/{id}/report"]
+)
 def test_staff_pages_carry_the_config(roundtable: Roundtable, path: str) -> None:
     browser = roundtable.app.test_client()
     sign_in(browser, roundtable.staff)

@@ -17,9 +17,14 @@ def _no_fetching(url: str, *args: object, **kwargs: object) -> NoReturn:
     raise ValueError(f"A summary fetches nothing; refused {url[:80]!r}.")
 
 
-def render_pdf(summary: Summary) -> bytes:
-    """The printable page as an A4 PDF."""
+def pdf_of(printable: str) -> bytes:
+    """A standalone printable page (HTML with its CSS inline) as an A4 PDF."""
     from weasyprint import HTML  # slow to import: only when a PDF is asked for
 
-    document: bytes = HTML(string=page(summary), url_fetcher=_no_fetching).write_pdf()
+    document: bytes = HTML(string=printable, url_fetcher=_no_fetching).write_pdf()
     return document
+
+
+def render_pdf(summary: Summary) -> bytes:
+    """The printable page as an A4 PDF."""
+    return pdf_of(page(summary))

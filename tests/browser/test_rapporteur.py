@@ -13,6 +13,7 @@ import pytest
 
 from tests.browser.conftest import Server
 from tests.browser.test_room_flow import assert_no_script_errors, expect, sign_in
+from tests.exports.readback import docx_text, pdf_text
 from tests.live.client import OpenRoom, RoomClient, join_as, open_room
 
 pytestmark = pytest.mark.browser
@@ -84,6 +85,23 @@ def add_outcome(page: Any, kind: str, label: str, text: str) -> Any:
     added = page.locator(f"[data-outcomes={kind}] > li.outcome").last
     expect(added.locator("textarea")).to_have_value(text)
     return added
+
+
+def download_from_menu(page: Any, label: str) -> bytes:
+    """What the Download menu's link gives, as the browser saves it."""
+    if page.locator(".downloads-list").is_hidden():
+        page.get_by_text("Download", exact=True).click()
+    with page.expect_download(timeout=120_000) as download:
+        page.get_by_role("link", name=label, exact=True).click()
+    return Path(download.value.path()).read_bytes()
+
+
+def first_page(pdf: bytes) -> Any:
+    """The PDF's first page as an image, at about 100 dots per inch."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(pdf)
+    return document[0].render(scale=100 / 72).to_pil()
 
 
 def one_says(pages: tuple[Any, ...], pattern: str, timeout_s: float = 10.0) -> None:
@@ -184,10 +202,26 @@ def test_rapporteur_drafts_edits_tags_cites_takes_notes_and_exports(
     assert edited in text
     assert "Lisbon city team" in text
 
+    # The PDF and the Word file carry the same: the edited takeaway, the action with its owner,
+    # its goals and the idea it came from. The PDF's first page is kept as a picture to look at.
+    pdf = download_from_menu(page, "PDF")
+    pdf_words = " ".join(pdf_text(pdf).split())
+    for expected in (edited, "Map the hottest bus stops", "Lisbon city team", "SDG 13"):
+        assert expected in pdf_words, expected
+    assert FOUNTAINS[:30] in pdf_words and "Amina" in pdf_words
+    first_page(pdf).save(output_dir / "summary-pdf-page-1.png")
+    word = docx_text(download_from_menu(page, "Word (DOCX)"))
+    for expected in (edited, "Map the hottest bus stops", "Lisbon city team", "2027-06-30"):
+        assert expected in word, expected
+
     # The anonymised switch changes every link.
     page.get_by_label("Anonymised (no names or affiliations)").check()
     for link in page.locator(".downloads-list a").all():
         assert link.get_attribute("href").endswith("&anonymous=1")
+    anonymous = " ".join(pdf_text(download_from_menu(page, "PDF")).split())
+    assert edited in anonymous and "Map the hottest bus stops" in anonymous
+    for name in ("Amina", "Bruno", "Chen", "Lisbon city team"):
+        assert name not in anonymous, name
 
     phone = new_page(phone=True)
     sign_in(phone, server, "rita@example.org")

@@ -34,6 +34,13 @@ OUTCOME_HEADINGS = {
     "question": "Open questions",
 }
 ACTION_STATUS_LABELS = {"open": "Open", "in_progress": "In progress", "done": "Done"}
+# People who joined without naming a city or organisation, grouped in one row.
+NO_AFFILIATION = "Not given"
+
+
+def affiliation_name(name: str) -> str:
+    return name or NO_AFFILIATION
+
 
 PROVENANCE_MAX = 60
 # Characters XML 1.0 forbids: a hostile idea must not make a Word file or a PDF unreadable.

@@ -19,6 +19,7 @@ from facilitation.exports.content import (
     ACTION_STATUS_LABELS,
     HEADINGS,
     Sources,
+    affiliation_name,
     by_kind,
     context_line,
     credit,
@@ -96,7 +97,10 @@ def _participation(document: DocumentObject, participation: Participation) -> No
         _table(
             document,
             ("Name", "People", "Contributions"),
-            [(a.name, str(a.people), str(a.contributions)) for a in participation.affiliations],
+            [
+                (affiliation_name(a.name), str(a.people), str(a.contributions))
+                for a in participation.affiliations
+            ],
         )
     if chart := charts.timeline(participation):
         _chart(document, chart)

@@ -13,6 +13,7 @@ from facilitation.exports.content import (
     ACTION_STATUS_LABELS,
     HEADINGS,
     Sources,
+    affiliation_name,
     by_kind,
     context_line,
     credit,
@@ -67,6 +68,7 @@ def page(summary: Summary) -> str:
             prompt_counts=prompt_counts,
             credit=credit,
             reactions=reactions_text,
+            affiliation_name=affiliation_name,
         )
     )
 

@@ -13,6 +13,7 @@ from facilitation.exports.content import (
     ACTION_STATUS_LABELS,
     HEADINGS,
     Sources,
+    affiliation_name,
     by_kind,
     overview,
     participation_facts,
@@ -122,7 +123,7 @@ def _participation(participation: Participation) -> list[str]:
             "| --- | ---: | ---: |",
         ]
         lines += [
-            f"| {escape(a.name)} | {a.people} | {a.contributions} |"
+            f"| {escape(affiliation_name(a.name))} | {a.people} | {a.contributions} |"
             for a in participation.affiliations
         ]
         lines.append("")

@@ -90,10 +90,11 @@ def carry_in(roundtable_id: int) -> BaseResponse:
                 "Brought %(num)d items into “%(prompt)s”.",
                 count,
                 prompt=prompt_text,
-            )
+            ),
+            "done",
         )
     else:
-        flash(gettext("Nothing new to bring in: what you chose is there already."))
+        flash(gettext("Nothing new to bring in: what you chose is there already."), "done")
     return redirect(
         url_for("carrying.carry_form", roundtable_id=roundtable_id, prompt_id=prompt_id)
     )

@@ -7,13 +7,19 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from facilitation.exports.anonymous import anonymised
+from facilitation.exports.anonymous import anonymised, anonymised_report
 from facilitation.exports.csv_summary import render_csv
 from facilitation.exports.docx_summary import render_docx
 from facilitation.exports.html import render_html
 from facilitation.exports.json_summary import render_json
 from facilitation.exports.markdown import render_markdown
 from facilitation.exports.pdf import render_pdf
+from facilitation.exports.report_csv import render_report_csv
+from facilitation.exports.report_docx import render_report_docx
+from facilitation.exports.report_html import render_report_html, render_report_pdf
+from facilitation.exports.report_json import render_report_json
+from facilitation.exports.report_markdown import render_report_markdown
+from facilitation.services.reports import EventReport
 from facilitation.services.summaries import Summary
 
 
@@ -36,7 +42,38 @@ FORMATS: dict[str, Format] = {
     ),
     "csv": Format(render_csv, "text/csv; charset=utf-8", "csv"),
 }
-__all__ = ["FORMATS", "Format", "anonymised", "file_name", "slug"]
+
+
+@dataclass(frozen=True)
+class ReportFormat:
+    render: Callable[[EventReport], bytes]
+    media_type: str
+    extension: str
+
+
+# The event report comes in the summary's formats, under the same media types.
+REPORT_FORMATS: dict[str, ReportFormat] = {
+    name: ReportFormat(render, FORMATS[name].media_type, FORMATS[name].extension)
+    for name, render in (
+        ("json", render_report_json),
+        ("md", render_report_markdown),
+        ("html", render_report_html),
+        ("pdf", render_report_pdf),
+        ("docx", render_report_docx),
+        ("csv", render_report_csv),
+    )
+}
+__all__ = [
+    "FORMATS",
+    "REPORT_FORMATS",
+    "Format",
+    "ReportFormat",
+    "anonymised",
+    "anonymised_report",
+    "file_name",
+    "report_file_name",
+    "slug",
+]
 
 # Words that only make a file name longer.
 _SMALL_WORDS = frozenset({"a", "an", "and", "for", "of", "the", "to", "in", "on", "with"})
@@ -61,3 +98,11 @@ def file_name(summary: Summary, extension: str, *, anonymous: bool = False) -> s
     name = name[:NAME_MAX].rstrip("-") or f"roundtable-{summary.roundtable_id}"
     day = summary.scheduled_on or summary.generated_at.date().isoformat()
     return f"{name}-{day}{'-anonymous' if anonymous else ''}.{extension}"
+
+
+def report_file_name(report: EventReport, extension: str, *, anonymous: bool = False) -> str:
+    """What a downloaded event report is called: the event's title, "report" and the day it
+    was made, such as `2025-workshop-thought-leaders-report-2025-06-03.pdf`."""
+    name = slug(report.title)[:NAME_MAX].rstrip("-") or f"event-{report.event_id}"
+    day = report.generated_at.date().isoformat()
+    return f"{name}-report-{day}{'-anonymous' if anonymous else ''}.{extension}"

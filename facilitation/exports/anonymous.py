@@ -1,9 +1,11 @@
-"""The anonymised summary: the same content with nobody's name or affiliation in it."""
+"""The anonymised summary and event report: the same content with nobody's name or
+affiliation in it."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
+from facilitation.services.reports import EventReport
 from facilitation.services.summaries import (
     Byline,
     IdeaSummary,
@@ -37,4 +39,15 @@ def anonymised(summary: Summary) -> Summary:
         prompts=[_prompt(prompt) for prompt in summary.prompts],
         outcomes=tuple(replace(outcome, owner=None) for outcome in summary.outcomes),
         participation=replace(participation, affiliations=()) if participation else None,
+    )
+
+
+def anonymised_report(report: EventReport) -> EventReport:
+    """The event report with every roundtable's summary anonymised."""
+    return replace(
+        report,
+        streams=tuple(
+            replace(stream, roundtables=tuple(anonymised(s) for s in stream.roundtables))
+            for stream in report.streams
+        ),
     )

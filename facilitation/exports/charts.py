@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from facilitation.exports.content import HEADINGS, xml_safe
+from facilitation.exports.content import HEADINGS, REPORT_HEADINGS, xml_safe
+from facilitation.services.reports import EventReport
+from facilitation.services.sdgs import label
 from facilitation.services.summaries import Participation, PromptSummary, Summary
 
 if TYPE_CHECKING:
@@ -50,6 +52,7 @@ class Chart:
     labels: tuple[str, ...]
     values: tuple[int, ...]
     over_time: bool = False
+    unit: str = "Votes"  # what a bar counts, under the axis of a bar chart
 
 
 def _columns(character: str) -> int:
@@ -125,6 +128,24 @@ def all_charts(summary: Summary) -> Iterator[Chart]:
         yield from prompt_charts(prompt)
 
 
+def goal_outcomes(report: EventReport) -> Chart | None:
+    """Outcomes per goal across the event, in goal order, for the goals served at all."""
+    counted: dict[int, int] = {}
+    for stream in report.streams:
+        for goal, n in stream.goals.items():
+            counted[goal] = counted.get(goal, 0) + n
+    if not counted:
+        return None
+    goals = sorted(counted)
+    return Chart(
+        key="outcomes-per-goal",
+        title=REPORT_HEADINGS["outcomes_per_goal"],
+        labels=tuple(_label(label(goal)) for goal in goals),
+        values=tuple(counted[goal] for goal in goals),
+        unit="Outcomes",
+    )
+
+
 def _matplotlib() -> Any:
     """matplotlib on its file-only backend, chosen here and not when the package is imported."""
     import matplotlib
@@ -195,7 +216,7 @@ def _draw(chart: Chart) -> Figure:
                 textcoords="offset points",
                 va="center",
             )
-        axes.set_xlabel("Votes")
+        axes.set_xlabel(chart.unit)
         axes.margins(x=0.08)
         _frame(figure, LABELS_LEFT)
     counts = axes.yaxis if chart.over_time else axes.xaxis

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 
+from facilitation.services.reports import EventReport
 from facilitation.services.sdgs import GOALS, label
 from facilitation.services.summaries import (
     OutcomeSummary,
@@ -233,3 +234,96 @@ def credit(author: str | None, affiliation: str | None) -> str:
 def reactions_text(reactions: dict[str, int]) -> str:
     """ "👍 3 · 💡 1"."""
     return " · ".join(f"{emoji} {n}" for emoji, n in reactions.items())
+
+
+# The event report's headings, beside the summary's.
+REPORT_HEADINGS = {
+    "overview": "Overview",
+    "goals": "SDGs covered across the event",
+    "goals_missing": "Goals no outcome touched",
+    "actions": "Every action item",
+    "top_ideas": "Top ideas across roundtables",
+    "streams": "Streams and roundtables",
+    "no_stream": "Roundtables of no stream",
+    "no_outcomes": "No outcomes recorded.",
+    "outcomes_per_goal": "Outcomes per goal across the event",
+    "stream": "Stream",
+    "roundtable": "Roundtable",
+    "where": "Stream / roundtable",
+    "action": "Action",
+    "owner": "Owner",
+    "due": "Due",
+    "status": "Status",
+    "rank": "Rank",
+    "idea": "Idea",
+    "votes": "Votes",
+    "total": "Total",
+    "none_missing": "Every goal was touched by at least one outcome.",
+}
+
+
+def action_status(outcome: OutcomeSummary) -> str:
+    """ "In progress", or a dash for an action item without a status."""
+    return ACTION_STATUS_LABELS.get(outcome.status or "", outcome.status or "—")
+
+
+def stream_title(title: str | None) -> str:
+    """A stream's title, or what the report calls the roundtables of no stream."""
+    return title if title is not None else REPORT_HEADINGS["no_stream"]
+
+
+def place(stream: str | None, roundtable: str) -> str:
+    """ "Stream 1 · Resilient cities", or only the roundtable when it is in no stream."""
+    return " · ".join(part for part in (stream or "", roundtable) if part)
+
+
+def goal_header(goal: int) -> str:
+    """ "SDG 11": a matrix column, whose full name goes in the legend."""
+    return f"SDG {goal}"
+
+
+def participation_line(summary: Summary) -> str:
+    """One roundtable's participation in a sentence: "14 joined, 5 contributed, 9 voted; 5
+    ideas and 3 replies." """
+    ideas = plural(summary.idea_count, "idea", "ideas")
+    if summary.reply_count:
+        ideas += f" and {plural(summary.reply_count, 'reply', 'replies')}"
+    p = summary.participation
+    if p is None:
+        return f"{summary.participants} joined; {ideas}."
+    return f"{p.joined} joined, {p.contributed} contributed, {p.voted} voted; {ideas}."
+
+
+@dataclass(frozen=True)
+class MatrixRow:
+    """One stream's row of the SDG matrix: its label and its count under each covered goal."""
+
+    stream: str
+    counts: tuple[int, ...]
+
+
+def sdg_matrix(report: EventReport) -> list[MatrixRow]:
+    """Streams (rows) by the goals the event covered (columns, as `report.goals`)."""
+    return [
+        MatrixRow(stream_title(s.title), tuple(s.goals.get(goal, 0) for goal in report.goals))
+        for s in report.streams
+    ]
+
+
+def report_overview(report: EventReport) -> list[tuple[str, str]]:
+    """The report's headline facts, as (label, value) pairs."""
+    roundtables = report.roundtables
+    return [
+        ("Roundtables", str(len(roundtables))),
+        ("Participants", str(sum(s.participants for s in roundtables))),
+        ("Ideas", str(sum(s.idea_count for s in roundtables))),
+        ("Outcomes", str(sum(len(s.outcomes) for s in roundtables))),
+        ("Goals covered", f"{len(report.goals)} of {len(GOALS)}"),
+        ("Generated", when(report.generated_at)),
+    ]
+
+
+def report_context(report: EventReport) -> str:
+    """ "Subtitle · Venue · 2025-06-03 to 2025-06-05"."""
+    days = " to ".join(day for day in dict.fromkeys((report.starts_on, report.ends_on)) if day)
+    return " · ".join(part for part in (report.subtitle, report.venue, days) if part)

@@ -1,16 +1,25 @@
-"""The JSON API: health, roundtables, their snapshots, exports and presenter links."""
+"""The JSON API: health, roundtables, their snapshots, exports, the event report and presenter
+links."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from flask import Blueprint, Response, jsonify, request
 
-from facilitation.exports import FORMATS, anonymised, file_name
+from facilitation.exports import (
+    FORMATS,
+    REPORT_FORMATS,
+    anonymised,
+    anonymised_report,
+    file_name,
+    report_file_name,
+)
 from facilitation.models import utcnow
 from facilitation.payloads import parse
 from facilitation.runtime import runtime
-from facilitation.services import roundtables, screens, summaries
+from facilitation.services import reports, roundtables, screens, summaries
 from facilitation.services.actors import Right, require
 from facilitation.services.errors import InvalidInputError
 from facilitation.services.shapes import SnapshotWithSeq
@@ -63,15 +72,28 @@ def get_roundtable(roundtable_id: int) -> Response:
 ANONYMOUS = {"1": True, "true": True, "0": False, "false": False}
 
 
-@bp.get("/api/roundtables/<int(max=2147483647):roundtable_id>/export")
-@api_staff_required
-def export(roundtable_id: int) -> Response:
+def _export_options(formats: Mapping[str, object]) -> tuple[str, bool]:
+    """The format asked for (JSON unless told) and whether to anonymise, both checked."""
     name = request.args.get("format", "json")
-    if name not in FORMATS:
-        raise InvalidInputError("bad_format", f"format must be one of: {', '.join(FORMATS)}.")
+    if name not in formats:
+        raise InvalidInputError("bad_format", f"format must be one of: {', '.join(formats)}.")
     anonymous = ANONYMOUS.get(request.args.get("anonymous", "0"))
     if anonymous is None:
         raise InvalidInputError("bad_request", "anonymous must be 1, true, 0 or false.")
+    return name, anonymous
+
+
+def _attachment(body: bytes, media_type: str, filename: str) -> Response:
+    # content_type, not mimetype: werkzeug would add a second charset to one already given.
+    response = Response(body, content_type=media_type)
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@bp.get("/api/roundtables/<int(max=2147483647):roundtable_id>/export")
+@api_staff_required
+def export(roundtable_id: int) -> Response:
+    name, anonymous = _export_options(FORMATS)
     chosen = FORMATS[name]
     with runtime().db.session() as db:
         summary = summaries.build_summary(
@@ -79,11 +101,22 @@ def export(roundtable_id: int) -> Response:
         )
     if anonymous:
         summary = anonymised(summary)
-    # content_type, not mimetype: werkzeug would add a second charset to one already given.
-    response = Response(chosen.render(summary), content_type=chosen.media_type)
     filename = file_name(summary, chosen.extension, anonymous=anonymous)
-    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return _attachment(chosen.render(summary), chosen.media_type, filename)
+
+
+@bp.get("/api/events/<int(max=2147483647):event_id>/report")
+@api_staff_required
+def event_report(event_id: int) -> Response:
+    """The whole event's report as a file, in any of REPORT_FORMATS."""
+    name, anonymous = _export_options(REPORT_FORMATS)
+    chosen = REPORT_FORMATS[name]
+    with runtime().db.session() as db:
+        report = reports.build_report(db, actor=current_actor(), event_id=event_id, now=utcnow())
+    if anonymous:
+        report = anonymised_report(report)
+    filename = report_file_name(report, chosen.extension, anonymous=anonymous)
+    return _attachment(chosen.render(report), chosen.media_type, filename)
 
 
 def _presenter_link(link: screens.ScreenLink) -> dict[str, str]:

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from facilitation.db import Database
 from facilitation.exports.json_summary import SummaryDocument
+from facilitation.exports.report_json import ReportDocument, report_dict
 from facilitation.models import utcnow
 from facilitation.services import (
     ideas,
@@ -290,9 +291,18 @@ def test_every_ack_is_documented_as_typed() -> None:
     )
 
 
-def test_the_summary_example_has_the_typed_keys() -> None:
-    (example,) = [json.loads(block) for block in fenced_blocks("json")]
-    assert not mismatches(example, SummaryDocument, "summary")
+def test_the_summary_and_report_examples_have_the_typed_keys() -> None:
+    summary, report = [json.loads(block) for block in fenced_blocks("json")]
+    assert not mismatches(summary, SummaryDocument, "summary")
+    assert not mismatches(report, ReportDocument, "report")
+
+
+def test_the_report_is_built_in_exactly_the_typed_shape() -> None:
+    from tests.exports.test_event_report import event_report
+
+    built = report_dict(event_report())
+    assert built["streams"][0]["roundtables"] and built["action_items"] and built["top_ideas"]
+    assert not mismatches(built, ReportDocument, "report")
 
 
 def test_a_key_documented_but_not_typed_is_caught() -> None:

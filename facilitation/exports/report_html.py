@@ -1,0 +1,75 @@
+"""The whole-event report as a standalone, printable page (inline CSS and SVG, nothing fetched
+from anywhere), and that page printed as PDF."""
+
+from __future__ import annotations
+
+import functools
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
+
+from facilitation.exports import charts
+from facilitation.exports.content import (
+    REPORT_HEADINGS,
+    Sources,
+    action_status,
+    by_kind,
+    goal_header,
+    participation_line,
+    place,
+    report_context,
+    report_overview,
+    sdg_labels,
+    sdg_matrix,
+    stream_title,
+)
+from facilitation.exports.pdf import pdf_of
+from facilitation.services.reports import EventReport
+from facilitation.services.sdgs import label
+
+
+@functools.cache
+def _environment() -> Environment:
+    return Environment(
+        loader=PackageLoader("facilitation.exports", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def report_page(report: EventReport) -> str:
+    """The report's page as text; the PDF is this page printed."""
+    chart = charts.goal_outcomes(report)
+    return (
+        _environment()
+        .get_template("report.html")
+        .render(
+            report=report,
+            h=REPORT_HEADINGS,
+            context=report_context(report),
+            overview=report_overview(report),
+            matrix=sdg_matrix(report),
+            goal_header=goal_header,
+            goal_label=label,
+            # matplotlib's SVG escapes its own text: it goes in as markup.
+            chart=Markup(charts.svg(chart)) if chart else None,
+            actions=report.outcomes("action"),
+            top_ideas=report.top_ideas(),
+            place=place,
+            status=action_status,
+            stream_title=stream_title,
+            participation_line=participation_line,
+            by_kind=by_kind,
+            sources_of=Sources,
+            sdg_labels=sdg_labels,
+        )
+    )
+
+
+def render_report_html(report: EventReport) -> bytes:
+    return report_page(report).encode("utf-8")
+
+
+def render_report_pdf(report: EventReport) -> bytes:
+    return pdf_of(report_page(report))

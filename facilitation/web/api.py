@@ -16,6 +16,7 @@ from facilitation.exports import (
     file_name,
     report_file_name,
 )
+from facilitation.exports.apart import HEAVY, render_apart
 from facilitation.models import utcnow
 from facilitation.payloads import parse
 from facilitation.runtime import runtime
@@ -102,7 +103,8 @@ def export(roundtable_id: int) -> Response:
     if anonymous:
         summary = anonymised(summary)
     filename = file_name(summary, chosen.extension, anonymous=anonymous)
-    return _attachment(chosen.render(summary), chosen.media_type, filename)
+    body = render_apart("summary", name, summary) if name in HEAVY else chosen.render(summary)
+    return _attachment(body, chosen.media_type, filename)
 
 
 @bp.get("/api/events/<int(max=2147483647):event_id>/report")
@@ -116,7 +118,8 @@ def event_report(event_id: int) -> Response:
     if anonymous:
         report = anonymised_report(report)
     filename = report_file_name(report, chosen.extension, anonymous=anonymous)
-    return _attachment(chosen.render(report), chosen.media_type, filename)
+    body = render_apart("report", name, report) if name in HEAVY else chosen.render(report)
+    return _attachment(body, chosen.media_type, filename)
 
 
 def _presenter_link(link: screens.ScreenLink) -> dict[str, str]:

@@ -35,6 +35,7 @@ def home() -> str:
             events=roundtables.events_for_dashboard(db, actor=actor),
             staff=member,
             may_create=actor is not None and actor.may(Right.CREATE_ROUNDTABLE),
+            may_export=actor is not None and actor.may(Right.EXPORT),
             may_run=actor is not None and actor.may(Right.RUN_PROMPTS),
             outcome_counts=outcomes.counts_by_roundtable(db, actor=actor),
             outcome_kinds=OUTCOME_KINDS,

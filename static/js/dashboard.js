@@ -1,8 +1,11 @@
-// The staff dashboard: create a roundtable, then go straight to its console.
+// The staff dashboard: create a roundtable, then go straight to its console; download the
+// event's report.
 
+import { setUpDownloads } from "./downloads.js";
 import { announce, errorMessage, loadStrings, t } from "./render.js";
 
 loadStrings();
+setUpDownloads();
 
 const form = document.getElementById("create-roundtable");
 const status = document.getElementById("create-status");

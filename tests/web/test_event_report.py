@@ -114,3 +114,15 @@ def test_report_refuses_an_unknown_format_or_anonymous_value(
     bad_anonymous = report(app, event_id, staff, anonymous="yes")
     assert bad_anonymous.status_code == 400
     assert error_of(bad_anonymous)["code"] == "bad_request"
+
+
+@pytest.mark.parametrize("role", ["organizer", "facilitator", "rapporteur"])
+def test_the_dashboard_offers_the_event_report_in_every_format(
+    app: Flask, event_id: int, make_staff: Callable[[str], StaffMember], role: str
+) -> None:
+    from tests.web.test_carry_page import signed_in
+
+    page = signed_in(app, make_staff(role)).get("/").get_data(as_text=True)
+    assert "Event report" in page
+    for name in REPORT_FORMATS:
+        assert f'href="/api/events/{event_id}/report?format={name}"' in page

@@ -256,3 +256,17 @@ def test_export_of_an_unknown_roundtable_is_not_found(
     )
     assert response.status_code == 404
     assert error_of(response)["code"] == "not_found"
+
+
+def test_a_participant_exports_nothing_even_with_its_own_token(roundtable: Roundtable) -> None:
+    """A participant's token makes it itself in the room; it is no staff identity anywhere."""
+    finished(roundtable)
+    alice = roundtable.person("Alice")
+    for name in FORMATS:
+        response = roundtable.get(
+            "/export",
+            query_string={"format": name},
+            headers={"Authorization": f"Bearer {alice.token}"},
+        )
+        assert response.status_code == 401, name
+        assert error_of(response)["code"] == "unauthenticated"

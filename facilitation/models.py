@@ -352,6 +352,8 @@ class Outcome(Base):
     sdgs: Mapped[list[int]] = mapped_column(JSON, default=list)
     source_idea_ids: Mapped[list[int]] = mapped_column(JSON, default=list)
     source_theme_ids: Mapped[list[int]] = mapped_column(JSON, default=list)
+    # Streams of the event the outcome speaks to, beyond its own roundtable's (a wrap-up's).
+    stream_ids: Mapped[list[int]] = mapped_column(JSON, default=list)
     position: Mapped[int] = mapped_column(default=0)
     version: Mapped[int] = mapped_column(default=1)
     # Chosen by the writing client, so that a create retried after a dropped ack makes one.

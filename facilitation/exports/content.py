@@ -59,9 +59,11 @@ def shortened(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def sdg_labels(outcome: OutcomeSummary) -> list[str]:
-    """ "SDG 11: Sustainable cities and communities", for each goal the outcome is tagged with."""
-    return [label(goal) for goal in outcome.sdgs if goal in GOALS]
+def tag_labels(outcome: OutcomeSummary) -> list[str]:
+    """ "SDG 11: Sustainable cities and communities", for each goal the outcome is tagged with,
+    then "Stream: …" for each stream of the event it speaks to."""
+    goals = [label(goal) for goal in outcome.sdgs if goal in GOALS]
+    return goals + [f"Stream: {title}" for title in outcome.streams]
 
 
 @dataclass(frozen=True)

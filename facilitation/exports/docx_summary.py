@@ -27,7 +27,7 @@ from facilitation.exports.content import (
     participation_facts,
     prompt_counts,
     reactions_text,
-    sdg_labels,
+    tag_labels,
     xml_safe,
 )
 from facilitation.services.summaries import OutcomeSummary, Participation, PromptSummary, Summary
@@ -52,7 +52,7 @@ def _chart(document: DocumentObject, chart: charts.Chart) -> None:
 
 
 def _outcome_extras(document: DocumentObject, outcome: OutcomeSummary, sources: Sources) -> None:
-    goals = sdg_labels(outcome)
+    goals = tag_labels(outcome)
     if goals:
         document.add_paragraph(xml_safe("; ".join(goals)), style="Caption")
     if source := sources.of(outcome):
@@ -77,7 +77,7 @@ def _outcomes(document: DocumentObject, summary: Summary) -> None:
                         o.owner or "—",
                         o.due or "—",
                         ACTION_STATUS_LABELS.get(o.status or "", o.status or "—"),
-                        "; ".join(sdg_labels(o)),
+                        "; ".join(tag_labels(o)),
                         ", ".join((*sources.of(o).ideas, *sources.of(o).themes)),
                     )
                     for o in outcomes

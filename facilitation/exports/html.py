@@ -21,8 +21,8 @@ from facilitation.exports.content import (
     participation_facts,
     prompt_counts,
     reactions_text,
-    sdg_labels,
     status_text,
+    tag_labels,
 )
 from facilitation.services.summaries import OutcomeSummary, Summary
 
@@ -57,7 +57,7 @@ def page(summary: Summary) -> str:
             overview=overview(summary),
             outcome_groups=by_kind(summary),
             sources=Sources(summary),
-            sdg_labels=sdg_labels,
+            tag_labels=tag_labels,
             status=_status,
             participation=summary.participation,
             participation_facts=(

@@ -122,6 +122,7 @@ class OutcomeEntry(TypedDict):
     sdgs: list[int]
     source_idea_ids: list[int]
     source_theme_ids: list[int]
+    streams: list[str]
 
 
 class AffiliationEntry(TypedDict):
@@ -253,6 +254,7 @@ def _outcome(outcome: OutcomeSummary) -> OutcomeEntry:
         "sdgs": list(outcome.sdgs),
         "source_idea_ids": list(outcome.source_idea_ids),
         "source_theme_ids": list(outcome.source_theme_ids),
+        "streams": list(outcome.streams),
     }
 
 

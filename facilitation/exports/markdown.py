@@ -19,7 +19,7 @@ from facilitation.exports.content import (
     participation_facts,
     prompt_counts,
     reactions_text,
-    sdg_labels,
+    tag_labels,
 )
 from facilitation.services.summaries import (
     Byline,
@@ -79,7 +79,7 @@ def _overview(summary: Summary) -> list[str]:
 
 def _outcome_notes(outcome: OutcomeSummary, sources: Sources) -> str:
     """The goals and the provenance of an outcome, escaped, on one line."""
-    notes = [escape(goal) for goal in sdg_labels(outcome)]
+    notes = [escape(goal) for goal in tag_labels(outcome)]
     if source := sources.of(outcome):
         notes.append(escape(source.sentence()))
     return " · ".join(notes)

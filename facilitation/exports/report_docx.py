@@ -20,9 +20,9 @@ from facilitation.exports.content import (
     place,
     report_context,
     report_overview,
-    sdg_labels,
     sdg_matrix,
     stream_title,
+    tag_labels,
     xml_safe,
 )
 from facilitation.exports.docx_summary import CHART_WIDTH, _table
@@ -87,7 +87,7 @@ def _top_ideas(document: DocumentObject, report: EventReport) -> None:
 
 
 def _extras(document: DocumentObject, outcome: OutcomeSummary, sources: Sources) -> None:
-    if goals := sdg_labels(outcome):
+    if goals := tag_labels(outcome):
         document.add_paragraph(xml_safe("; ".join(goals)), style="Caption")
     if source := sources.of(outcome):
         document.add_paragraph(xml_safe(source.sentence()), style="Caption")

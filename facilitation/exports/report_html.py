@@ -19,9 +19,9 @@ from facilitation.exports.content import (
     place,
     report_context,
     report_overview,
-    sdg_labels,
     sdg_matrix,
     stream_title,
+    tag_labels,
 )
 from facilitation.exports.pdf import pdf_of
 from facilitation.services.reports import EventReport
@@ -62,7 +62,7 @@ def report_page(report: EventReport) -> str:
             participation_line=participation_line,
             by_kind=by_kind,
             sources_of=Sources,
-            sdg_labels=sdg_labels,
+            tag_labels=tag_labels,
         )
     )
 

@@ -12,9 +12,9 @@ from facilitation.exports.content import (
     place,
     report_context,
     report_overview,
-    sdg_labels,
     sdg_matrix,
     stream_title,
+    tag_labels,
 )
 from facilitation.exports.markdown import escape, heading, paragraph
 from facilitation.services.reports import EventReport
@@ -84,7 +84,7 @@ def _top_ideas(report: EventReport) -> list[str]:
 
 
 def _notes(outcome: OutcomeSummary, sources: Sources) -> str:
-    notes = [escape(goal) for goal in sdg_labels(outcome)]
+    notes = [escape(goal) for goal in tag_labels(outcome)]
     if source := sources.of(outcome):
         notes.append(escape(source.sentence()))
     return " · ".join(notes)

@@ -15,7 +15,16 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from facilitation.models import Idea, Outcome, Prompt, StaffUser, Theme, utcnow
+from facilitation.models import (
+    Idea,
+    Outcome,
+    Prompt,
+    Roundtable,
+    StaffUser,
+    Stream,
+    Theme,
+    utcnow,
+)
 from facilitation.services import sdgs
 from facilitation.services.actors import Actor, Right, require
 from facilitation.services.errors import ConflictError, InvalidInputError, NotFoundError
@@ -33,7 +42,17 @@ OUTCOMES_MAX = 500
 CLIENT_ID_MAX = 64
 
 # The fields a client may set, on create and on update.
-FIELDS = ("kind", "text", "owner", "due", "status", "sdgs", "source_idea_ids", "source_theme_ids")
+FIELDS = (
+    "kind",
+    "text",
+    "owner",
+    "due",
+    "status",
+    "sdgs",
+    "source_idea_ids",
+    "source_theme_ids",
+    "stream_ids",
+)
 
 
 class EditConflict(ConflictError):
@@ -60,6 +79,7 @@ class NewOutcome:
     sdgs: tuple[int, ...] = ()
     source_idea_ids: tuple[int, ...] = ()
     source_theme_ids: tuple[int, ...] = ()
+    stream_ids: tuple[int, ...] = ()
 
 
 def _when(moment: datetime) -> str:
@@ -78,6 +98,7 @@ def outcome_view(session: Session, outcome: Outcome) -> OutcomeView:
         "sdgs": list(outcome.sdgs),
         "source_idea_ids": list(outcome.source_idea_ids),
         "source_theme_ids": list(outcome.source_theme_ids),
+        "stream_ids": list(outcome.stream_ids or []),
         "version": outcome.version,
         "updated_at": _when(outcome.updated_at),
         "updated_by": editor.name if editor else None,
@@ -188,6 +209,20 @@ def _sources_in(
             raise NotFoundError(f"theme {missing[0]} in this roundtable")
 
 
+def _streams_in(session: Session, roundtable_id: int, stream_ids: tuple[int, ...]) -> None:
+    """Every stream named is one of this roundtable's event."""
+    if not stream_ids:
+        return
+    event_id = select(Roundtable.event_id).where(Roundtable.id == roundtable_id).scalar_subquery()
+    found = set(
+        session.scalars(
+            select(Stream.id).where(Stream.id.in_(stream_ids), Stream.event_id == event_id)
+        )
+    )
+    if missing := [i for i in stream_ids if i not in found]:
+        raise NotFoundError(f"stream {missing[0]} of this event")
+
+
 def checked(fields: dict[str, Any]) -> dict[str, Any]:
     """The fields a client sent, each checked and cleaned; fields not sent are left out."""
     checks: dict[str, Callable[[Any], object]] = {
@@ -199,6 +234,7 @@ def checked(fields: dict[str, Any]) -> dict[str, Any]:
         "sdgs": lambda v: sdgs.checked(v if v is not None else []),
         "source_idea_ids": lambda v: _ids(v, "source_idea_ids"),
         "source_theme_ids": lambda v: _ids(v, "source_theme_ids"),
+        "stream_ids": lambda v: _ids(v, "stream_ids"),
     }
     return {name: checks[name](value) for name, value in fields.items() if name in checks}
 
@@ -270,6 +306,7 @@ def add_outcomes(
             values.get("source_idea_ids", ()),
             values.get("source_theme_ids", ()),
         )
+        _streams_in(session, roundtable.id, values.get("stream_ids", ()))
         outcome = Outcome(
             roundtable_id=roundtable.id,
             position=(last or 0) + offset,
@@ -281,6 +318,7 @@ def add_outcomes(
             sdgs=[],
             source_idea_ids=[],
             source_theme_ids=[],
+            stream_ids=[],
         )
         _apply(outcome, values)
         session.add(outcome)
@@ -347,6 +385,7 @@ def update_outcome(
         values.get("source_idea_ids", ()),
         values.get("source_theme_ids", ()),
     )
+    _streams_in(session, roundtable.id, values.get("stream_ids", ()))
     before = outcome_view(session, outcome)
     _apply(outcome, values)
     after = outcome_view(session, outcome)

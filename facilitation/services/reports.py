@@ -26,19 +26,22 @@ TOP_IDEAS = 10
 
 @dataclass(frozen=True)
 class StreamReport:
-    """One stream and its roundtables; `title` None gathers the roundtables of no stream."""
+    """One stream and its roundtables; `title` None gathers the roundtables of no stream.
+    `tagged` are the outcomes of other roundtables (a wrap-up's) that speak to this stream."""
 
     title: str | None
     roundtables: tuple[Summary, ...]
+    tagged: tuple[OutcomeSummary, ...] = ()
 
     @property
     def goals(self) -> dict[int, int]:
-        """How many outcomes of this stream serve each goal, for the goals served at all."""
+        """How many outcomes of this stream, or tagged with it, serve each goal, for the goals
+        served at all."""
         counted: dict[int, int] = {}
-        for summary in self.roundtables:
-            for outcome in summary.outcomes:
-                for goal in outcome.sdgs:
-                    counted[goal] = counted.get(goal, 0) + 1
+        own = [outcome for summary in self.roundtables for outcome in summary.outcomes]
+        for outcome in own + list(self.tagged):
+            for goal in outcome.sdgs:
+                counted[goal] = counted.get(goal, 0) + 1
         return dict(sorted(counted.items()))
 
 
@@ -141,8 +144,26 @@ def build_report(
             if roundtable.stream_id == stream_id
         )
 
-    parts = [StreamReport(stream.title, summaries_of(stream.id)) for stream in streams]
+    built = {stream.id: summaries_of(stream.id) for stream in streams}
     loose = summaries_of(None)
+    every_outcome = [
+        (summary.stream, outcome)
+        for summaries in (*built.values(), loose)
+        for summary in summaries
+        for outcome in summary.outcomes
+    ]
+
+    def tagged_with(stream: Stream) -> tuple[OutcomeSummary, ...]:
+        """Outcomes that speak to the stream from a roundtable outside it."""
+        return tuple(
+            outcome
+            for home, outcome in every_outcome
+            if stream.id in outcome.stream_ids and home != stream.title
+        )
+
+    parts = [
+        StreamReport(stream.title, built[stream.id], tagged_with(stream)) for stream in streams
+    ]
     if loose:
         parts.append(StreamReport(None, loose))
     return EventReport(

@@ -256,6 +256,7 @@ class OutcomeView(TypedDict):
     sdgs: list[int]
     source_idea_ids: list[int]
     source_theme_ids: list[int]
+    stream_ids: list[int]
     version: int
     updated_at: str
     updated_by: str | None

@@ -21,6 +21,7 @@ from facilitation.models import (
     Prompt,
     PromptStatus,
     Roundtable,
+    Stream,
     ThemeVote,
     Vote,
 )
@@ -159,6 +160,9 @@ class OutcomeSummary:
     sdgs: tuple[int, ...] = ()
     source_idea_ids: tuple[int, ...] = ()
     source_theme_ids: tuple[int, ...] = ()
+    # Streams of the event it speaks to beyond its roundtable's own: ids, and their titles.
+    stream_ids: tuple[int, ...] = ()
+    streams: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -385,11 +389,18 @@ def _prompt(session: Session, prompt: Prompt) -> PromptSummary:
 
 
 def _outcomes(session: Session, roundtable_id: int) -> tuple[OutcomeSummary, ...]:
-    rows = session.scalars(
-        select(Outcome)
-        .where(Outcome.roundtable_id == roundtable_id)
-        .order_by(Outcome.position, Outcome.id)
+    rows = list(
+        session.scalars(
+            select(Outcome)
+            .where(Outcome.roundtable_id == roundtable_id)
+            .order_by(Outcome.position, Outcome.id)
+        )
     )
+    tagged = {i for o in rows for i in (o.stream_ids or [])}
+    titles: dict[int, str] = {}
+    if tagged:
+        found = session.execute(select(Stream.id, Stream.title).where(Stream.id.in_(tagged)))
+        titles = {stream_id: title for stream_id, title in found}
     return tuple(
         OutcomeSummary(
             id=o.id,
@@ -401,6 +412,8 @@ def _outcomes(session: Session, roundtable_id: int) -> tuple[OutcomeSummary, ...
             sdgs=tuple(o.sdgs),
             source_idea_ids=tuple(o.source_idea_ids),
             source_theme_ids=tuple(o.source_theme_ids),
+            stream_ids=tuple(i for i in (o.stream_ids or []) if i in titles),
+            streams=tuple(titles[i] for i in (o.stream_ids or []) if i in titles),
         )
         for o in rows
     )

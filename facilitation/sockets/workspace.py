@@ -48,7 +48,7 @@ OUTCOME_TEXT_FIELDS: dict[str, type] = {
     "due": str,
     "status": str,
 }
-OUTCOME_LISTS = ("sdgs", "source_idea_ids", "source_theme_ids")
+OUTCOME_LISTS = ("sdgs", "source_idea_ids", "source_theme_ids", "stream_ids")
 
 
 def noted(service: Callable[..., Noted[T]], **fields: Any) -> T:

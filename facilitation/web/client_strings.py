@@ -310,6 +310,8 @@ STRINGS: dict[str, str | Plural | Contextual] = {
     "label_status": N_("Status"),
     "sdg_goals": N_("Sustainable Development Goals"),
     "sdg_picker": N_("SDG tags"),
+    "streams_label": N_("Streams this speaks to"),
+    "streams_picker": N_("Streams"),
     "sdg_1": N_("No poverty"),
     "sdg_2": N_("Zero hunger"),
     "sdg_3": N_("Good health and well-being"),

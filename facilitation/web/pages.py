@@ -134,6 +134,7 @@ def report(roundtable_id: int) -> Response:
                 may_run=actor.may(Right.RUN_PROMPTS),
                 may_export=actor.may(Right.EXPORT),
                 outcome_kinds=OUTCOME_KINDS,
+                streams=[{"id": s.id, "title": s.title} for s in roundtable.event.streams],
             )
         )
     response.headers["Cache-Control"] = "no-store"

@@ -31,6 +31,8 @@ const config = clientConfig();
 const OUTCOME_KINDS = config.outcome_kinds;
 const ACTION_STATUSES = config.action_statuses;
 const SDG_GOALS = config.sdgs;
+// The event's streams, which an outcome (a wrap-up's, say) can speak to: [{id, title}].
+const STREAMS = JSON.parse(document.getElementById("event-streams")?.textContent || "[]");
 
 loadStrings();
 setUpDownloads();
@@ -293,7 +295,13 @@ function cardFields(card) {
     sdgs: [...card.lists.sdgs].sort((a, b) => a - b),
     source_idea_ids: [...card.lists.ideas],
     source_theme_ids: [...card.lists.themes],
+    stream_ids: STREAMS.map((stream) => stream.id).filter((id) => card.lists.streams.has(id)),
   };
+}
+
+/** A stream as a chip shows it: its label before the colon ("Stream 1"), or its title. */
+function streamLabel(stream) {
+  return stream.title.split(":")[0].trim() || stream.title;
 }
 
 /** Being edited: focus inside, or something typed and not saved. */
@@ -370,6 +378,23 @@ function outcomeCard(outcome) {
       ),
     ),
   );
+  const streams = el(
+    "fieldset",
+    { className: "stream-options" },
+    [el("legend", { className: "visually-hidden", textContent: t("streams_label") })].concat(
+      STREAMS.map((stream) =>
+        el("div", { className: "check" }, [
+          el("input", {
+            type: "checkbox",
+            id: `${prefix}-stream-${stream.id}`,
+            value: String(stream.id),
+            "data-stream": "1",
+          }),
+          el("label", { for: `${prefix}-stream-${stream.id}`, textContent: stream.title }),
+        ]),
+      ),
+    ),
+  );
   const card = el("li", { className: "outcome", "data-id": String(id) }, [
     el("div", { className: "outcome-head" }, [
       field(t("label_kind"), kind),
@@ -395,6 +420,11 @@ function outcomeCard(outcome) {
         el("summary", { className: "button small quiet", textContent: t("sdg_picker") }),
         goals,
       ]),
+      el("ul", { className: "stream-chips", "aria-label": t("streams_label") }),
+      el("details", { className: "stream-picker", hidden: STREAMS.length === 0 }, [
+        el("summary", { className: "button small quiet", textContent: t("streams_picker") }),
+        streams,
+      ]),
     ]),
     el("div", { className: "sources" }, [
       el("p", { className: "sources-label", textContent: t("sources") }),
@@ -402,7 +432,7 @@ function outcomeCard(outcome) {
     ]),
     el("div", { className: "conflict", hidden: true }),
   ]);
-  card.lists = { sdgs: new Set(), ideas: [], themes: [] };
+  card.lists = { sdgs: new Set(), ideas: [], themes: [], streams: new Set() };
   wireCard(card);
   return card;
 }
@@ -450,6 +480,14 @@ function wireCard(card) {
     renderChips(card);
     saveCard(card);
   });
+  card.querySelector(".stream-options").addEventListener("change", (event) => {
+    const box = event.target;
+    if (!box.dataset.stream) return;
+    if (box.checked) card.lists.streams.add(Number(box.value));
+    else card.lists.streams.delete(Number(box.value));
+    renderChips(card);
+    saveCard(card);
+  });
   card.addEventListener("click", (event) => {
     const button = event.target.closest("button[data-action]");
     if (!button) return;
@@ -493,6 +531,17 @@ function renderChips(card) {
   chips.hidden = goals.length === 0;
   for (const box of card.querySelectorAll("input[data-sdg]")) {
     box.checked = card.lists.sdgs.has(Number(box.value));
+  }
+  const tagged = STREAMS.filter((stream) => card.lists.streams.has(stream.id));
+  const streamChips = card.querySelector(".stream-chips");
+  streamChips.replaceChildren(
+    ...tagged.map((stream) =>
+      el("li", { className: "stream-chip", title: stream.title, textContent: streamLabel(stream) }),
+    ),
+  );
+  streamChips.hidden = tagged.length === 0;
+  for (const box of card.querySelectorAll("input[data-stream]")) {
+    box.checked = card.lists.streams.has(Number(box.value));
   }
 }
 
@@ -543,6 +592,7 @@ function fill(card, outcome) {
     sdgs: new Set(outcome.sdgs),
     ideas: [...outcome.source_idea_ids],
     themes: [...outcome.source_theme_ids],
+    streams: new Set(outcome.stream_ids || []),
   };
   card.querySelector(".changed-note").hidden = true;
   showKind(card);

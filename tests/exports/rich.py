@@ -30,6 +30,9 @@ BOLD = "**bold** claim"
 NAMES = ("Zebulon Quartermain", "Philippa Wolstenholme", "Ignatius Fairweather", "Dana Okonkwo")
 AFFILIATIONS = ("Xylophone Guild", "Quokka Council", "Marmalade Institute")
 
+# A stream an outcome speaks to beyond its own roundtable's.
+STREAM_TAGGED = "Stream 2: Caring cities"
+
 
 def rich_summary() -> Summary:
     ana, ben, chen, dana = NAMES
@@ -133,7 +136,13 @@ def rich_summary() -> Summary:
             source_theme_ids=(2,),
         ),
         OutcomeSummary(
-            2, "decision", "Pilot the school streets in Lisbon", sdgs=(11,), source_idea_ids=(7,)
+            2,
+            "decision",
+            "Pilot the school streets in Lisbon",
+            sdgs=(11,),
+            source_idea_ids=(7,),
+            stream_ids=(2,),
+            streams=(STREAM_TAGGED,),
         ),
         OutcomeSummary(
             3,

@@ -16,8 +16,8 @@ from markdown_it.common.utils import escapeHtml
 from facilitation.exports import FORMATS, anonymised, charts, file_name
 from facilitation.exports.content import shortened, xml_safe
 from facilitation.exports.csv_summary import cell
-from tests.exports.readback import docx_text, html_text
-from tests.exports.rich import BOLD, CHINESE, NAMES, SCRIPT, rich_summary
+from tests.exports.readback import docx_text, html_text, text_of
+from tests.exports.rich import BOLD, CHINESE, NAMES, SCRIPT, STREAM_TAGGED, rich_summary
 
 
 @pytest.mark.parametrize(
@@ -164,7 +164,10 @@ def test_the_json_lists_outcomes_and_participation() -> None:
         "sdgs": [13],
         "source_idea_ids": [],
         "source_theme_ids": [2],
+        "streams": [],
     }
+    assert data["outcomes"][1]["streams"] == [STREAM_TAGGED]
+
     participation = data["participation"]
     assert {k: participation[k] for k in ("joined", "contributed", "voted", "gini")} == {
         "joined": 14,
@@ -181,3 +184,9 @@ def test_the_json_lists_outcomes_and_participation() -> None:
     assert participation["interval_minutes"] == 5
     bare = json.loads(FORMATS["json"].render(replace(rich_summary(), participation=None)))
     assert bare["participation"] is None
+
+
+@pytest.mark.parametrize("name", ["md", "html", "pdf", "docx"])
+def test_every_readable_format_names_the_streams_an_outcome_speaks_to(name: str) -> None:
+    text = text_of(name, rich_summary())
+    assert f"Stream: {STREAM_TAGGED}" in " ".join(text.split())

@@ -126,3 +126,65 @@ def test_only_staff_who_may_export_get_the_report(session: Session) -> None:
         refusal(build_report, session, actor=organizer, event_id=424242, now=utcnow())
         == "not_found"
     )
+
+
+def test_a_wrap_up_outcome_tagged_with_a_stream_counts_in_that_streams_goals(
+    session: Session,
+) -> None:
+    from facilitation.models import Stream
+
+    event = import_agenda(session, AGENDA).event
+    rapporteur = staff_actor(session, "rapporteur")
+    care = session.query(Stream).filter_by(slug="two").one()
+    wrap = _room(session, None, "wrap")
+    made = outcomes.create_outcome(
+        session,
+        actor=rapporteur,
+        roundtable_id=wrap.id,
+        kind="takeaway",
+        text="Care needs data too",
+        sdgs=[3],
+        stream_ids=[care.id],
+    ).answer
+    assert made["stream_ids"] == [care.id]
+    report = build_report(session, actor=rapporteur, event_id=event.id, now=utcnow())
+    by_title = {s.title: s for s in report.streams}
+    assert by_title["Stream 2: Care"].goals == {3: 1}  # tagged from the wrap-up
+    assert by_title[None].goals == {3: 1}  # and still its own roundtable's
+    (wrap_summary,) = by_title[None].roundtables
+    assert wrap_summary.outcomes[0].streams == ("Stream 2: Care",)
+
+
+def test_an_outcome_speaks_only_to_streams_of_its_own_event(session: Session) -> None:
+    from facilitation.models import Event, Stream
+
+    import_agenda(session, AGENDA)
+    rapporteur = staff_actor(session, "rapporteur")
+    other = Event(slug="other", title="Other event")
+    session.add(other)
+    session.flush()
+    elsewhere = Stream(event_id=other.id, slug="x", title="Elsewhere")
+    session.add(elsewhere)
+    session.flush()
+    wrap = _room(session, None, "wrap")
+    code = refusal(
+        outcomes.create_outcome,
+        session,
+        actor=rapporteur,
+        roundtable_id=wrap.id,
+        kind="takeaway",
+        text="x",
+        stream_ids=[elsewhere.id],
+    )
+    assert code == "not_found"
+    session.rollback()
+    bad = refusal(
+        outcomes.create_outcome,
+        session,
+        actor=rapporteur,
+        roundtable_id=wrap.id,
+        kind="takeaway",
+        text="x",
+        stream_ids="two",
+    )
+    assert bad == "bad_sources"

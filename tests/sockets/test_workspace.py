@@ -111,6 +111,8 @@ def test_the_workspace_loads_outcomes_and_notes_for_staff_only(
             "bad_sources",
         ),
         ("outcome.create", {"kind": "takeaway", "text": "<script>x</script>"}, "text_has_markup"),
+        ("outcome.create", {"kind": "takeaway", "text": "x", "stream_ids": "one"}, "bad_sources"),
+        ("outcome.create", {"kind": "takeaway", "text": "x", "stream_ids": [424242]}, "not_found"),
         ("outcome.update", {"outcome_id": 424242, "text": "x"}, "not_found"),
         ("outcome.update", {"text": "x"}, "bad_request"),
         ("outcome.delete", {"outcome_id": "1"}, "bad_request"),

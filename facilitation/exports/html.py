@@ -10,9 +10,9 @@ from markupsafe import Markup
 
 from facilitation.exports import charts
 from facilitation.exports.content import (
-    ACTION_STATUS_LABELS,
     HEADINGS,
     Sources,
+    action_status,
     affiliation_name,
     by_kind,
     context_line,
@@ -24,11 +24,12 @@ from facilitation.exports.content import (
     status_text,
     tag_labels,
 )
-from facilitation.services.summaries import OutcomeSummary, Summary
+from facilitation.services.summaries import Summary
 
 
 @functools.cache
-def _environment() -> Environment:
+def environment() -> Environment:
+    """The templates of every printable page: autoescaped, from exports/templates."""
     return Environment(
         loader=PackageLoader("facilitation.exports", "templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
@@ -37,16 +38,12 @@ def _environment() -> Environment:
     )
 
 
-def _status(outcome: OutcomeSummary) -> str:
-    return ACTION_STATUS_LABELS.get(outcome.status or "", outcome.status or "—")
-
-
 def page(summary: Summary) -> str:
     """The page as text; the PDF is this page printed."""
     # The charts are matplotlib's SVG, whose text it escapes itself: they go in as markup.
     drawn = {chart.key: Markup(charts.svg(chart)) for chart in charts.all_charts(summary)}
     return (
-        _environment()
+        environment()
         .get_template("summary.html")
         .render(
             summary=summary,
@@ -58,7 +55,7 @@ def page(summary: Summary) -> str:
             outcome_groups=by_kind(summary),
             sources=Sources(summary),
             tag_labels=tag_labels,
-            status=_status,
+            status=action_status,
             participation=summary.participation,
             participation_facts=(
                 participation_facts(summary.participation) if summary.participation else []

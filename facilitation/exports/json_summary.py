@@ -6,6 +6,8 @@ import json
 from datetime import datetime
 from typing import TypedDict
 
+from facilitation.services.participation import participation_view
+from facilitation.services.shapes import ParticipationView
 from facilitation.services.summaries import (
     Byline,
     IdeaSummary,
@@ -125,27 +127,8 @@ class OutcomeEntry(TypedDict):
     streams: list[str]
 
 
-class AffiliationEntry(TypedDict):
-    name: str
-    people: int
-    contributions: int
-
-
-class TimelineEntry(TypedDict):
-    at: str
-    contributions: int
-
-
-class ParticipationEntry(TypedDict):
-    joined: int
-    contributed: int
-    voted: int
-    contributions: int
-    gini: float | None
-    top_fifth_share: float | None
-    affiliations: list[AffiliationEntry]
-    timeline: list[TimelineEntry]
-    interval_minutes: int
+# The balance as the rapporteur's page is sent it (services/shapes.py), in the same keys.
+ParticipationEntry = ParticipationView
 
 
 class SummaryDocument(TypedDict):
@@ -259,28 +242,7 @@ def _outcome(outcome: OutcomeSummary) -> OutcomeEntry:
 
 
 def _participation(participation: Participation | None) -> ParticipationEntry | None:
-    if participation is None:
-        return None
-    return {
-        "joined": participation.joined,
-        "contributed": participation.contributed,
-        "voted": participation.voted,
-        "contributions": participation.contributions,
-        "gini": participation.gini,
-        "top_fifth_share": participation.top_fifth_share,
-        "affiliations": [
-            {"name": a.name, "people": a.people, "contributions": a.contributions}
-            for a in participation.affiliations
-        ],
-        "timeline": [
-            {
-                "at": point.at.isoformat(timespec="seconds") + "Z",
-                "contributions": point.contributions,
-            }
-            for point in participation.timeline
-        ],
-        "interval_minutes": participation.interval_minutes,
-    }
+    return participation_view(participation) if participation is not None else None
 
 
 def summary_dict(summary: Summary) -> SummaryDocument:

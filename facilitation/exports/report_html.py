@@ -3,9 +3,6 @@ from anywhere), and that page printed as PDF."""
 
 from __future__ import annotations
 
-import functools
-
-from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from facilitation.exports import charts
@@ -23,26 +20,17 @@ from facilitation.exports.content import (
     stream_title,
     tag_labels,
 )
+from facilitation.exports.html import environment
 from facilitation.exports.pdf import pdf_of
 from facilitation.services.reports import EventReport
 from facilitation.services.sdgs import label
-
-
-@functools.cache
-def _environment() -> Environment:
-    return Environment(
-        loader=PackageLoader("facilitation.exports", "templates"),
-        autoescape=select_autoescape(default=True, default_for_string=True),
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
 
 
 def report_page(report: EventReport) -> str:
     """The report's page as text; the PDF is this page printed."""
     chart = charts.goal_outcomes(report)
     return (
-        _environment()
+        environment()
         .get_template("report.html")
         .render(
             report=report,

@@ -16,9 +16,10 @@ from facilitation.exports.markdown import render_markdown
 from facilitation.exports.pdf import render_pdf
 from facilitation.exports.report_csv import render_report_csv
 from facilitation.exports.report_docx import render_report_docx
-from facilitation.exports.report_html import render_report_html, render_report_pdf
+from facilitation.exports.report_html import render_report_html
 from facilitation.exports.report_json import render_report_json
 from facilitation.exports.report_markdown import render_report_markdown
+from facilitation.exports.report_pdf import render_report_pdf
 from facilitation.services.reports import EventReport
 from facilitation.services.summaries import Summary
 

@@ -39,7 +39,7 @@ def environment() -> Environment:
 
 
 def page(summary: Summary) -> str:
-    """The page as text; the PDF is this page printed."""
+    """The page as text."""
     # The charts are matplotlib's SVG, whose text it escapes itself: they go in as markup.
     drawn = {chart.key: Markup(charts.svg(chart)) for chart in charts.all_charts(summary)}
     return (

@@ -1,5 +1,5 @@
-"""The whole-event report as a standalone, printable page (inline CSS and SVG, nothing fetched
-from anywhere), and that page printed as PDF."""
+"""The whole-event report as a standalone, printable page: inline CSS and SVG, nothing fetched
+from anywhere."""
 
 from __future__ import annotations
 
@@ -21,13 +21,12 @@ from facilitation.exports.content import (
     tag_labels,
 )
 from facilitation.exports.html import environment
-from facilitation.exports.pdf import pdf_of
 from facilitation.services.reports import EventReport
 from facilitation.services.sdgs import label
 
 
 def report_page(report: EventReport) -> str:
-    """The report's page as text; the PDF is this page printed."""
+    """The report's page as text."""
     chart = charts.goal_outcomes(report)
     return (
         environment()
@@ -57,7 +56,3 @@ def report_page(report: EventReport) -> str:
 
 def render_report_html(report: EventReport) -> bytes:
     return report_page(report).encode("utf-8")
-
-
-def render_report_pdf(report: EventReport) -> bytes:
-    return pdf_of(report_page(report))

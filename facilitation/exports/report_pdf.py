@@ -1,0 +1,120 @@
+"""The whole-event report as PDF, laid out by ReportLab on A4: the printable report's sections in
+the same order and words (exports/content.py)."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable
+
+from facilitation.exports import charts
+from facilitation.exports.content import (
+    REPORT_HEADINGS,
+    action_status,
+    goal_header,
+    participation_line,
+    place,
+    report_context,
+    report_overview,
+    sdg_matrix,
+    stream_title,
+    xml_safe,
+)
+from facilitation.exports.pdf import outcomes
+from facilitation.exports.pdf_layout import Styles, chart, document, facts, heading, table, text
+from facilitation.services.reports import EventReport
+from facilitation.services.sdgs import label
+from facilitation.services.summaries import Summary
+
+H = REPORT_HEADINGS
+STREAM_SHARE = 0.3
+
+
+def _goals(report: EventReport, styles: Styles) -> list[Flowable]:
+    story = heading(H["goals"], styles)
+    if report.goals:
+        goal_share = (1 - STREAM_SHARE) / len(report.goals)
+        story.append(
+            table(
+                (H["stream"], *(goal_header(goal) for goal in report.goals)),
+                [(row.stream, *(str(n) for n in row.counts)) for row in sdg_matrix(report)],
+                (STREAM_SHARE, *(goal_share for _ in report.goals)),
+                styles,
+                numbers=frozenset(range(1, len(report.goals) + 1)),
+            )
+        )
+        story.append(text("; ".join(label(goal) for goal in report.goals), styles.muted))
+        if drawn := charts.goal_outcomes(report):
+            story.append(chart(drawn))
+    story.append(text(H["goals_missing"], styles.h3))
+    missing = [label(goal) for goal in report.goals_missing]
+    story.append(text("; ".join(missing) if missing else H["none_missing"], styles.body))
+    return story
+
+
+def _actions(report: EventReport, styles: Styles) -> list[Flowable]:
+    if not (actions := report.outcomes("action")):
+        return []
+    return [
+        *heading(H["actions"], styles),
+        table(
+            (H["action"], H["owner"], H["due"], H["status"], H["where"]),
+            [
+                (
+                    p.outcome.text,
+                    p.outcome.owner or "—",
+                    p.outcome.due or "—",
+                    action_status(p.outcome),
+                    place(p.where.stream, p.where.roundtable),
+                )
+                for p in actions
+            ],
+            (0.37, 0.16, 0.12, 0.11, 0.24),
+            styles,
+        ),
+    ]
+
+
+def _top_ideas(report: EventReport, styles: Styles) -> list[Flowable]:
+    if not (top := report.top_ideas()):
+        return []
+    return [
+        *heading(H["top_ideas"], styles),
+        table(
+            (H["rank"], H["idea"], H["votes"], H["where"]),
+            [
+                (
+                    str(rank),
+                    p.idea.text,
+                    str(p.idea.votes),
+                    place(p.where.stream, p.where.roundtable),
+                )
+                for rank, p in enumerate(top, start=1)
+            ],
+            (0.07, 0.55, 0.08, 0.3),
+            styles,
+            numbers=frozenset({0, 2}),
+        ),
+    ]
+
+
+def _roundtable(summary: Summary, styles: Styles) -> list[Flowable]:
+    story = [text(summary.title, styles.h3), text(participation_line(summary), styles.lead)]
+    if not summary.outcomes:
+        story.append(text(H["no_outcomes"], styles.body))
+    return story + outcomes(summary, styles, styles.h4)
+
+
+def render_report_pdf(report: EventReport) -> bytes:
+    """The report as an A4 PDF."""
+    styles = Styles()
+    story: list[Flowable] = [text(report.title, styles.title)]
+    if context := report_context(report):
+        story.append(text(context, styles.context))
+    story += [*heading(H["overview"], styles), facts(report_overview(report), styles)]
+    story += _goals(report, styles)
+    story += _actions(report, styles)
+    story += _top_ideas(report, styles)
+    for stream in report.streams:
+        story += heading(stream_title(stream.title), styles)
+        for summary in stream.roundtables:
+            story += _roundtable(summary, styles)
+    return document(xml_safe(report.title), story)

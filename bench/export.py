@@ -205,7 +205,7 @@ def main() -> None:
     only = sys.argv[1:]  # "summary" or "report": one half only
     if not only or "summary" in only:
         summary = large_summary()
-        for chosen in FORMATS.values():  # first renders import matplotlib, WeasyPrint, fonts
+        for chosen in FORMATS.values():  # first renders import matplotlib, ReportLab, fonts
             chosen.render(summary)
         print(f"Export of {IDEAS} ideas, {summary.reply_count} replies, best of {RUNS}")
         table({name: best_of(lambda f=f: f.render(summary)) for name, f in FORMATS.items()})

@@ -101,6 +101,11 @@ def theme_votes(prompt: PromptSummary) -> Chart | None:
     )
 
 
+def _minutes(count: int) -> str:
+    """ "minute" or "5 minutes": what one bar of the timeline counts."""
+    return "minute" if count == 1 else f"{count} minutes"
+
+
 def timeline(participation: Participation | None) -> Chart | None:
     """Ideas and replies per interval."""
     if participation is None or not participation.timeline:
@@ -108,7 +113,7 @@ def timeline(participation: Participation | None) -> Chart | None:
     return Chart(
         key="timeline",
         title=f"{HEADINGS['contributions_over_time']} "
-        f"(per {participation.interval_minutes} minutes, UTC)",
+        f"(per {_minutes(participation.interval_minutes)}, UTC)",
         labels=tuple(point.at.strftime("%H:%M") for point in participation.timeline),
         values=tuple(point.contributions for point in participation.timeline),
         over_time=True,

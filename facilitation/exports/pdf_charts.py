@@ -21,6 +21,7 @@ BAR = 0.7  # of a row
 LABELS_MAX = 190.0  # points; a label is at most charts.LABEL_MAX columns anyway
 TITLE_SPACE, AXIS_SPACE, VALUE_SPACE = 18.0, 26.0, 24.0
 TIMELINE_HEIGHT = 150.0
+SLOT_MAX = 28.0
 INK, GRID = colors.HexColor("#333333"), colors.HexColor("#cccccc")
 
 
@@ -94,7 +95,8 @@ def _timeline(chart: Chart, width: float) -> Drawing:
     height = TITLE_SPACE + TIMELINE_HEIGHT + AXIS_SPACE
     drawing = Drawing(width, height, initialFontName=REGULAR)
     _title(drawing, chart, height)
-    plot = width - left - 6
+    # A short session's few bars stay bars, not blocks: the axis ends where they do.
+    plot = min(width - left - 6, SLOT_MAX * len(chart.values))
     bottom = AXIS_SPACE - 8
     ticks = _ticks(max(chart.values))
     scale = TIMELINE_HEIGHT / ticks[-1]

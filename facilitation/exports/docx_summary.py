@@ -37,7 +37,10 @@ NONE = ("", "", "")
 IDEA_HEADER = ("Rank", "Idea", "Author", "Votes", "Replies", "Reactions")
 
 
-def _table(document: DocumentObject, header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+def add_table(
+    document: DocumentObject, header: Sequence[str], rows: Sequence[Sequence[str]]
+) -> None:
+    """A table with its header row, in the style every table of a Word export shares."""
     # Made at its full size at once: adding rows one by one slows down as the table grows.
     table = document.add_table(rows=len(rows) + 1, cols=len(header))
     table.style = "Light Grid Accent 1"
@@ -68,7 +71,7 @@ def _outcomes(document: DocumentObject, summary: Summary) -> None:
     for kind, title, outcomes in groups:
         document.add_heading(title, level=2)
         if kind == "action":
-            _table(
+            add_table(
                 document,
                 ("Action", "Owner", "Due", "Status", "SDGs", "From"),
                 [
@@ -91,10 +94,10 @@ def _outcomes(document: DocumentObject, summary: Summary) -> None:
 
 def _participation(document: DocumentObject, participation: Participation) -> None:
     document.add_heading(HEADINGS["participation"], level=1)
-    _table(document, ("Measure", "Value"), participation_facts(participation))
+    add_table(document, ("Measure", "Value"), participation_facts(participation))
     if participation.affiliations:
         document.add_heading(HEADINGS["affiliations"], level=2)
-        _table(
+        add_table(
             document,
             ("Name", "People", "Contributions"),
             [
@@ -140,7 +143,7 @@ def _prompt(document: DocumentObject, number: int, prompt: PromptSummary) -> Non
         return
     if prompt.themes:
         document.add_heading(HEADINGS["themes"], level=2)
-        _table(
+        add_table(
             document,
             ("Rank", "Theme", "Supporters", "Votes on the theme", "Ideas"),
             [
@@ -151,7 +154,7 @@ def _prompt(document: DocumentObject, number: int, prompt: PromptSummary) -> Non
     for chart in charts.prompt_charts(prompt):
         _chart(document, chart)
     document.add_heading(HEADINGS["ideas"], level=2)
-    _table(document, IDEA_HEADER, _idea_rows(prompt))
+    add_table(document, IDEA_HEADER, _idea_rows(prompt))
 
 
 def render_docx(summary: Summary) -> bytes:

@@ -25,7 +25,7 @@ from facilitation.exports.content import (
     tag_labels,
     xml_safe,
 )
-from facilitation.exports.docx_summary import CHART_WIDTH, _table
+from facilitation.exports.docx_summary import CHART_WIDTH, add_table
 from facilitation.services.reports import EventReport
 from facilitation.services.sdgs import label
 from facilitation.services.summaries import OutcomeSummary, Summary
@@ -36,7 +36,7 @@ H = REPORT_HEADINGS
 def _goals(document: DocumentObject, report: EventReport) -> None:
     document.add_heading(H["goals"], level=1)
     if report.goals:
-        _table(
+        add_table(
             document,
             (H["stream"], *(goal_header(goal) for goal in report.goals)),
             [(row.stream, *(str(n) for n in row.counts)) for row in sdg_matrix(report)],
@@ -52,7 +52,7 @@ def _goals(document: DocumentObject, report: EventReport) -> None:
 def _actions(document: DocumentObject, report: EventReport) -> None:
     if actions := report.outcomes("action"):
         document.add_heading(H["actions"], level=1)
-        _table(
+        add_table(
             document,
             (H["action"], H["owner"], H["due"], H["status"], H["where"]),
             [
@@ -71,7 +71,7 @@ def _actions(document: DocumentObject, report: EventReport) -> None:
 def _top_ideas(document: DocumentObject, report: EventReport) -> None:
     if top := report.top_ideas():
         document.add_heading(H["top_ideas"], level=1)
-        _table(
+        add_table(
             document,
             (H["rank"], H["idea"], H["votes"], H["where"]),
             [

@@ -75,6 +75,10 @@ def test_the_installed_wheel_serves_pages_and_static_files(tmp_path: Path) -> No
             if path.is_file():
                 inside = f"facilitation/{folder}/{path.relative_to(source / folder).as_posix()}"
                 assert inside in packed, f"{inside} is not in the wheel"
+    exports = source / "facilitation" / "exports" / "templates"
+    for path in exports.iterdir():
+        inside = f"facilitation/exports/templates/{path.name}"
+        assert inside in packed, f"{inside} is not in the wheel"
 
     # A plain virtual environment: nothing from this checkout or its environment leaks in.
     venv = tmp_path / "venv"
@@ -99,7 +103,8 @@ def test_the_installed_wheel_serves_pages_and_static_files(tmp_path: Path) -> No
     try:
         server.wait_healthy()
         server.token = token
-        code = server.create_roundtable()["join_code"]
+        roundtable = server.create_roundtable()
+        code = roundtable["join_code"]
         for path in ("/", f"/join/{code}"):
             page = requests.get(f"{server.url}{path}", timeout=HTTP_TIMEOUT)
             assert page.status_code == 200, f"GET {path}: {page.status_code}\n{server.log()}"
@@ -108,5 +113,14 @@ def test_the_installed_wheel_serves_pages_and_static_files(tmp_path: Path) -> No
             response = requests.get(f"{server.url}/static/{asset}", timeout=HTTP_TIMEOUT)
             assert response.status_code == 200, f"GET /static/{asset}: {response.status_code}"
             assert response.content == (source / "static" / asset).read_bytes()
+        # The printable page and the PDF, from the wheel's own templates and dependencies.
+        for name, starts in (("html", b"<!doctype html>"), ("pdf", b"%PDF")):
+            response = requests.get(
+                f"{server.url}/api/roundtables/{roundtable['id']}/export?format={name}",
+                headers=server.headers(),
+                timeout=HTTP_TIMEOUT,
+            )
+            assert response.status_code == 200, f"{name}: {response.text}\n{server.log()}"
+            assert response.content.startswith(starts)
     finally:
         assert server.stop() == 0, server.log()

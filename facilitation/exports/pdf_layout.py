@@ -106,7 +106,10 @@ class Styles:
         self.fact_name = _style(
             "fact_name", fontSize=8.5, leading=10.5, textColor=colors.HexColor(MUTED)
         )
-        self.fact_value = _style("fact_value", fontName=BOLD, fontSize=12, leading=15)
+        # A date or a count is never cut inside: only between words.
+        self.fact_value = _style(
+            "fact_value", fontName=BOLD, fontSize=11.5, leading=14.5, splitLongWords=0
+        )
 
 
 class Text(Paragraph):  # type: ignore[misc]

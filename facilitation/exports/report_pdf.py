@@ -3,7 +3,8 @@ the same order and words (exports/content.py)."""
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable
+from reportlab.lib import colors
+from reportlab.platypus import Flowable, TableStyle
 
 from facilitation.exports import charts
 from facilitation.exports.content import (
@@ -26,21 +27,37 @@ from facilitation.services.summaries import Summary
 
 H = REPORT_HEADINGS
 STREAM_SHARE = 0.3
+SERVED, UNSERVED = "#dcebf2", "#aaaaaa"
 
 
 def _goals(report: EventReport, styles: Styles) -> list[Flowable]:
     story = heading(H["goals"], styles)
     if report.goals:
         goal_share = (1 - STREAM_SHARE) / len(report.goals)
-        story.append(
-            table(
-                (H["stream"], *(goal_header(goal) for goal in report.goals)),
-                [(row.stream, *(str(n) for n in row.counts)) for row in sdg_matrix(report)],
-                (STREAM_SHARE, *(goal_share for _ in report.goals)),
-                styles,
-                numbers=frozenset(range(1, len(report.goals) + 1)),
+        rows = sdg_matrix(report)
+        matrix = table(
+            (H["stream"], *(goal_header(goal) for goal in report.goals)),
+            [(row.stream, *(str(n) for n in row.counts)) for row in rows],
+            (STREAM_SHARE, *(goal_share for _ in report.goals)),
+            styles,
+            numbers=frozenset(range(1, len(report.goals) + 1)),
+        )
+        # As on the page: a goal a stream served stands out, a zero recedes.
+        matrix.setStyle(
+            TableStyle(
+                [
+                    command
+                    for y, row in enumerate(rows, start=1)
+                    for x, n in enumerate(row.counts, start=1)
+                    for command in (
+                        [("BACKGROUND", (x, y), (x, y), colors.HexColor(SERVED))]
+                        if n
+                        else [("TEXTCOLOR", (x, y), (x, y), colors.HexColor(UNSERVED))]
+                    )
+                ]
             )
         )
+        story.append(matrix)
         story.append(text("; ".join(label(goal) for goal in report.goals), styles.muted))
         if drawn := charts.goal_outcomes(report):
             story.append(chart(drawn))

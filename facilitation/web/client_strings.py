@@ -287,9 +287,10 @@ STRINGS: dict[str, str | Plural | Contextual] = {
     "creating": N_("Creating…"),
     "error_title_required": N_("Give the roundtable a title."),
     # The rapporteur's page.
-    "room_status_scheduled": N_("Scheduled"),
-    "room_status_live": N_("Live"),
-    "room_status_closed": N_("Closed"),
+    # Said of the session, so that it is never read as the connection's "Live" beside it.
+    "room_status_scheduled": N_("Session not started"),
+    "room_status_live": N_("Session running"),
+    "room_status_closed": N_("Session ended"),
     "idea_pending": N_("Awaiting approval"),
     "cite": N_("Cite"),
     "cite_label": N_("Cite: %(text)s"),

@@ -15,15 +15,16 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from facilitation.exports import FORMATS, REPORT_FORMATS
-from facilitation.services.reports import EventReport, StreamReport
-from facilitation.services.summaries import (
+from facilitation.services.summary_data import (
     AffiliationShare,
     Byline,
+    EventReport,
     IdeaSummary,
     OutcomeSummary,
     Participation,
     PromptSummary,
     ReplySummary,
+    StreamReport,
     Summary,
     ThemeSummary,
     TimelinePoint,

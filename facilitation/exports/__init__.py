@@ -20,8 +20,7 @@ from facilitation.exports.report_html import render_report_html
 from facilitation.exports.report_json import render_report_json
 from facilitation.exports.report_markdown import render_report_markdown
 from facilitation.exports.report_pdf import render_report_pdf
-from facilitation.services.reports import EventReport
-from facilitation.services.summaries import Summary
+from facilitation.services.summary_data import EventReport, Summary
 
 
 @dataclass(frozen=True)

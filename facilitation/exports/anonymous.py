@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from facilitation.services.reports import EventReport
-from facilitation.services.summaries import (
+from facilitation.services.summary_data import (
     Byline,
+    EventReport,
     IdeaSummary,
     PromptSummary,
     Summary,

@@ -16,8 +16,7 @@ import sys
 import threading
 from typing import Literal
 
-from facilitation.services.reports import EventReport
-from facilitation.services.summaries import Summary
+from facilitation.services.summary_data import EventReport, Summary
 
 # The formats worth a process of their own: the others take a tenth of a second or less.
 HEAVY = frozenset({"html", "pdf", "docx"})

@@ -14,9 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from facilitation.exports.content import HEADINGS, REPORT_HEADINGS, xml_safe
-from facilitation.services.reports import EventReport
 from facilitation.services.sdgs import label
-from facilitation.services.summaries import Participation, PromptSummary, Summary
+from facilitation.services.summary_data import EventReport, Participation, PromptSummary, Summary
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure

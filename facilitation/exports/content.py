@@ -8,9 +8,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 
-from facilitation.services.reports import EventReport
 from facilitation.services.sdgs import GOALS, label
-from facilitation.services.summaries import (
+from facilitation.services.summary_data import (
+    EventReport,
     OutcomeSummary,
     Participation,
     PromptSummary,

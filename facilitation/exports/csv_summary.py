@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from datetime import datetime
 
 from facilitation.exports.content import Sources, reactions_text
-from facilitation.services.summaries import PromptSummary, Summary
+from facilitation.services.summary_data import PromptSummary, Summary
 
 IDEA_HEADER = (
     "section",

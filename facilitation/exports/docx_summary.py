@@ -30,7 +30,7 @@ from facilitation.exports.content import (
     tag_labels,
     xml_safe,
 )
-from facilitation.services.summaries import OutcomeSummary, Participation, PromptSummary, Summary
+from facilitation.services.summary_data import OutcomeSummary, Participation, PromptSummary, Summary
 
 CHART_WIDTH = Cm(15)
 NONE = ("", "", "")

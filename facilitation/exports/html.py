@@ -24,7 +24,7 @@ from facilitation.exports.content import (
     status_text,
     tag_labels,
 )
-from facilitation.services.summaries import Summary
+from facilitation.services.summary_data import Summary
 
 
 @functools.cache

@@ -6,9 +6,8 @@ import json
 from datetime import datetime
 from typing import TypedDict
 
-from facilitation.services.participation import participation_view
 from facilitation.services.shapes import ParticipationView
-from facilitation.services.summaries import (
+from facilitation.services.summary_data import (
     Byline,
     IdeaSummary,
     OutcomeSummary,
@@ -17,6 +16,7 @@ from facilitation.services.summaries import (
     ReplySummary,
     Summary,
     ThemeSummary,
+    participation_view,
 )
 
 SCHEMA = "facilitation.summary/1"

@@ -21,7 +21,7 @@ from facilitation.exports.content import (
     reactions_text,
     tag_labels,
 )
-from facilitation.services.summaries import (
+from facilitation.services.summary_data import (
     Byline,
     IdeaSummary,
     OutcomeSummary,

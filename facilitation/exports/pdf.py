@@ -36,7 +36,7 @@ from facilitation.exports.pdf_layout import (
     table,
     text,
 )
-from facilitation.services.summaries import OutcomeSummary, Participation, PromptSummary, Summary
+from facilitation.services.summary_data import OutcomeSummary, Participation, PromptSummary, Summary
 
 IDEA_HEADER = ("Rank", "Idea", "Author", "Votes", "Replies", "Reactions")
 IDEA_WIDTHS = (0.07, 0.45, 0.2, 0.07, 0.09, 0.12)

@@ -14,6 +14,7 @@ TrueType font, ReportLab's built-in STSong-Light stands in: the reader supplies 
 from __future__ import annotations
 
 import functools
+import importlib.util
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -95,9 +96,10 @@ class Fonts:
 
 
 def _mpl_font(name: str) -> str:
-    import matplotlib
-
-    return str(Path(matplotlib.get_data_path()) / "fonts" / "ttf" / name)
+    # Found without importing matplotlib, which a PDF does not otherwise need.
+    spec = importlib.util.find_spec("matplotlib")
+    assert spec is not None and spec.origin is not None, "matplotlib is a dependency"
+    return str(Path(spec.origin).parent / "mpl-data" / "fonts" / "ttf" / name)
 
 
 def _first(paths: tuple[str, ...]) -> str | None:

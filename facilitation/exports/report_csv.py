@@ -8,7 +8,7 @@ import io
 from collections.abc import Iterator
 
 from facilitation.exports.csv_summary import Cell, cell
-from facilitation.services.reports import EventReport
+from facilitation.services.summary_data import EventReport
 
 OUTCOME_HEADER = (
     "stream",

@@ -26,9 +26,8 @@ from facilitation.exports.content import (
     xml_safe,
 )
 from facilitation.exports.docx_summary import CHART_WIDTH, add_table
-from facilitation.services.reports import EventReport
 from facilitation.services.sdgs import label
-from facilitation.services.summaries import OutcomeSummary, Summary
+from facilitation.services.summary_data import EventReport, OutcomeSummary, Summary
 
 H = REPORT_HEADINGS
 

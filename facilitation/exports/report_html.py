@@ -21,8 +21,8 @@ from facilitation.exports.content import (
     tag_labels,
 )
 from facilitation.exports.html import environment
-from facilitation.services.reports import EventReport
 from facilitation.services.sdgs import label
+from facilitation.services.summary_data import EventReport
 
 
 def report_page(report: EventReport) -> str:

@@ -6,8 +6,8 @@ import json
 from typing import TypedDict
 
 from facilitation.exports.json_summary import SummaryDocument, summary_dict
-from facilitation.services.reports import EventReport, Placed, PlacedOutcome
 from facilitation.services.sdgs import GOALS
+from facilitation.services.summary_data import EventReport, Placed, PlacedOutcome
 
 SCHEMA = "facilitation.report/1"
 

@@ -17,9 +17,8 @@ from facilitation.exports.content import (
     tag_labels,
 )
 from facilitation.exports.markdown import escape, heading, paragraph
-from facilitation.services.reports import EventReport
 from facilitation.services.sdgs import GOALS, label
-from facilitation.services.summaries import OutcomeSummary, Summary
+from facilitation.services.summary_data import EventReport, OutcomeSummary, Summary
 
 H = REPORT_HEADINGS
 

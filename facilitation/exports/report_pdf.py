@@ -21,9 +21,8 @@ from facilitation.exports.content import (
 )
 from facilitation.exports.pdf import outcomes
 from facilitation.exports.pdf_layout import Styles, chart, document, facts, heading, table, text
-from facilitation.services.reports import EventReport
 from facilitation.services.sdgs import label
-from facilitation.services.summaries import Summary
+from facilitation.services.summary_data import EventReport, Summary
 
 H = REPORT_HEADINGS
 STREAM_SHARE = 0.3

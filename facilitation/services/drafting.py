@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from facilitation.services.summaries import IdeaSummary, Participation, PromptSummary, Summary
+from facilitation.services.summary_data import IdeaSummary, Participation, PromptSummary, Summary
 
 THEMES_PER_PROMPT = 3
 TAKEAWAYS_PER_PROMPT = 5

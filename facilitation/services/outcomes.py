@@ -31,7 +31,7 @@ from facilitation.services.errors import ConflictError, InvalidInputError, NotFo
 from facilitation.services.events import lock_roundtable
 from facilitation.services.roundtables import get_roundtable
 from facilitation.services.shapes import OutcomeRef, OutcomeView
-from facilitation.services.summaries import ACTION_STATUSES, OUTCOME_KINDS
+from facilitation.services.summary_data import ACTION_STATUSES, OUTCOME_KINDS
 from facilitation.services.text import clean_line, clean_text
 from facilitation.services.workspace import Noted, StaffNews
 

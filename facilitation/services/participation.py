@@ -25,13 +25,8 @@ from facilitation.models import (
 )
 from facilitation.services.errors import InvalidInputError
 from facilitation.services.roundtables import get_roundtable
-from facilitation.services.shapes import ParticipationView
-from facilitation.services.summaries import (
-    AffiliationShare,
-    Participation,
-    TimelinePoint,
-    in_room,
-)
+from facilitation.services.summaries import in_room
+from facilitation.services.summary_data import AffiliationShare, Participation, TimelinePoint
 from facilitation.services.views import credited_as
 
 # The intervals a timeline may be cut into, smallest first; all divide a day, so intervals
@@ -183,26 +178,3 @@ def measure(
         timeline=timeline(moments, interval_minutes),
         interval_minutes=interval_minutes,
     )
-
-
-def participation_view(figures: Participation) -> ParticipationView:
-    return {
-        "joined": figures.joined,
-        "contributed": figures.contributed,
-        "voted": figures.voted,
-        "contributions": figures.contributions,
-        "gini": figures.gini,
-        "top_fifth_share": figures.top_fifth_share,
-        "affiliations": [
-            {"name": a.name, "people": a.people, "contributions": a.contributions}
-            for a in figures.affiliations
-        ],
-        "timeline": [
-            {
-                "at": point.at.isoformat(timespec="seconds") + "Z",
-                "contributions": point.contributions,
-            }
-            for point in figures.timeline
-        ],
-        "interval_minutes": figures.interval_minutes,
-    }

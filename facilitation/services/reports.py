@@ -1,5 +1,6 @@
 """The whole-event report: every stream's roundtables with what they concluded, for the wrap-up
-and for the partners who were not in the room.
+and for the partners who were not in the room (its data classes are in
+services/summary_data.py).
 
 It is built from the same session summaries the roundtables export, so a roundtable reads the
 same in its own summary and in the report. On top of them it gathers what only the whole event
@@ -9,7 +10,6 @@ supported most across roundtables, and every action item in one list.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
@@ -18,106 +18,13 @@ from sqlalchemy.orm import Session
 from facilitation.models import Event, Roundtable, Stream
 from facilitation.services.actors import Actor, Right, require
 from facilitation.services.errors import NotFoundError
-from facilitation.services.sdgs import GOALS
-from facilitation.services.summaries import IdeaSummary, OutcomeSummary, Summary, build_summary
-
-TOP_IDEAS = 10
-
-
-@dataclass(frozen=True)
-class StreamReport:
-    """One stream and its roundtables; `title` None gathers the roundtables of no stream.
-    `tagged` are the outcomes of other roundtables (a wrap-up's) that speak to this stream."""
-
-    title: str | None
-    roundtables: tuple[Summary, ...]
-    tagged: tuple[OutcomeSummary, ...] = ()
-
-    @property
-    def goals(self) -> dict[int, int]:
-        """How many outcomes of this stream, or tagged with it, serve each goal, for the goals
-        served at all."""
-        counted: dict[int, int] = {}
-        own = [outcome for summary in self.roundtables for outcome in summary.outcomes]
-        for outcome in own + list(self.tagged):
-            for goal in outcome.sdgs:
-                counted[goal] = counted.get(goal, 0) + 1
-        return dict(sorted(counted.items()))
-
-
-@dataclass(frozen=True)
-class Placed:
-    """Where something in the report came from: its stream and roundtable."""
-
-    stream: str | None
-    roundtable: str
-    roundtable_id: int
-
-
-@dataclass(frozen=True)
-class PlacedIdea:
-    idea: IdeaSummary
-    prompt: str
-    where: Placed
-
-
-@dataclass(frozen=True)
-class PlacedOutcome:
-    outcome: OutcomeSummary
-    where: Placed
-
-
-@dataclass(frozen=True)
-class EventReport:
-    event_id: int
-    title: str
-    subtitle: str
-    venue: str
-    starts_on: str
-    ends_on: str
-    generated_at: datetime
-    streams: tuple[StreamReport, ...]
-
-    @property
-    def roundtables(self) -> tuple[Summary, ...]:
-        return tuple(summary for stream in self.streams for summary in stream.roundtables)
-
-    @property
-    def goals(self) -> tuple[int, ...]:
-        """The goals any outcome of the event serves, in order: the matrix's columns."""
-        return tuple(sorted({goal for stream in self.streams for goal in stream.goals}))
-
-    @property
-    def goals_missing(self) -> tuple[int, ...]:
-        return tuple(goal for goal in GOALS if goal not in self.goals)
-
-    def top_ideas(self, limit: int = TOP_IDEAS) -> tuple[PlacedIdea, ...]:
-        """The ideas with the most votes across every roundtable (ties by arrival), at most
-        `limit`; ideas without a vote are not "top"."""
-        placed = [
-            PlacedIdea(idea, prompt.text, _placed(summary))
-            for summary in self.roundtables
-            for prompt in summary.prompts
-            for idea in prompt.ideas
-            if idea.votes > 0
-        ]
-        placed.sort(
-            key=lambda p: (-p.idea.votes, p.idea.created_at or self.generated_at, p.idea.id)
-        )
-        return tuple(placed[:limit])
-
-    def outcomes(self, kind: str) -> tuple[PlacedOutcome, ...]:
-        """Every outcome of one kind, roundtable by roundtable, in each one's order."""
-        return tuple(
-            PlacedOutcome(outcome, _placed(summary))
-            for summary in self.roundtables
-            for outcome in summary.outcomes
-            if outcome.kind == kind
-        )
-
-
-def _placed(summary: Summary) -> Placed:
-    return Placed(summary.stream, summary.title, summary.roundtable_id)
+from facilitation.services.summaries import build_summary
+from facilitation.services.summary_data import (
+    EventReport,
+    OutcomeSummary,
+    StreamReport,
+    Summary,
+)
 
 
 def build_report(

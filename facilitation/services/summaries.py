@@ -1,4 +1,5 @@
-"""The session summary: one model of what a roundtable produced, for every export format.
+"""The session summary, built from the database: one model of what a roundtable produced, for
+every export format (its data classes are in services/summary_data.py).
 
 What it counts follows the rule every screen follows (docs/protocol.md, "Counting"):
 a prompt's ideas are its contributions in the room that do not reply to another;
@@ -8,7 +9,6 @@ merged) is counted by reason, never shown; votes are votes on ideas and on theme
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import func, select, union_all
@@ -27,6 +27,18 @@ from facilitation.models import (
 )
 from facilitation.services.actors import Actor, Right, require
 from facilitation.services.roundtables import get_roundtable
+from facilitation.services.summary_data import (
+    Byline,
+    IdeaSummary,
+    LeftOut,
+    MergedSummary,
+    OutcomeSummary,
+    PromptSummary,
+    ReplySummary,
+    Summary,
+    ThemeSummary,
+    UnusedPrompt,
+)
 from facilitation.services.views import (
     STAFF,
     attribution_of,
@@ -44,180 +56,6 @@ LEFT_OUT = {
     IdeaStatus.DELETED: "withdrawn",
     IdeaStatus.MERGED: "merged",
 }
-
-
-@dataclass(frozen=True)
-class Byline:
-    """Who wrote something, as far as the attribution it was posted under allows."""
-
-    author: str | None
-    affiliation: str | None
-
-
-@dataclass(frozen=True)
-class ReplySummary:
-    id: int
-    text: str
-    byline: Byline
-    created_at: datetime
-    reactions: dict[str, int] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class MergedSummary:
-    """A duplicate folded into an idea: it was in the room, so its text may be shown."""
-
-    id: int
-    text: str
-    byline: Byline
-
-
-@dataclass(frozen=True)
-class IdeaSummary:
-    id: int
-    text: str
-    author: str | None
-    affiliation: str | None
-    votes: int
-    rank: int
-    theme: str | None = None
-    replies: tuple[ReplySummary, ...] = ()
-    created_at: datetime | None = None
-    reactions: dict[str, int] = field(default_factory=dict)
-    merged: tuple[MergedSummary, ...] = ()
-    edited: bool = False
-    # Carried in from another roundtable: "Stream 1 · Roundtable title", shown for its author.
-    origin: str | None = None
-
-
-@dataclass(frozen=True)
-class ThemeSummary:
-    id: int
-    name: str
-    votes: int
-    idea_ids: tuple[int, ...]
-    support: int = 0
-    rank: int = 1
-
-
-@dataclass(frozen=True)
-class LeftOut:
-    """Contributions kept out of the room, by reason: counted, never shown."""
-
-    pending: int = 0
-    hidden: int = 0
-    withdrawn: int = 0
-    merged: int = 0
-
-    @property
-    def total(self) -> int:
-        return self.pending + self.hidden + self.withdrawn + self.merged
-
-
-@dataclass(frozen=True)
-class PromptSummary:
-    id: int
-    text: str
-    kind: str
-    status: str
-    phase: str | None
-    attribution: str
-    ideas: list[IdeaSummary]
-    contributors: int
-    voters: int
-    votes_cast: int
-    themes: tuple[ThemeSummary, ...] = ()
-    replies: int = 0
-    theme_votes: int = 0
-    reactions: int = 0
-    left_out: LeftOut = LeftOut()
-    opened_at: datetime | None = None
-    closed_at: datetime | None = None
-
-
-@dataclass(frozen=True)
-class UnusedPrompt:
-    """A prompt written but never opened: listed apart, as not used."""
-
-    id: int
-    text: str
-
-
-OUTCOME_KINDS = ("takeaway", "decision", "action", "question")
-ACTION_STATUSES = ("open", "in_progress", "done")
-
-
-@dataclass(frozen=True)
-class OutcomeSummary:
-    """What the session concluded, as the rapporteur recorded it, with where it came from."""
-
-    id: int
-    kind: str  # one of OUTCOME_KINDS
-    text: str
-    owner: str | None = None  # action items only
-    due: str | None = None  # YYYY-MM-DD, action items only
-    status: str | None = None  # one of ACTION_STATUSES, action items only
-    sdgs: tuple[int, ...] = ()
-    source_idea_ids: tuple[int, ...] = ()
-    source_theme_ids: tuple[int, ...] = ()
-    # Streams of the event it speaks to beyond its roundtable's own: ids, and their titles.
-    stream_ids: tuple[int, ...] = ()
-    streams: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class AffiliationShare:
-    """One city or organisation: how many of its people joined, and what they contributed."""
-
-    name: str
-    people: int
-    contributions: int
-
-
-@dataclass(frozen=True)
-class TimelinePoint:
-    """Ideas and replies that arrived in one interval starting at `at`."""
-
-    at: datetime
-    contributions: int
-
-
-@dataclass(frozen=True)
-class Participation:
-    """How many took part, and how evenly: the measures docs/reports.md defines."""
-
-    joined: int
-    contributed: int
-    voted: int
-    contributions: int
-    # 0 when every participant who joined contributed as much as every other, towards 1 when
-    # one person contributed everything; None when nobody contributed.
-    gini: float | None
-    # The share of contributions that came from the most active fifth of those who joined.
-    top_fifth_share: float | None
-    affiliations: tuple[AffiliationShare, ...] = ()
-    timeline: tuple[TimelinePoint, ...] = ()
-    interval_minutes: int = 5
-
-
-@dataclass(frozen=True)
-class Summary:
-    roundtable_id: int
-    title: str
-    event: str
-    stream: str | None
-    description: str
-    status: str
-    participants: int
-    idea_count: int
-    prompts: list[PromptSummary]
-    generated_at: datetime
-    unused: tuple[UnusedPrompt, ...] = ()
-    ended_at: datetime | None = None
-    scheduled_on: str = ""
-    reply_count: int = 0
-    outcomes: tuple[OutcomeSummary, ...] = ()
-    participation: Participation | None = None
 
 
 def byline(idea: Idea) -> Byline:

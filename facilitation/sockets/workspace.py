@@ -23,7 +23,7 @@ from facilitation.services.shapes import (
     OutcomeDeletedAck,
     WorkspaceAck,
 )
-from facilitation.services.summaries import Participation
+from facilitation.services.summary_data import Participation, participation_view
 from facilitation.services.workspace import Noted
 from facilitation.sockets import handles
 from facilitation.sockets.connection import current_actor, current_roundtable_id
@@ -162,7 +162,7 @@ def register(socketio: SocketIO) -> None:
         with runtime().db.session() as db:
             listed = outcomes.list_outcomes(db, actor=actor, roundtable_id=roundtable_id)
             shared = notes.current_notes(db, actor=actor, roundtable_id=roundtable_id)
-            figures = participation.participation_view(participation.measure(db, roundtable_id))
+            figures = participation_view(participation.measure(db, roundtable_id))
         return {"ok": True, "outcomes": listed, "notes": shared, "participation": figures}
 
     @handles(socketio, "outcome.create")

@@ -9,7 +9,7 @@ from facilitation.services.outcomes import OUTCOME_TEXT_MAX, OWNER_MAX
 from facilitation.services.phases import ORDER, TIMER_MAX_SECONDS, TIMER_MIN_SECONDS
 from facilitation.services.prompts import DEFAULT_VOTES_PER_PARTICIPANT, MAX_VOTES_PER_PARTICIPANT
 from facilitation.services.sdgs import GOALS
-from facilitation.services.summaries import ACTION_STATUSES, OUTCOME_KINDS
+from facilitation.services.summary_data import ACTION_STATUSES, OUTCOME_KINDS
 from facilitation.services.text import AFFILIATION_MAX, IDEA_MAX, NAME_MAX, PROMPT_MAX, TITLE_MAX
 from facilitation.services.themes import THEME_NAME_MAX
 from facilitation.services.views import PROTECTION, REACTIONS

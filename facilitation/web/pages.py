@@ -14,7 +14,7 @@ from facilitation.services.actors import Actor, Right
 from facilitation.services.errors import NotFoundError, RateLimitedError
 from facilitation.services.roundtables import normalise_join_code
 from facilitation.services.screens import InvalidPresenterLinkError, NoPresenterLinkError
-from facilitation.services.summaries import OUTCOME_KINDS
+from facilitation.services.summary_data import OUTCOME_KINDS
 from facilitation.throttle import TOO_MANY_JOINS, TOO_MANY_SCREENS
 from facilitation.web.auth import address_key, current_actor, current_staff, page_staff_required
 from facilitation.web.links import join_url, public_base, qr_svg, screen_url

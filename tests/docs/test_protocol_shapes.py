@@ -34,6 +34,7 @@ from facilitation.services import (
 )
 from facilitation.services import shapes as s
 from facilitation.services.actors import Actor
+from facilitation.services.summary_data import participation_view
 from facilitation.services.views import EVERYONE, STAFF, Viewer, snapshot
 
 PROTOCOL = Path(__file__).resolve().parents[2] / "docs" / "protocol.md"
@@ -439,7 +440,7 @@ def test_a_busy_room_is_built_in_exactly_the_typed_shapes(session: Session) -> N
         problems += mismatches(item.payload, s.StaffNewsPayload, item.name)
     problems += mismatches(made.answer, s.OutcomeView, "outcome")
     problems += mismatches(saved.answer[0], s.NotesView, "notes")
-    figures = participation.participation_view(participation.measure(session, roundtable.id))
+    figures = participation_view(participation.measure(session, roundtable.id))
     problems += mismatches(figures, s.ParticipationView, "participation")
     for event in events:
         problems += mismatches(event.payload, s.EventPayload, event.name)

@@ -11,7 +11,7 @@ import docx
 from pypdf import PdfReader
 
 from facilitation.exports import FORMATS
-from facilitation.services.summaries import Summary
+from facilitation.services.summary_data import Summary
 
 
 class _Text(HTMLParser):

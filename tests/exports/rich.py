@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from facilitation.services.summaries import (
+from facilitation.services.summary_data import (
     AffiliationShare,
     Byline,
     IdeaSummary,

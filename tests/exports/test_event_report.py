@@ -14,13 +14,14 @@ import pytest
 
 from facilitation.exports import REPORT_FORMATS, anonymised_report, report_file_name
 from facilitation.exports.markdown import escape
-from facilitation.services.reports import EventReport, StreamReport
-from facilitation.services.summaries import (
+from facilitation.services.summary_data import (
     AffiliationShare,
+    EventReport,
     IdeaSummary,
     OutcomeSummary,
     Participation,
     PromptSummary,
+    StreamReport,
     Summary,
 )
 from tests.exports.readback import csv_rows, docx_text, html_text, pdf_text

@@ -14,7 +14,7 @@ from markdown_it.common.utils import escapeHtml
 
 from facilitation.exports import FORMATS, file_name
 from facilitation.exports.markdown import escape
-from facilitation.services.summaries import (
+from facilitation.services.summary_data import (
     Byline,
     IdeaSummary,
     LeftOut,

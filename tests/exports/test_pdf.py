@@ -14,8 +14,7 @@ from pypdf.generic import DictionaryObject
 
 from facilitation.exports import FORMATS, REPORT_FORMATS
 from facilitation.exports.pdf_fonts import CJK_FILES, SYMBOL_FILES, marked
-from facilitation.services.reports import EventReport, StreamReport
-from facilitation.services.summaries import OutcomeSummary, Summary
+from facilitation.services.summary_data import EventReport, OutcomeSummary, StreamReport, Summary
 from tests.conftest import unavailable
 from tests.exports.readback import pdf_text
 from tests.exports.rich import CHINESE, WHEN, rich_summary

@@ -12,7 +12,7 @@ from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import read_po
 
 from facilitation.services.sdgs import GOALS
-from facilitation.services.summaries import ACTION_STATUSES, OUTCOME_KINDS
+from facilitation.services.summary_data import ACTION_STATUSES, OUTCOME_KINDS
 from facilitation.web.client_strings import STRINGS, Contextual
 
 REPO = Path(__file__).resolve().parents[2]

@@ -11,7 +11,7 @@ from facilitation.services.drafting import (
     draft,
     sources,
 )
-from facilitation.services.summaries import (
+from facilitation.services.summary_data import (
     Byline,
     IdeaSummary,
     Participation,

@@ -12,7 +12,7 @@ from sqlalchemy.engine import Connection
 from facilitation.models import Idea, Membership, Participant
 from facilitation.services import moderation, roundtables, themes, votes
 from facilitation.services.participation import gini, measure, top_fifth_share
-from facilitation.services.summaries import AffiliationShare, Participation, TimelinePoint
+from facilitation.services.summary_data import AffiliationShare, Participation, TimelinePoint
 from tests.services.conftest import Table
 
 START = datetime(2025, 6, 4, 14, 3, 20)

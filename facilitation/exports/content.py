@@ -11,6 +11,7 @@ from datetime import datetime
 from facilitation.services.sdgs import GOALS, label
 from facilitation.services.summary_data import (
     EventReport,
+    IdeaSummary,
     OutcomeSummary,
     Participation,
     PromptSummary,
@@ -233,6 +234,15 @@ def credit(author: str | None, affiliation: str | None) -> str:
     return author or affiliation or "—"
 
 
+IDEA_HEADER = ("Rank", "Idea", "Author", "Votes", "Replies", "Reactions")
+
+
+def idea_label(idea: IdeaSummary) -> str:
+    """An idea's text as the tables show it: "(edited)" and its theme after it."""
+    label = idea.text + (" (edited)" if idea.edited else "")
+    return label + (f" ({idea.theme})" if idea.theme else "")
+
+
 def reactions_text(reactions: dict[str, int]) -> str:
     """ "👍 3 · 💡 1"."""
     return " · ".join(f"{emoji} {n}" for emoji, n in reactions.items())
@@ -267,6 +277,32 @@ REPORT_HEADINGS = {
 def action_status(outcome: OutcomeSummary) -> str:
     """ "In progress", or a dash for an action item without a status."""
     return ACTION_STATUS_LABELS.get(outcome.status or "", outcome.status or "—")
+
+
+def action_rows(report: EventReport) -> list[tuple[str, str, str, str, str]]:
+    """Every action item of the event as a table row: action, owner, due, status, where."""
+    return [
+        (
+            p.outcome.text,
+            p.outcome.owner or "—",
+            p.outcome.due or "—",
+            action_status(p.outcome),
+            place(p.where.stream, p.where.roundtable),
+        )
+        for p in report.outcomes("action")
+    ]
+
+
+def top_idea_rows(report: EventReport) -> list[tuple[str, str, str, str]]:
+    """The top ideas across the event as table rows: rank, idea, votes, where."""
+    return [
+        (str(rank), p.idea.text, str(p.idea.votes), place(p.where.stream, p.where.roundtable))
+        for rank, p in enumerate(report.top_ideas(), start=1)
+    ]
+
+
+ACTION_HEADER = tuple(REPORT_HEADINGS[k] for k in ("action", "owner", "due", "status", "where"))
+TOP_IDEA_HEADER = tuple(REPORT_HEADINGS[k] for k in ("rank", "idea", "votes", "where"))
 
 
 def stream_title(title: str | None) -> str:

@@ -18,11 +18,13 @@ from facilitation.exports import charts
 from facilitation.exports.content import (
     ACTION_STATUS_LABELS,
     HEADINGS,
+    IDEA_HEADER,
     Sources,
     affiliation_name,
     by_kind,
     context_line,
     credit,
+    idea_label,
     overview,
     participation_facts,
     prompt_counts,
@@ -34,7 +36,6 @@ from facilitation.services.summary_data import OutcomeSummary, Participation, Pr
 
 CHART_WIDTH = Cm(15)
 NONE = ("", "", "")
-IDEA_HEADER = ("Rank", "Idea", "Author", "Votes", "Replies", "Reactions")
 
 
 def add_table(
@@ -112,12 +113,10 @@ def _participation(document: DocumentObject, participation: Participation) -> No
 def _idea_rows(prompt: PromptSummary) -> list[tuple[str, ...]]:
     rows: list[tuple[str, ...]] = []
     for idea in prompt.ideas:
-        text = idea.text + (" (edited)" if idea.edited else "")
-        text += f" ({idea.theme})" if idea.theme else ""
         rows.append(
             (
                 str(idea.rank),
-                text,
+                idea_label(idea),
                 credit(idea.author, idea.affiliation),
                 str(idea.votes),
                 str(len(idea.replies)),

@@ -12,12 +12,14 @@ from reportlab.platypus import Flowable
 from facilitation.exports import charts
 from facilitation.exports.content import (
     HEADINGS,
+    IDEA_HEADER,
     Sources,
     action_status,
     affiliation_name,
     by_kind,
     context_line,
     credit,
+    idea_label,
     overview,
     participation_facts,
     prompt_counts,
@@ -38,7 +40,6 @@ from facilitation.exports.pdf_layout import (
 )
 from facilitation.services.summary_data import OutcomeSummary, Participation, PromptSummary, Summary
 
-IDEA_HEADER = ("Rank", "Idea", "Author", "Votes", "Replies", "Reactions")
 IDEA_WIDTHS = (0.07, 0.45, 0.2, 0.07, 0.09, 0.12)
 
 
@@ -111,12 +112,10 @@ def _participation(participation: Participation, styles: Styles) -> list[Flowabl
 def _idea_rows(prompt: PromptSummary, styles: Styles) -> list[tuple[Cell, ...]]:
     rows: list[tuple[Cell, ...]] = []
     for idea in prompt.ideas:
-        words = idea.text + (" (edited)" if idea.edited else "")
-        words += f" ({idea.theme})" if idea.theme else ""
         rows.append(
             (
                 str(idea.rank),
-                words,
+                idea_label(idea),
                 credit(idea.author, idea.affiliation),
                 str(idea.votes),
                 str(len(idea.replies)),

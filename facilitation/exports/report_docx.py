@@ -11,18 +11,21 @@ from docx.shared import Pt
 
 from facilitation.exports import charts
 from facilitation.exports.content import (
+    ACTION_HEADER,
     REPORT_HEADINGS,
+    TOP_IDEA_HEADER,
     Sources,
+    action_rows,
     action_status,
     by_kind,
     goal_header,
     participation_line,
-    place,
     report_context,
     report_overview,
     sdg_matrix,
     stream_title,
     tag_labels,
+    top_idea_rows,
     xml_safe,
 )
 from facilitation.exports.docx_summary import CHART_WIDTH, add_table
@@ -49,40 +52,15 @@ def _goals(document: DocumentObject, report: EventReport) -> None:
 
 
 def _actions(document: DocumentObject, report: EventReport) -> None:
-    if actions := report.outcomes("action"):
+    if rows := action_rows(report):
         document.add_heading(H["actions"], level=1)
-        add_table(
-            document,
-            (H["action"], H["owner"], H["due"], H["status"], H["where"]),
-            [
-                (
-                    p.outcome.text,
-                    p.outcome.owner or "—",
-                    p.outcome.due or "—",
-                    action_status(p.outcome),
-                    place(p.where.stream, p.where.roundtable),
-                )
-                for p in actions
-            ],
-        )
+        add_table(document, ACTION_HEADER, rows)
 
 
 def _top_ideas(document: DocumentObject, report: EventReport) -> None:
-    if top := report.top_ideas():
+    if rows := top_idea_rows(report):
         document.add_heading(H["top_ideas"], level=1)
-        add_table(
-            document,
-            (H["rank"], H["idea"], H["votes"], H["where"]),
-            [
-                (
-                    str(rank),
-                    p.idea.text,
-                    str(p.idea.votes),
-                    place(p.where.stream, p.where.roundtable),
-                )
-                for rank, p in enumerate(top, start=1)
-            ],
-        )
+        add_table(document, TOP_IDEA_HEADER, rows)
 
 
 def _extras(document: DocumentObject, outcome: OutcomeSummary, sources: Sources) -> None:

@@ -8,15 +8,17 @@ from reportlab.platypus import Flowable, TableStyle
 
 from facilitation.exports import charts
 from facilitation.exports.content import (
+    ACTION_HEADER,
     REPORT_HEADINGS,
-    action_status,
+    TOP_IDEA_HEADER,
+    action_rows,
     goal_header,
     participation_line,
-    place,
     report_context,
     report_overview,
     sdg_matrix,
     stream_title,
+    top_idea_rows,
     xml_safe,
 )
 from facilitation.exports.pdf import outcomes
@@ -67,48 +69,20 @@ def _goals(report: EventReport, styles: Styles) -> list[Flowable]:
 
 
 def _actions(report: EventReport, styles: Styles) -> list[Flowable]:
-    if not (actions := report.outcomes("action")):
+    if not (rows := action_rows(report)):
         return []
     return [
         *heading(H["actions"], styles),
-        table(
-            (H["action"], H["owner"], H["due"], H["status"], H["where"]),
-            [
-                (
-                    p.outcome.text,
-                    p.outcome.owner or "—",
-                    p.outcome.due or "—",
-                    action_status(p.outcome),
-                    place(p.where.stream, p.where.roundtable),
-                )
-                for p in actions
-            ],
-            (0.37, 0.16, 0.12, 0.11, 0.24),
-            styles,
-        ),
+        table(ACTION_HEADER, rows, (0.37, 0.16, 0.12, 0.11, 0.24), styles),
     ]
 
 
 def _top_ideas(report: EventReport, styles: Styles) -> list[Flowable]:
-    if not (top := report.top_ideas()):
+    if not (rows := top_idea_rows(report)):
         return []
     return [
         *heading(H["top_ideas"], styles),
-        table(
-            (H["rank"], H["idea"], H["votes"], H["where"]),
-            [
-                (
-                    str(rank),
-                    p.idea.text,
-                    str(p.idea.votes),
-                    place(p.where.stream, p.where.roundtable),
-                )
-                for rank, p in enumerate(top, start=1)
-            ],
-            (0.07, 0.55, 0.08, 0.3),
-            styles,
-            numbers=frozenset({0, 2}),
-        ),
+        table(TOP_IDEA_HEADER, rows, (0.07, 0.55, 0.08, 0.3), styles, numbers=frozenset({0, 2})),
     ]
 
 

@@ -45,6 +45,7 @@ SYMBOL_FILES = (
     "/usr/share/fonts/truetype/symbola/Symbola.ttf",
 )
 CJK_STAND_IN = "STSong-Light"
+LATIN_END = 0x250  # Basic Latin to Latin Extended-B: in every text font
 # Characters that change how the one before is drawn and have no glyph of their own here:
 # emoji presentation selectors, the joiner of emoji sequences, skin tones.
 _INVISIBLE = frozenset(
@@ -152,6 +153,11 @@ def _font_for(code: int) -> str | None:
     return next((name for name, covers in known.fallbacks if covers(code)), None)
 
 
+def _fallback(code: int) -> str | None:
+    """`_font_for`, skipping the lookup for the Latin letters the text font always has."""
+    return None if code < LATIN_END else _font_for(code)
+
+
 def _runs(text: str) -> Iterator[tuple[str | None, str]]:
     font: str | None = None
     run: list[str] = []
@@ -159,7 +165,7 @@ def _runs(text: str) -> Iterator[tuple[str | None, str]]:
         code = ord(character)
         if code in _INVISIBLE:
             continue
-        wanted = None if code < 0x250 else _font_for(code)
+        wanted = _fallback(code)
         if wanted != font and run:
             yield font, "".join(run)
             run = []
@@ -184,7 +190,7 @@ def font_for_label(text: str) -> str:
     font when it has every character, else the first fallback that has them all, else the
     first fallback (the CJK font, which also has Latin letters)."""
     codes = [ord(c) for c in text if ord(c) not in _INVISIBLE]
-    if all(code < 0x250 or _font_for(code) is None for code in codes):
+    if all(_fallback(code) is None for code in codes):
         return REGULAR
     known = fonts()
     return next(
@@ -195,4 +201,4 @@ def font_for_label(text: str) -> str:
 
 def covered(text: str) -> bool:
     """Whether the text font draws every character of the text."""
-    return all(ord(c) < 0x250 or _font_for(ord(c)) is None for c in text)
+    return all(_fallback(ord(c)) is None for c in text)

@@ -1,5 +1,5 @@
 """The printed look shared by the summary and the event report as PDF: A4, the styles, tables
-that repeat their header on every page, charts as pictures, and a footer with the document's
+that repeat their header on every page, charts as vector graphics, and a footer with the document's
 title and "page / pages".
 
 ReportLab lays out thousands of table rows in about a second, where an HTML-to-PDF engine
@@ -238,7 +238,8 @@ def _numbered(title: str) -> type:
     number of pages is known."""
     from reportlab.pdfgen.canvas import Canvas
 
-    footer = shortened(title, FOOTER_TITLE_MAX)
+    footer = marked(shortened(title, FOOTER_TITLE_MAX))
+    footer_style = _style("footer", fontSize=8, leading=10)
 
     class NumberedCanvas(Canvas):  # type: ignore[misc]
         def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -259,7 +260,7 @@ def _numbered(title: str) -> type:
         def _footer(self, number: int, pages: int) -> None:
             self.setFillColor(colors.HexColor(MUTED))
             self.setFont(REGULAR, 8)
-            paragraph = Paragraph(marked(footer), _style("footer", fontSize=8, leading=10))
+            paragraph = Paragraph(footer, footer_style)
             paragraph.wrapOn(self, WIDTH - 30 * mm, 12)
             left, right = MARGIN_X + FRAME_PADDING, A4[0] - MARGIN_X - FRAME_PADDING
             paragraph.drawOn(self, left, MARGIN_BOTTOM / 2)

@@ -25,6 +25,16 @@ class RoundtableStatus(enum.StrEnum):
 
 class PromptKind(enum.StrEnum):
     IDEAS = "ideas"
+    POLL = "poll"
+    SCALE = "scale"
+    RANKING = "ranking"
+    ASSESSMENT = "assessment"
+
+
+# The kinds a participant answers with one `response.submit` rather than with ideas and votes.
+ANSWERED_KINDS = frozenset(
+    {PromptKind.POLL, PromptKind.SCALE, PromptKind.RANKING, PromptKind.ASSESSMENT}
+)
 
 
 class PromptStatus(enum.StrEnum):
@@ -234,6 +244,23 @@ class Vote(Base):
     idea_id: Mapped[int] = mapped_column(ForeignKey("idea.id", ondelete="CASCADE"), index=True)
     participant_id: Mapped[int] = mapped_column(ForeignKey("participant.id", ondelete="CASCADE"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Response(Base):
+    """One participant's answer to a poll, scale, ranking or assessment: submitting again
+    replaces it (an assessment's scores by item and criterion)."""
+
+    __tablename__ = "response"
+    __table_args__ = (UniqueConstraint("prompt_id", "participant_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    prompt_id: Mapped[int] = mapped_column(ForeignKey("prompt.id", ondelete="CASCADE"), index=True)
+    participant_id: Mapped[int] = mapped_column(ForeignKey("participant.id", ondelete="CASCADE"))
+    # {"choices": [...]}, {"value": n}, {"order": [...]} or {"scores": [{item, criterion,
+    # value, comment}]}: checked against the prompt's setup before it is stored.
+    answer: Mapped[dict[str, Any]] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class Reaction(Base):

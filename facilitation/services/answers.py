@@ -235,6 +235,48 @@ def check_scores(raw: object, *, items: int, criteria: int, scale: Scale) -> tup
     return tuple(scores)
 
 
+# What each kind is set up with: required fields, then optional ones.
+SETUP_FIELDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "poll": (("options",), ("max_choices",)),
+    "scale": ((), ("scale",)),
+    "ranking": (("options",), ()),
+    "assessment": (("items",), ("criteria", "scale")),
+}
+ALL_SETUP_FIELDS = ("options", "max_choices", "scale", "items", "criteria")
+
+
+def check_setup(kind: str, given: dict[str, object]) -> dict[str, object]:
+    """A prompt's setup for its kind, checked, as its settings keep it. `given` holds the
+    setup fields the writer sent (absent ones left out); a field its kind does not take is
+    refused rather than kept unused, and an assessment without criteria starts from the
+    STARTER_RUBRIC."""
+    required, optional = SETUP_FIELDS.get(kind, ((), ()))
+    if stray := sorted(set(given) - {*required, *optional}):
+        raise InvalidInputError(
+            "bad_request", f"A prompt of kind {kind} is not set up with {', '.join(stray)}."
+        )
+    if missing := [name for name in required if name not in given]:
+        raise InvalidInputError(
+            "bad_request", f"A prompt of kind {kind} needs {', '.join(missing)}."
+        )
+    setup: dict[str, object] = {}
+    if "options" in given:
+        options = check_options(given["options"])
+        setup["options"] = options
+        if kind == "poll":
+            setup["max_choices"] = check_max_choices(given.get("max_choices", 1), len(options))
+    if kind in ("scale", "assessment"):
+        scale = check_scale(given.get("scale"))
+        setup["scale"] = {"min": scale.low, "max": scale.high}
+    if kind == "assessment":
+        setup["items"] = check_items(given["items"])
+        criteria = check_criteria(given["criteria"]) if "criteria" in given else STARTER_RUBRIC
+        setup["criteria"] = [
+            {"name": c.name, "weight": c.weight, "description": c.description} for c in criteria
+        ]
+    return setup
+
+
 # What the room's answers add up to.
 
 

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from facilitation.models import Idea, Prompt, RoomEvent, Roundtable, Theme
 from facilitation.services.actors import Actor
 from facilitation.services.errors import NotFoundError
+from facilitation.services.results import current_answers, results_view
 from facilitation.services.shapes import (
     EventPayload,
     IdeaChanged,
@@ -24,6 +25,8 @@ from facilitation.services.shapes import (
     PromptChanged,
     PromptDeletedPayload,
     PromptView,
+    ResultsChanged,
+    ResultsView,
     RoundtableChanged,
     RoundtableView,
     SeenIdea,
@@ -135,6 +138,46 @@ class VoteTallied(RoomChange):
 
     def public_payload(self, seq: int) -> IdeaTally:
         return {"idea_id": self.idea_id, "votes": None if self.hidden else self.votes, "seq": seq}
+
+
+@dataclass(frozen=True)
+class ResultsUpdated(RoomChange):
+    """An answered prompt's results after a participant answered: staff always see them,
+    participants only when the prompt does not hide its tallies now."""
+
+    wire_name: ClassVar[str] = "results.updated"
+    prompt_id: int
+    responses: int
+    results: ResultsView
+    public_results: ResultsView
+    hidden: bool
+
+    @classmethod
+    def of(cls, prompt: Prompt) -> Self:
+        answers = current_answers(prompt)
+        return cls(
+            prompt.id,
+            len(answers),
+            results_view(prompt, answers, comments=True),
+            results_view(prompt, answers),
+            tallies_hidden(prompt),
+        )
+
+    def payload(self, seq: int) -> ResultsChanged:
+        return {
+            "prompt_id": self.prompt_id,
+            "responses": self.responses,
+            "results": self.results,
+            "seq": seq,
+        }
+
+    def public_payload(self, seq: int) -> ResultsChanged:
+        return {
+            "prompt_id": self.prompt_id,
+            "responses": self.responses,
+            "results": None if self.hidden else self.public_results,
+            "seq": seq,
+        }
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from facilitation.models import (
+    ANSWERED_KINDS,
     Attribution,
     Phase,
     Prompt,
@@ -19,6 +20,7 @@ from facilitation.models import (
     utcnow,
 )
 from facilitation.services.actors import Actor, Right, require
+from facilitation.services.answers import ALL_SETUP_FIELDS, check_setup
 from facilitation.services.errors import ConflictError, InvalidInputError, NotFoundError
 from facilitation.services.events import (
     PromptCreated,
@@ -79,14 +81,19 @@ def create_prompt(
     votes_per_participant: int = DEFAULT_VOTES_PER_PARTICIPANT,
     phases: bool = False,
     attribution: str | None = None,
+    setup: dict[str, object] | None = None,
     **switches: bool,
 ) -> Written[PromptView]:
-    """A draft prompt at the end of the roundtable's list, with any of the SWITCHES on."""
+    """A draft prompt at the end of the roundtable's list, with any of the SWITCHES on.
+    `setup` holds what an answered kind is set up with (answers.SETUP_FIELDS)."""
     require(actor, Right.RUN_PROMPTS)
     if kind not in set(PromptKind):
         choices = ", ".join(k.value for k in PromptKind)
         raise InvalidInputError("bad_kind", f"Prompt kind must be one of: {choices}.")
     check_switches(switches)
+    checked_setup = check_setup(kind, setup or {})
+    if phases and kind in ANSWERED_KINDS:
+        raise InvalidInputError("bad_request", "Phases are for prompts that collect ideas.")
     if not 1 <= votes_per_participant <= MAX_VOTES_PER_PARTICIPANT:
         raise InvalidInputError(
             "bad_budget",
@@ -99,6 +106,7 @@ def create_prompt(
         select(func.max(Prompt.position)).where(Prompt.roundtable_id == roundtable.id)
     )
     settings: dict[str, object] = {name: True for name in SWITCHES if switches.get(name)}
+    settings.update(checked_setup)
     if attribution:
         settings["attribution"] = attribution
     prompt = Prompt(
@@ -237,10 +245,14 @@ def update_prompt(
     prompt_id: int,
     text: str | None = None,
     votes_per_participant: int | None = None,
+    setup: dict[str, object] | None = None,
 ) -> Written[PromptView]:
-    """Reword a draft prompt or change its vote budget."""
-    if text is None and votes_per_participant is None:
-        raise InvalidInputError("bad_request", "Give the new text or votes_per_participant.")
+    """Reword a draft prompt, change its vote budget or, for an answered kind, its setup
+    (the fields given replace those kept; the others stay)."""
+    if text is None and votes_per_participant is None and not setup:
+        raise InvalidInputError(
+            "bad_request", "Give the new text, votes_per_participant or the prompt's setup."
+        )
     clean = None if text is None else clean_text(text, field="prompt", max_length=PROMPT_MAX)
     if votes_per_participant is not None and not (
         1 <= votes_per_participant <= MAX_VOTES_PER_PARTICIPANT
@@ -250,12 +262,18 @@ def update_prompt(
             f"Votes per participant must be between 1 and {MAX_VOTES_PER_PARTICIPANT}.",
         )
     roundtable, prompt = draft(session, actor, roundtable_id, prompt_id)
-    before = (prompt.text, prompt.votes_per_participant)
+    before = (prompt.text, prompt.votes_per_participant, prompt.settings)
     if clean is not None:
         prompt.text = clean
     if votes_per_participant is not None:
         prompt.votes_per_participant = votes_per_participant
-    changed = (prompt.text, prompt.votes_per_participant) != before
+    if setup:
+        kept = {k: v for k, v in prompt.settings.items() if k in ALL_SETUP_FIELDS}
+        if "options" in setup and "max_choices" not in setup:
+            kept.pop("max_choices", None)  # new options: the choices start again at one
+        checked = check_setup(prompt.kind, {**kept, **setup})
+        prompt.settings = {**prompt.settings, **checked}
+    changed = (prompt.text, prompt.votes_per_participant, prompt.settings) != before
     return updated(session, roundtable, prompt, actor, changed=changed)
 
 

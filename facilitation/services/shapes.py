@@ -78,6 +78,94 @@ class ThemeView(TypedDict):
     support: int | None
 
 
+class ScaleView(TypedDict):
+    min: int
+    max: int
+
+
+class CriterionView(TypedDict):
+    name: str
+    weight: float
+    description: str
+
+
+class OptionCountView(TypedDict):
+    index: int
+    text: str
+    count: int
+
+
+class PollResultsView(TypedDict):
+    responses: int
+    options: list[OptionCountView]
+
+
+class ScaleResultsView(TypedDict):
+    responses: int
+    mean: float | None
+    stdev: float | None
+    distribution: dict[str, int]  # every value of the scale, as a string, zeros included
+
+
+class BordaView(TypedDict):
+    index: int
+    text: str
+    borda: int
+    rank: int  # options with equal points share a rank
+
+
+class RankingResultsView(TypedDict):
+    responses: int
+    options: list[BordaView]
+
+
+class CriterionResultView(TypedDict):
+    name: str
+    weight: float
+    mean: float | None
+    stdev: float | None
+    n: int
+
+
+class CommentView(TypedDict):
+    item: int
+    criterion: int
+    text: str
+
+
+class ItemResultView(TypedDict):
+    index: int
+    text: str
+    score: float | None
+    rank: int | None  # by score; null while nobody has scored the item
+    criteria: list[CriterionResultView]
+
+
+class AssessmentResultsView(TypedDict):
+    responses: int
+    items: list[ItemResultView]
+    comments: NotRequired[list[CommentView]]  # staff only, never with a name
+
+
+ResultsView = PollResultsView | ScaleResultsView | RankingResultsView | AssessmentResultsView
+
+
+class ScoreView(TypedDict):
+    item: int
+    criterion: int
+    value: int
+    comment: str
+
+
+class AnswerView(TypedDict):
+    """A participant's own answer: the one key its prompt's kind answers with."""
+
+    choices: NotRequired[list[int]]  # poll
+    value: NotRequired[int]  # scale
+    order: NotRequired[list[int]]  # ranking
+    scores: NotRequired[list[ScoreView]]  # assessment
+
+
 class PromptView(TypedDict):
     id: int
     roundtable_id: int
@@ -105,6 +193,17 @@ class PromptView(TypedDict):
     themes: list[ThemeView]
     my_votes: NotRequired[list[int]]  # a participant's snapshot only
     my_theme_votes: NotRequired[list[int]]
+    # The answered kinds (poll, scale, ranking, assessment) only: their setup, how many have
+    # answered, the results (null while hidden from this viewer) and, in a participant's
+    # snapshot, its own answer (null before it answers).
+    options: NotRequired[list[str]]  # poll, ranking
+    max_choices: NotRequired[int]  # poll
+    scale: NotRequired[ScaleView]  # scale, assessment
+    items: NotRequired[list[str]]  # assessment
+    criteria: NotRequired[list[CriterionView]]  # assessment
+    responses: NotRequired[int]
+    results: NotRequired[ResultsView | None]
+    my_response: NotRequired[AnswerView | None]
 
 
 class RoundtableView(TypedDict):
@@ -184,6 +283,15 @@ class ThemeTally(TypedDict):
     seq: int
 
 
+class ResultsChanged(TypedDict):
+    """results.updated: an answered prompt's results after an answer (null while hidden)."""
+
+    prompt_id: int
+    responses: int
+    results: ResultsView | None
+    seq: int
+
+
 class ParticipantsCount(TypedDict):
     participants: int
     seq: int
@@ -214,6 +322,7 @@ EventPayload = (
     | IdeaChanged
     | IdeaTally
     | ThemeTally
+    | ResultsChanged
     | ParticipantsCount
     | RoundtableChanged
     | ThemeChanged
@@ -385,6 +494,12 @@ class IdeaVoteAck(TypedDict):
     idea_id: int
 
 
+class ResponseAck(TypedDict):
+    ok: Literal[True]
+    prompt_id: int
+    response: AnswerView  # the participant's whole answer as stored now
+
+
 class ThemeVoteAck(TypedDict):
     ok: Literal[True]
     votes_left: int
@@ -465,6 +580,7 @@ Ack = (
     | ReactionAck
     | IdeaVoteAck
     | ThemeVoteAck
+    | ResponseAck
     | ThemeAck
     | RoundtableAck
     | SuggestionsAck

@@ -22,6 +22,13 @@ from facilitation.models import (
     Vote,
 )
 from facilitation.services.actors import Actor
+from facilitation.services.results import (
+    add_answered,
+    answer_view,
+    current_answers,
+    is_answered,
+    my_responses,
+)
 from facilitation.services.shapes import (
     IdeaView,
     OriginView,
@@ -233,7 +240,7 @@ def prompt_view(prompt: Prompt, viewer: Viewer = STAFF) -> PromptView:
     """A prompt with its ideas and themes, as the viewer may see them."""
     settings = prompt.settings
     supports = theme_supports(object_session(prompt), prompt.id) if prompt.themes else {}
-    return {
+    view: PromptView = {
         "id": prompt.id,
         "roundtable_id": prompt.roundtable_id,
         "text": prompt.text,
@@ -261,6 +268,12 @@ def prompt_view(prompt: Prompt, viewer: Viewer = STAFF) -> PromptView:
             theme_view(theme, viewer, support=supports.get(theme.id, 0)) for theme in prompt.themes
         ],
     }
+    if is_answered(prompt):
+        hidden = not viewer.staff and tallies_hidden(prompt)
+        add_answered(
+            view, prompt, staff=viewer.staff, hidden=hidden, answers=current_answers(prompt)
+        )
+    return view
 
 
 def roundtable_view(roundtable: Roundtable) -> RoundtableView:
@@ -344,12 +357,16 @@ def snapshot(session: Session, roundtable: Roundtable, viewer: Viewer) -> Snapsh
     participant_id = viewer.participant_id
     mine = my_votes(session, roundtable.id, participant_id) if participant_id else {}
     themes = my_theme_votes(session, roundtable.id, participant_id) if participant_id else {}
+    answered = my_responses(session, roundtable.id, participant_id) if participant_id else {}
     prompt_views = []
     for prompt in prompts:
         view = prompt_view(prompt, viewer)
         if participant_id is not None:
             view["my_votes"] = mine.get(prompt.id, [])
             view["my_theme_votes"] = themes.get(prompt.id, [])
+            if is_answered(prompt):
+                answer = answered.get(prompt.id)
+                view["my_response"] = None if answer is None else answer_view(prompt, answer)
         prompt_views.append(view)
     return {
         "roundtable": roundtable_view(roundtable),

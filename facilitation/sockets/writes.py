@@ -10,13 +10,15 @@ from flask_socketio import SocketIO
 from facilitation.models import utcnow
 from facilitation.payloads import parse
 from facilitation.runtime import runtime
-from facilitation.services import ideas, phases, prompts, roundtables, votes
+from facilitation.services import ideas, phases, prompts, responses, roundtables, votes
+from facilitation.services.answers import ALL_SETUP_FIELDS
 from facilitation.services.events import Written
 from facilitation.services.shapes import (
     IdeaAck,
     IdeaVoteAck,
     PromptAck,
     PromptDeletedAck,
+    ResponseAck,
     RoundtableAck,
     ThemeVoteAck,
 )
@@ -49,6 +51,13 @@ def write(service: Callable[..., Written[T]], **fields: Any) -> T:
     return written.answer
 
 
+def setup_fields(payload: Any) -> dict[str, object]:
+    """The fields an answered prompt is set up with, as sent: services/answers.py checks them."""
+    if not isinstance(payload, dict):
+        return {}
+    return {name: payload[name] for name in ALL_SETUP_FIELDS if payload.get(name) is not None}
+
+
 def register(socketio: SocketIO) -> None:
     @handles(socketio, "prompt.create")
     def on_prompt_create(payload: Any) -> PromptAck:
@@ -63,7 +72,8 @@ def register(socketio: SocketIO) -> None:
                 **dict.fromkeys(prompts.SWITCHES, bool),
             },
         )
-        return {"ok": True, "prompt": write(prompts.create_prompt, **fields)}
+        setup = setup_fields(payload)
+        return {"ok": True, "prompt": write(prompts.create_prompt, setup=setup, **fields)}
 
     @handles(socketio, "prompt.configure")
     def on_prompt_configure(payload: Any) -> PromptAck:
@@ -85,7 +95,8 @@ def register(socketio: SocketIO) -> None:
             required={"prompt_id": int},
             optional={"text": str, "votes_per_participant": int},
         )
-        return {"ok": True, "prompt": write(prompts.update_prompt, **fields)}
+        setup = setup_fields(payload)
+        return {"ok": True, "prompt": write(prompts.update_prompt, setup=setup, **fields)}
 
     @handles(socketio, "prompt.delete")
     def on_prompt_delete(payload: Any) -> PromptDeletedAck:
@@ -158,6 +169,17 @@ def register(socketio: SocketIO) -> None:
             optional={"parent_id": int},
         )
         return {"ok": True, "idea": write(ideas.create_idea, **fields)}
+
+    @handles(socketio, "response.submit")
+    def on_response_submit(payload: Any) -> ResponseAck:
+        fields = parse(payload, required={"prompt_id": int})
+        answer = {
+            name: payload[name]
+            for name in ("choices", "value", "order", "scores")
+            if payload.get(name) is not None
+        }
+        kept = write(responses.submit_response, answer=answer, **fields)
+        return {"ok": True, "prompt_id": fields["prompt_id"], "response": kept}
 
     def on_vote(
         on_idea: Callable[..., Written[int]], on_theme: Callable[..., Written[int]]

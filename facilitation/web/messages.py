@@ -11,6 +11,7 @@ from typing import Any
 
 from flask_babel import LazyString, get_locale, lazy_gettext, ngettext
 
+from facilitation.services.answers import CRITERIA_MAX, ITEMS_MAX, OPTIONS_MAX, OPTIONS_MIN
 from facilitation.services.errors import DomainError, RateLimitedError
 from facilitation.services.phases import TIMER_MAX_SECONDS, TIMER_MIN_SECONDS
 from facilitation.services.prompts import MAX_VOTES_PER_PARTICIPANT
@@ -60,6 +61,29 @@ MESSAGES: dict[str, LazyString] = {
     "invalid_presenter_link": lazy_gettext(
         "This presenter link is not valid; it may have been revoked."
     ),
+    # Polls, scales, rankings and assessments: setting them up and answering them.
+    "wrong_kind": lazy_gettext("This prompt is answered another way."),
+    "bad_options": lazy_gettext(
+        "Give between %(min)s and %(max)s options, each with its own text.",
+        min=OPTIONS_MIN,
+        max=OPTIONS_MAX,
+    ),
+    "bad_max_choices": lazy_gettext(
+        "The number of choices must be at least 1 and at most the number of options."
+    ),
+    "bad_scale": lazy_gettext("A scale starts at 0 or 1 and ends between 2 and 10."),
+    "bad_items": lazy_gettext(
+        "Give between 1 and %(max)s items to assess, each with its own name.", max=ITEMS_MAX
+    ),
+    "bad_criteria": lazy_gettext(
+        "Give between 1 and %(max)s criteria, each with its own name and a weight above 0.",
+        max=CRITERIA_MAX,
+    ),
+    "bad_index": lazy_gettext("That is not one of the choices."),
+    "off_scale": lazy_gettext("That rating is not on the scale."),
+    "too_many_choices": lazy_gettext("You have chosen more options than this poll allows."),
+    "duplicate_choice": lazy_gettext("An option is there twice."),
+    "no_choice": lazy_gettext("Choose at least one option."),
     # The rapporteur's workspace.
     "bad_outcome_kind": lazy_gettext(
         "An outcome is a takeaway, a decision, an action item or an open question."

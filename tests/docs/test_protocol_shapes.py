@@ -26,6 +26,7 @@ from facilitation.services import (
     participation,
     phases,
     prompts,
+    responses,
     roundtables,
     staff,
     summaries,
@@ -185,6 +186,7 @@ EVENTS: dict[str, list[type]] = {
     "outcome.updated": [s.OutcomeChanged],
     "outcome.deleted": [s.OutcomeChanged],
     "notes.updated": [s.NotesChanged],
+    "results.updated": [s.ResultsChanged],
 }
 
 PROMPT_WRITES = ("create", "open", "close", "configure", "phase", "reveal", "update", "move")
@@ -213,6 +215,7 @@ ACKS: dict[str, list[type]] = {
     "outcome.delete": [s.OutcomeDeletedAck],
     "outcome.draft": [s.DraftAck],
     "notes.save": [s.NotesAck],
+    "response.submit": [s.ResponseAck],
 }
 
 
@@ -411,6 +414,21 @@ def test_a_busy_room_is_built_in_exactly_the_typed_shapes(session: Session) -> N
         prompt_id=prompts.create_prompt(**room, actor=facilitator, text="Draft").answer["id"],
     ).events
     events += roundtables.focus_prompt(**room, actor=facilitator, prompt_id=open_id).events
+    # Answered kinds: a poll whose results are hidden from the room, and an assessment.
+    poll_id = prompt("Poll", kind="poll", setup={"options": ["A", "B"]}, hide_tallies=True)
+    assessed_id = prompt("Assess", kind="assessment", setup={"items": ["X", "Y"]})
+    events += responses.submit_response(
+        **room, actor=ben, prompt_id=poll_id, answer={"choices": [1]}
+    ).events
+    scored = responses.submit_response(
+        **room,
+        actor=ben,
+        prompt_id=assessed_id,
+        answer={"scores": [{"item": 0, "criterion": 0, "value": 4, "comment": "Good"}]},
+    )
+    events += scored.events
+    problems_first = mismatches(scored.answer, s.AnswerView, "response")
+    assert not problems_first, problems_first
     events += themes.delete_theme(**room, actor=facilitator, theme_id=grouped.answer["id"]).events
     # The workspace, beside the room: its news goes to staff only, in the same typed shapes.
     made = outcomes.create_outcome(

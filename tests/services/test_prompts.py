@@ -77,7 +77,7 @@ def test_participants_cannot_run_prompts(table: Table) -> None:
     ("kwargs", "code"),
     [
         ({"text": ""}, "text_empty"),
-        ({"text": "ok", "kind": "poll"}, "bad_kind"),
+        ({"text": "ok", "kind": "survey"}, "bad_kind"),
         ({"text": "ok", "votes_per_participant": 0}, "bad_budget"),
         ({"text": "ok", "votes_per_participant": 21}, "bad_budget"),
         ({"text": "<i>x</i>"}, "text_has_markup"),

@@ -122,7 +122,7 @@ def test_prompt_text_with_comparison_and_ampersand_is_stored_literally(room: Roo
         ({"text": "What next?", "kind": 1}, "bad_request"),
         ({"text": "What next?", "votes_per_participant": "3"}, "bad_request"),
         ({"text": "What next?", "votes_per_participant": True}, "bad_request"),
-        ({"text": "What next?", "kind": "poll"}, "bad_kind"),
+        ({"text": "What next?", "kind": "survey"}, "bad_kind"),
         ({"text": "What next?", "votes_per_participant": 0}, "bad_budget"),
         ({"text": "What next?", "votes_per_participant": 21}, "bad_budget"),
         ({"text": "What next?", "votes_per_participant": -1}, "bad_budget"),

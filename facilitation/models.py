@@ -29,6 +29,7 @@ class PromptKind(enum.StrEnum):
     SCALE = "scale"
     RANKING = "ranking"
     ASSESSMENT = "assessment"
+    QUESTIONS = "questions"  # a panel's Q&A: the ideas are questions, upvoted without a budget
 
 
 # The kinds a participant answers with one `response.submit` rather than with ideas and votes.
@@ -224,6 +225,8 @@ class Idea(Base):
     # The attribution in force when it was posted: the most it may ever reveal of its author.
     attribution: Mapped[str] = mapped_column(String(20), default=Attribution.NAMED)
     vote_count: Mapped[int] = mapped_column(default=0)
+    # A question the panel has answered (prompts of kind `questions`).
+    answered: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     # Brought in from another roundtable of the event (services/carry.py): where it came from.
     origin: Mapped[dict[str, Any] | None] = mapped_column(JSON)

@@ -1,11 +1,12 @@
-"""The facilitator's hand on ideas: approve, hide and restore, merge duplicates, spotlight."""
+"""The facilitator's hand on ideas: approve, hide and restore, merge duplicates, spotlight,
+and a panel's questions marked answered."""
 
 from __future__ import annotations
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from facilitation.models import Idea, IdeaStatus, Vote
+from facilitation.models import Idea, IdeaStatus, PromptKind, Vote
 from facilitation.services.actors import Actor, Right, require
 from facilitation.services.errors import ConflictError, InvalidInputError
 from facilitation.services.events import (
@@ -156,3 +157,34 @@ def spotlight_idea(
     return Written(
         view, record(session, roundtable, [RoundtableUpdated(roundtable=view)], actor=actor)
     )
+
+
+def mark_answered(
+    session: Session,
+    *,
+    actor: Actor | None,
+    roundtable_id: int,
+    idea_id: int,
+    answered: bool = True,
+) -> Written[SeenIdea]:
+    """Mark a panel's question answered (or not, undoing a slip). The question being answered
+    is the one in the spotlight; once answered, it leaves the spotlight."""
+    idea = _moderated(session, actor, roundtable_id, idea_id)
+    if idea.prompt.kind != PromptKind.QUESTIONS or idea.parent_id is not None:
+        raise ConflictError("wrong_kind", "Only a question put to the panel can be answered.")
+    if idea.status not in SHOWN:
+        raise ConflictError("idea_unavailable", "Only a question in the room can be answered.")
+    if idea.answered == answered:
+        session.commit()
+        return Written(idea_view(idea), [])
+    idea.answered = answered
+    roundtable = idea.prompt.roundtable
+    also: list[RoomChange] = []
+    if answered and roundtable.settings.get("spotlight_idea_id") == idea.id:
+        roundtable.settings = {**roundtable.settings, "spotlight_idea_id": None}
+        session.flush()
+        also.append(RoundtableUpdated(roundtable=roundtable_view(roundtable)))
+    session.flush()
+    session.refresh(idea)
+    changes: list[RoomChange] = [IdeaUpdated.of(idea), *also]
+    return Written(idea_view(idea), record(session, roundtable, changes, actor=actor))

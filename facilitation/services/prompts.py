@@ -9,7 +9,6 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from facilitation.models import (
-    ANSWERED_KINDS,
     Attribution,
     Phase,
     Prompt,
@@ -92,8 +91,8 @@ def create_prompt(
         raise InvalidInputError("bad_kind", f"Prompt kind must be one of: {choices}.")
     check_switches(switches)
     checked_setup = check_setup(kind, setup or {})
-    if phases and kind in ANSWERED_KINDS:
-        raise InvalidInputError("bad_request", "Phases are for prompts that collect ideas.")
+    if phases and kind != PromptKind.IDEAS:
+        raise InvalidInputError("bad_request", "Phases are for brainstorms.")
     if not 1 <= votes_per_participant <= MAX_VOTES_PER_PARTICIPANT:
         raise InvalidInputError(
             "bad_budget",

@@ -48,6 +48,7 @@ class IdeaView(TypedDict):
     my_reactions: NotRequired[list[str]]  # the participant's own view only
     mine: NotRequired[Literal[True]]
     origin: NotRequired[OriginView]  # ideas brought in from another roundtable only
+    answered: NotRequired[bool]  # the questions of a `questions` prompt only
 
 
 class RedactedIdea(TypedDict):
@@ -490,7 +491,7 @@ class ReactionAck(TypedDict):
 
 class IdeaVoteAck(TypedDict):
     ok: Literal[True]
-    votes_left: int
+    votes_left: int | None  # null on a panel's questions: upvotes have no budget
     idea_id: int
 
 
@@ -502,7 +503,7 @@ class ResponseAck(TypedDict):
 
 class ThemeVoteAck(TypedDict):
     ok: Literal[True]
-    votes_left: int
+    votes_left: int | None
     theme_id: int
 
 

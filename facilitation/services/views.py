@@ -15,6 +15,7 @@ from facilitation.models import (
     Membership,
     Phase,
     Prompt,
+    PromptKind,
     PromptStatus,
     Roundtable,
     Theme,
@@ -180,6 +181,8 @@ def idea_view(idea: Idea, viewer: Viewer = STAFF) -> SeenIdea:
         view["author_id"] = idea.participant_id
     if idea.origin:
         view["origin"] = origin_view(idea.origin)
+    if prompt.kind == PromptKind.QUESTIONS and idea.parent_id is None:
+        view["answered"] = idea.answered
     if viewer.participant_id is not None:
         view["my_reactions"] = my_reactions(idea, viewer.participant_id)
     if mine:

@@ -8,7 +8,16 @@ from typing import Generic, TypeVar
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from facilitation.models import Idea, IdeaStatus, Prompt, Roundtable, Theme, ThemeVote, Vote
+from facilitation.models import (
+    Idea,
+    IdeaStatus,
+    Prompt,
+    PromptKind,
+    Roundtable,
+    Theme,
+    ThemeVote,
+    Vote,
+)
 from facilitation.services.actors import Actor, require_participant
 from facilitation.services.errors import ConflictError, NotFoundError
 from facilitation.services.events import (
@@ -109,6 +118,8 @@ def _existing_theme_vote(session: Session, ballot: Ballot[Theme]) -> ThemeVote |
 
 
 def _within_budget(session: Session, ballot: Ballot[C]) -> None:
+    if not has_budget(ballot.prompt):
+        return
     budget = ballot.prompt.votes_per_participant
     if votes_used(session, participant_id=ballot.participant_id, prompt_id=ballot.prompt.id) >= (
         budget
@@ -116,17 +127,26 @@ def _within_budget(session: Session, ballot: Ballot[C]) -> None:
         raise ConflictError("over_budget", f"You have used all {budget} of your votes.")
 
 
+def has_budget(prompt: Prompt) -> bool:
+    """Dot votes are rationed; a panel's questions are upvoted freely, one upvote each."""
+    return prompt.kind != PromptKind.QUESTIONS
+
+
 def _counted(
     session: Session, ballot: Ballot[C], changes: list[RoomChange], actor: Actor | None
-) -> Written[int]:
-    """Log the new totals; answers with the votes the participant has left on the prompt."""
+) -> Written[int | None]:
+    """Log the new totals; answers with the votes the participant has left on the prompt
+    (None where there is no budget)."""
     session.flush()
     used = votes_used(session, participant_id=ballot.participant_id, prompt_id=ballot.prompt.id)
     events = record(session, ballot.roundtable, changes, actor=actor)
-    return Written(ballot.prompt.votes_per_participant - used, events)
+    left = ballot.prompt.votes_per_participant - used if has_budget(ballot.prompt) else None
+    return Written(left, events)
 
 
-def _idea_tallied(session: Session, ballot: Ballot[Idea], actor: Actor | None) -> Written[int]:
+def _idea_tallied(
+    session: Session, ballot: Ballot[Idea], actor: Actor | None
+) -> Written[int | None]:
     idea = ballot.choice
     session.flush()
     changes = [VoteTallied.of(idea), *theme_tallies(session, idea.theme_id)]
@@ -135,7 +155,7 @@ def _idea_tallied(session: Session, ballot: Ballot[Idea], actor: Actor | None) -
 
 def cast_vote(
     session: Session, *, actor: Actor | None, roundtable_id: int, idea_id: int
-) -> Written[int]:
+) -> Written[int | None]:
     """Spend one of the prompt's votes on an idea; answers with the votes left."""
     ballot = _ballot(session, actor, roundtable_id, idea_id)
     if _existing_vote(session, ballot) is not None:
@@ -154,7 +174,7 @@ def cast_vote(
 
 def retract_vote(
     session: Session, *, actor: Actor | None, roundtable_id: int, idea_id: int
-) -> Written[int]:
+) -> Written[int | None]:
     """Take back a vote on an idea; answers with the votes left."""
     ballot = _ballot(session, actor, roundtable_id, idea_id)
     vote = _existing_vote(session, ballot)
@@ -167,7 +187,7 @@ def retract_vote(
 
 def cast_theme_vote(
     session: Session, *, actor: Actor | None, roundtable_id: int, theme_id: int
-) -> Written[int]:
+) -> Written[int | None]:
     """Spend one of the prompt's votes on a theme; answers with the votes left."""
     ballot = _theme_ballot(session, actor, roundtable_id, theme_id)
     if _existing_theme_vote(session, ballot) is not None:
@@ -186,7 +206,7 @@ def cast_theme_vote(
 
 def retract_theme_vote(
     session: Session, *, actor: Actor | None, roundtable_id: int, theme_id: int
-) -> Written[int]:
+) -> Written[int | None]:
     """Take back a vote on a theme; answers with the votes left."""
     ballot = _theme_ballot(session, actor, roundtable_id, theme_id)
     existing = _existing_theme_vote(session, ballot)

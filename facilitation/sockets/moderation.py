@@ -51,6 +51,11 @@ def register(socketio: SocketIO) -> None:
         fields = {"idea_id": None, **parse(payload, optional={"idea_id": int})}
         return {"ok": True, "roundtable": write(moderation.spotlight_idea, **fields)}
 
+    @handles(socketio, "question.answered")
+    def on_question_answered(payload: Any) -> IdeaAck:
+        fields = parse(payload, required={"idea_id": int}, optional={"answered": bool})
+        return {"ok": True, "idea": write(moderation.mark_answered, **fields)}
+
 
 def _moderate(service: Callable[..., Written[SeenIdea]]) -> Callable[[Any], IdeaAck]:
     def on_moderate(payload: Any) -> IdeaAck:

@@ -182,7 +182,7 @@ def register(socketio: SocketIO) -> None:
         return {"ok": True, "prompt_id": fields["prompt_id"], "response": kept}
 
     def on_vote(
-        on_idea: Callable[..., Written[int]], on_theme: Callable[..., Written[int]]
+        on_idea: Callable[..., Written[int | None]], on_theme: Callable[..., Written[int | None]]
     ) -> Callable[[Any], IdeaVoteAck | ThemeVoteAck]:
         def vote(payload: Any) -> IdeaVoteAck | ThemeVoteAck:
             if isinstance(payload, dict) and "theme_id" in payload:

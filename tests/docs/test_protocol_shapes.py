@@ -216,6 +216,7 @@ ACKS: dict[str, list[type]] = {
     "outcome.draft": [s.DraftAck],
     "notes.save": [s.NotesAck],
     "response.submit": [s.ResponseAck],
+    "question.answered": [s.IdeaAck],
 }
 
 

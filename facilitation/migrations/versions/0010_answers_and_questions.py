@@ -1,4 +1,5 @@
-"""responses: participants' answers to polls, scales, rankings and assessments
+"""answers and questions: participants' answers to polls, scales, rankings and
+assessments, and the panel's answered questions
 
 Revision ID: 0010
 Revises: 0009
@@ -42,9 +43,16 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("response", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_response_prompt_id"), ["prompt_id"], unique=False)
+    # Ideas posted before were never questions put to a panel: none is answered.
+    op.add_column(
+        "idea",
+        sa.Column("answered", sa.Boolean(), nullable=False, server_default=sa.false()),
+    )
 
 
 def downgrade() -> None:
+    # In place, as 0008 does: a batch copy of the idea table would cascade to its votes.
+    op.drop_column("idea", "answered")
     with op.batch_alter_table("response", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_response_prompt_id"))
     op.drop_table("response")

@@ -266,6 +266,29 @@ class Response(Base):
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
+class SpeakerTurn(Base):
+    """A raised hand in a roundtable's speakers' queue, and the turn it became: waiting until
+    the facilitator gives the floor (`called_at`), speaking until the turn ends (`ended_at`),
+    or lowered before it came (`lowered_at`). Ended turns are the record of who held the
+    floor, and for how long."""
+
+    __tablename__ = "speaker_turn"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    roundtable_id: Mapped[int] = mapped_column(
+        ForeignKey("roundtable.id", ondelete="CASCADE"), index=True
+    )
+    participant_id: Mapped[int] = mapped_column(ForeignKey("participant.id", ondelete="CASCADE"))
+    raised_at: Mapped[datetime] = mapped_column(default=utcnow)
+    called_at: Mapped[datetime | None] = mapped_column()
+    ended_at: Mapped[datetime | None] = mapped_column()
+    lowered_at: Mapped[datetime | None] = mapped_column()
+    # The time the speaker was given, if the facilitator set one.
+    seconds: Mapped[int | None] = mapped_column()
+
+    participant: Mapped[Participant] = relationship()
+
+
 class Reaction(Base):
     """One participant's emoji on one idea."""
 

@@ -220,10 +220,40 @@ class RoundtableView(TypedDict):
     ended_at: str | None
 
 
+class SpeakerView(TypedDict):
+    """Someone in the speakers' queue: waiting, or holding the floor."""
+
+    turn_id: int
+    name: str
+    affiliation: str | None
+    raised_at: str
+    called_at: str | None  # when the floor was given; null while waiting
+    seconds: int | None  # the time given, if the facilitator set one
+    participant_id: NotRequired[int]  # staff only
+
+
+class SpokenView(TypedDict):
+    """How long one person held the floor, over their ended turns (staff only)."""
+
+    name: str
+    affiliation: str | None
+    turns: int
+    seconds: int
+
+
+class QueueView(TypedDict):
+    speaking: SpeakerView | None
+    waiting: list[SpeakerView]  # in the order hands were raised
+    seconds: int | None  # the time each speaker is given now, if set
+    mine: NotRequired[int | None]  # a participant's own turn id, waiting or speaking
+    spoken: NotRequired[list[SpokenView]]  # staff only
+
+
 class Snapshot(TypedDict):
     roundtable: RoundtableView
     prompts: list[PromptView]
     participants: int
+    queue: QueueView
 
 
 class SnapshotWithSeq(Snapshot):
@@ -293,6 +323,13 @@ class ResultsChanged(TypedDict):
     seq: int
 
 
+class QueueChanged(TypedDict):
+    """queue.updated"""
+
+    queue: QueueView
+    seq: int
+
+
 class ParticipantsCount(TypedDict):
     participants: int
     seq: int
@@ -324,6 +361,7 @@ EventPayload = (
     | IdeaTally
     | ThemeTally
     | ResultsChanged
+    | QueueChanged
     | ParticipantsCount
     | RoundtableChanged
     | ThemeChanged
@@ -495,6 +533,11 @@ class IdeaVoteAck(TypedDict):
     idea_id: int
 
 
+class QueueAck(TypedDict):
+    ok: Literal[True]
+    queue: QueueView
+
+
 class ResponseAck(TypedDict):
     ok: Literal[True]
     prompt_id: int
@@ -582,6 +625,7 @@ Ack = (
     | IdeaVoteAck
     | ThemeVoteAck
     | ResponseAck
+    | QueueAck
     | ThemeAck
     | RoundtableAck
     | SuggestionsAck

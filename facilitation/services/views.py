@@ -23,6 +23,7 @@ from facilitation.models import (
     Vote,
 )
 from facilitation.services.actors import Actor
+from facilitation.services.queue import queue_view
 from facilitation.services.results import (
     add_answered,
     answer_view,
@@ -375,4 +376,7 @@ def snapshot(session: Session, roundtable: Roundtable, viewer: Viewer) -> Snapsh
         "roundtable": roundtable_view(roundtable),
         "prompts": prompt_views,
         "participants": participant_count(session, roundtable.id),
+        "queue": queue_view(
+            session, roundtable, staff=viewer.staff, participant_id=viewer.participant_id
+        ),
     }

@@ -57,7 +57,15 @@ def handles(
 
 
 def register_handlers(socketio: SocketIO) -> None:
-    from facilitation.sockets import lifecycle, moderation, room, themes, workspace, writes
+    from facilitation.sockets import (
+        lifecycle,
+        moderation,
+        room,
+        speakers,
+        themes,
+        workspace,
+        writes,
+    )
 
     def on_unknown(_event: str, *_args: Any) -> Refused:
         # Without an answer, a client waiting for the ack of a misspelt event only times out.
@@ -70,6 +78,7 @@ def register_handlers(socketio: SocketIO) -> None:
     themes.register(socketio)
     lifecycle.register(socketio)
     workspace.register(socketio)
+    speakers.register(socketio)
 
 
 __all__ = ["Ack", "failed", "handles", "register_handlers", "runtime"]

@@ -28,6 +28,7 @@ from facilitation.services import (
     prompts,
     responses,
     roundtables,
+    speakers,
     staff,
     summaries,
     themes,
@@ -168,6 +169,7 @@ SHAPES: dict[str, type] = {
     "outcome": s.OutcomeView,
     "notes": s.NotesView,
     "participation": s.ParticipationView,
+    "speaker": s.SpeakerView,
 }
 
 EVENTS: dict[str, list[type]] = {
@@ -187,6 +189,7 @@ EVENTS: dict[str, list[type]] = {
     "outcome.deleted": [s.OutcomeChanged],
     "notes.updated": [s.NotesChanged],
     "results.updated": [s.ResultsChanged],
+    "queue.updated": [s.QueueChanged],
 }
 
 PROMPT_WRITES = ("create", "open", "close", "configure", "phase", "reveal", "update", "move")
@@ -217,6 +220,7 @@ ACKS: dict[str, list[type]] = {
     "notes.save": [s.NotesAck],
     "response.submit": [s.ResponseAck],
     "question.answered": [s.IdeaAck],
+    **{event: [s.QueueAck] for event in ("hand.raise", "hand.lower", "floor.give", "floor.end")},
 }
 
 
@@ -428,6 +432,10 @@ def test_a_busy_room_is_built_in_exactly_the_typed_shapes(session: Session) -> N
         answer={"scores": [{"item": 0, "criterion": 0, "value": 4, "comment": "Good"}]},
     )
     events += scored.events
+    events += speakers.raise_hand(**room, actor=ana).events
+    events += speakers.raise_hand(**room, actor=ben).events
+    events += speakers.give_floor(**room, actor=facilitator, seconds=60).events
+    events += speakers.give_floor(**room, actor=facilitator).events  # Ana's turn has ended
     problems_first = mismatches(scored.answer, s.AnswerView, "response")
     assert not problems_first, problems_first
     events += themes.delete_theme(**room, actor=facilitator, theme_id=grouped.answer["id"]).events

@@ -1,5 +1,6 @@
 """The summary's charts, drawn once by matplotlib: SVG with text kept as text for the page and
-the PDF, PNG for the Word file. Only the top ideas are drawn, so a large room stays fast."""
+the PDF, PNG for the Word file. Only the top ideas are drawn, so a large room stays fast; a
+poll's counts and a scale's distribution are drawn whole (20 options, 11 values at most)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,14 @@ from typing import TYPE_CHECKING, Any
 
 from facilitation.exports.content import HEADINGS, REPORT_HEADINGS, xml_safe
 from facilitation.services.sdgs import label
-from facilitation.services.summary_data import EventReport, Participation, PromptSummary, Summary
+from facilitation.services.summary_data import (
+    EventReport,
+    Participation,
+    PollSummary,
+    PromptSummary,
+    ScaleSummary,
+    Summary,
+)
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -100,6 +108,34 @@ def theme_votes(prompt: PromptSummary) -> Chart | None:
     )
 
 
+def poll_counts(prompt: PromptSummary) -> Chart | None:
+    """How many chose each option of a poll, in the options' order."""
+    poll = prompt.results
+    if not isinstance(poll, PollSummary) or not poll.responses:
+        return None
+    return Chart(
+        key=f"prompt-{prompt.id}-poll",
+        title="Responses per option",
+        labels=tuple(_label(option.text) for option in poll.options),
+        values=tuple(option.count for option in poll.options),
+        unit="Responses",
+    )
+
+
+def scale_distribution(prompt: PromptSummary) -> Chart | None:
+    """How many gave each value of a scale, lowest first."""
+    rated = prompt.results
+    if not isinstance(rated, ScaleSummary) or not rated.responses:
+        return None
+    return Chart(
+        key=f"prompt-{prompt.id}-scale",
+        title=f"Responses per value (scale of {rated.low} to {rated.high})",
+        labels=tuple(str(value) for value in rated.distribution),
+        values=tuple(rated.distribution.values()),
+        unit="Responses",
+    )
+
+
 def _minutes(count: int) -> str:
     """ "minute" or "5 minutes": what one bar of the timeline counts."""
     return "minute" if count == 1 else f"{count} minutes"
@@ -120,8 +156,15 @@ def timeline(participation: Participation | None) -> Chart | None:
 
 
 def prompt_charts(prompt: PromptSummary) -> list[Chart]:
-    """The charts drawn under a prompt: its top ideas and its themes, those it has."""
-    return [chart for chart in (idea_votes(prompt), theme_votes(prompt)) if chart]
+    """The charts drawn under a prompt: its top ideas and its themes, or a poll's counts or a
+    scale's distribution, those it has."""
+    drawn = (
+        idea_votes(prompt),
+        theme_votes(prompt),
+        poll_counts(prompt),
+        scale_distribution(prompt),
+    )
+    return [chart for chart in drawn if chart]
 
 
 def all_charts(summary: Summary) -> Iterator[Chart]:

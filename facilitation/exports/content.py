@@ -36,6 +36,13 @@ OUTCOME_HEADINGS = {
     "question": "Open questions",
 }
 ACTION_STATUS_LABELS = {"open": "Open", "in_progress": "In progress", "done": "Done"}
+# The prompts answered rather than written, as a reader knows them.
+KIND_NAMES = {
+    "poll": "Poll",
+    "scale": "Rating scale",
+    "ranking": "Ranking",
+    "assessment": "Assessment",
+}
 # People who joined without naming a city or organisation, grouped in one row.
 NO_AFFILIATION = "Not given"
 
@@ -189,7 +196,11 @@ def overview(summary: Summary) -> list[tuple[str, str]]:
 
 
 def prompt_counts(prompt: PromptSummary) -> str:
-    """What a prompt gathered, in a sentence or two (the rule of docs/protocol.md, "Counting")."""
+    """What a prompt gathered, in a sentence or two (the rule of docs/protocol.md, "Counting");
+    for a poll, scale, ranking or assessment, its kind and how many answered."""
+    if prompt.results is not None:
+        kind = KIND_NAMES.get(prompt.kind, prompt.kind)
+        return f"{kind}: {plural(prompt.results.responses, 'response', 'responses')}."
     ideas = plural(len(prompt.ideas), "idea", "ideas")
     if prompt.replies:
         ideas += f" and {plural(prompt.replies, 'reply', 'replies')}"

@@ -1,5 +1,6 @@
 """The session summary as CSV for spreadsheets: one row per idea, reply or merged duplicate,
-then the outcomes under their own header in the same file.
+then the outcomes under their own header in the same file, then, when the roundtable had any,
+the results of its polls, scales, rankings and assessments under theirs.
 
 UTF-8 with a byte order mark, so Excel reads Chinese; a cell that a spreadsheet would take for
 a formula (starting with =, +, -, @, a tab or a carriage return) gets a leading apostrophe, as
@@ -10,11 +11,19 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
 
 from facilitation.exports.content import Sources, reactions_text
-from facilitation.services.summary_data import PromptSummary, Summary
+from facilitation.services.summary_data import (
+    AnsweredResults,
+    AssessmentSummary,
+    PollSummary,
+    PromptSummary,
+    RankingSummary,
+    ScaleSummary,
+    Summary,
+)
 
 IDEA_HEADER = (
     "section",
@@ -42,8 +51,31 @@ OUTCOME_HEADER = (
     "source idea ids",
     "source themes",
 )
+# One row per poll option, scale value (and one for the whole scale), ranked option,
+# assessed item, item and criterion, or comment; the columns a row's kind has no use for
+# stay empty.
+RESULT_COLUMNS = {
+    "section": "section",
+    "prompt": "prompt",
+    "kind": "kind",
+    "responses": "responses",
+    "rank": "rank",
+    "choice": "option, value or item",
+    "criterion": "criterion",
+    "weight": "weight",
+    "count": "count",
+    "share": "share",
+    "borda": "borda points",
+    "score": "score",
+    "mean": "mean",
+    "stdev": "stdev",
+    "n": "n",
+    "comment": "comment",
+}
+RESULT_HEADER = tuple(RESULT_COLUMNS.values())
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-Cell = str | int | None
+PLACES = 4  # of a share, mean, spread or score: enough to tell them apart, few enough to read
+Cell = str | int | float | None
 
 
 def cell(value: Cell) -> str:
@@ -123,8 +155,63 @@ def _outcome_rows(summary: Summary) -> Iterator[tuple[Cell, ...]]:
         )
 
 
+def _figure(value: float | None) -> float | None:
+    return None if value is None else round(value, PLACES)
+
+
+def _result_rows(prompt: PromptSummary, results: AnsweredResults) -> Iterator[tuple[Cell, ...]]:
+    def row(**values: Cell) -> tuple[Cell, ...]:
+        given: dict[str, Cell] = {
+            "section": "results",
+            "prompt": prompt.text,
+            "kind": prompt.kind,
+            "responses": results.responses,
+            **values,
+        }
+        return tuple(given.get(key) for key in RESULT_COLUMNS)
+
+    if isinstance(results, PollSummary):
+        for option in results.options:
+            share = _figure(results.share(option))
+            yield row(choice=option.text, count=option.count, share=share)
+    elif isinstance(results, ScaleSummary):
+        yield row(mean=_figure(results.mean), stdev=_figure(results.stdev), n=results.responses)
+        for value, n in results.distribution.items():
+            share = _figure(n / results.responses) if results.responses else None
+            yield row(choice=value, count=n, share=share)
+    elif isinstance(results, RankingSummary):
+        for ranked in results.ranked():
+            yield row(rank=ranked.rank, choice=ranked.text, borda=ranked.borda)
+    else:
+        yield from _assessment_rows(results, row)
+
+
+def _assessment_rows(
+    assessed: AssessmentSummary, row: Callable[..., tuple[Cell, ...]]
+) -> Iterator[tuple[Cell, ...]]:
+    for item in assessed.ranked():
+        yield row(rank=item.rank, choice=item.text, score=_figure(item.score))
+        for c in item.criteria:
+            yield row(
+                choice=item.text,
+                criterion=c.name,
+                weight=c.weight,
+                mean=_figure(c.mean),
+                stdev=_figure(c.stdev),
+                n=c.n,
+            )
+    for comment in assessed.comments:
+        item = assessed.items[comment.item]
+        yield row(
+            choice=item.text,
+            criterion=item.criteria[comment.criterion].name,
+            comment=comment.text,
+        )
+
+
 def render_csv(summary: Summary) -> bytes:
-    """Ideas, replies and merged duplicates, then the outcomes, as one CSV file."""
+    """Ideas, replies and merged duplicates, then the outcomes, then the answered prompts'
+    results, as one CSV file."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(IDEA_HEADER)
@@ -133,4 +220,12 @@ def render_csv(summary: Summary) -> bytes:
     writer.writerow(())
     writer.writerow(OUTCOME_HEADER)
     writer.writerows([cell(value) for value in row] for row in _outcome_rows(summary))
+    answered = [prompt for prompt in summary.prompts if prompt.results is not None]
+    if answered:
+        writer.writerow(())
+        writer.writerow(RESULT_HEADER)
+        for prompt in answered:
+            assert prompt.results is not None
+            rows = _result_rows(prompt, prompt.results)
+            writer.writerows([cell(value) for value in row] for row in rows)
     return buffer.getvalue().encode("utf-8-sig")

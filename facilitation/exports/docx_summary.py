@@ -15,6 +15,7 @@ from docx.document import Document as DocumentObject
 from docx.shared import Cm, Pt
 
 from facilitation.exports import charts
+from facilitation.exports.answered import Block, Heading, Note, result_blocks
 from facilitation.exports.content import (
     ACTION_STATUS_LABELS,
     HEADINGS,
@@ -134,9 +135,25 @@ def _idea_rows(prompt: PromptSummary) -> list[tuple[str, ...]]:
     return rows
 
 
+def _block(document: DocumentObject, block: Block) -> None:
+    """One part of an answered prompt's results: a heading, a sentence or a table."""
+    if isinstance(block, Heading):
+        document.add_heading(xml_safe(block.text), level=block.level - 1)
+    elif isinstance(block, Note):
+        document.add_paragraph(xml_safe(block.text))
+    else:
+        add_table(document, block.header, block.rows)
+
+
 def _prompt(document: DocumentObject, number: int, prompt: PromptSummary) -> None:
     document.add_heading(xml_safe(f"{number}. {prompt.text}"), level=1)
     document.add_paragraph(prompt_counts(prompt))
+    if prompt.results is not None:
+        for chart in charts.prompt_charts(prompt):
+            _chart(document, chart)
+        for block in result_blocks(prompt.results):
+            _block(document, block)
+        return
     if not prompt.ideas:
         document.add_paragraph("No ideas.")
         return

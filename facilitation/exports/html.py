@@ -9,6 +9,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from facilitation.exports import charts
+from facilitation.exports.answered import result_blocks
 from facilitation.exports.content import (
     HEADINGS,
     Sources,
@@ -63,6 +64,7 @@ def page(summary: Summary) -> str:
             charts=drawn,
             prompt_charts=charts.prompt_charts,
             prompt_counts=prompt_counts,
+            result_blocks=result_blocks,
             credit=credit,
             reactions=reactions_text,
             affiliation_name=affiliation_name,

@@ -1,19 +1,31 @@
 """The session summary as JSON (schema facilitation.summary/1)."""
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: Python 3.11 reads NotRequired only from
+# evaluated annotations, and the protocol test compares the documented example with them.
 import json
 from datetime import datetime
-from typing import TypedDict
+from typing import NotRequired, TypedDict
 
-from facilitation.services.shapes import ParticipationView
+from facilitation.services.shapes import (
+    AssessmentResultsView,
+    ParticipationView,
+    PollResultsView,
+    RankingResultsView,
+    ResultsView,
+    ScaleResultsView,
+)
 from facilitation.services.summary_data import (
+    AnsweredResults,
+    AssessmentSummary,
     Byline,
     IdeaSummary,
     OutcomeSummary,
     Participation,
+    PollSummary,
     PromptSummary,
+    RankingSummary,
     ReplySummary,
+    ScaleSummary,
     Summary,
     ThemeSummary,
     participation_view,
@@ -93,6 +105,9 @@ class PromptEntry(TypedDict):
     counts: PromptCounts
     ideas: list[IdeaEntry]
     themes: list[ThemeEntry]
+    # A poll, scale, ranking or assessment only: its results in the contract's shapes, as the
+    # views send them to staff (services/shapes.py), the assessment's comments included.
+    results: NotRequired[ResultsView]
 
 
 class RoundtableEntry(TypedDict):
@@ -195,9 +210,67 @@ def _theme(theme: ThemeSummary) -> ThemeEntry:
     }
 
 
+def _poll(poll: PollSummary) -> PollResultsView:
+    return {
+        "responses": poll.responses,
+        "options": [{"index": o.index, "text": o.text, "count": o.count} for o in poll.options],
+    }
+
+
+def _scale(rated: ScaleSummary) -> ScaleResultsView:
+    return {
+        "responses": rated.responses,
+        "mean": rated.mean,
+        "stdev": rated.stdev,
+        "distribution": {str(value): n for value, n in rated.distribution.items()},
+    }
+
+
+def _ranking(ranking: RankingSummary) -> RankingResultsView:
+    return {
+        "responses": ranking.responses,
+        "options": [
+            {"index": o.index, "text": o.text, "borda": o.borda, "rank": o.rank}
+            for o in ranking.options
+        ],
+    }
+
+
+def _assessment(assessed: AssessmentSummary) -> AssessmentResultsView:
+    return {
+        "responses": assessed.responses,
+        "items": [
+            {
+                "index": item.index,
+                "text": item.text,
+                "score": item.score,
+                "rank": item.rank,
+                "criteria": [
+                    {"name": c.name, "weight": c.weight, "mean": c.mean, "stdev": c.stdev, "n": c.n}
+                    for c in item.criteria
+                ],
+            }
+            for item in assessed.items
+        ],
+        "comments": [
+            {"item": c.item, "criterion": c.criterion, "text": c.text} for c in assessed.comments
+        ],
+    }
+
+
+def _results(results: AnsweredResults) -> ResultsView:
+    if isinstance(results, PollSummary):
+        return _poll(results)
+    if isinstance(results, ScaleSummary):
+        return _scale(results)
+    if isinstance(results, RankingSummary):
+        return _ranking(results)
+    return _assessment(results)
+
+
 def _prompt(prompt: PromptSummary) -> PromptEntry:
     left_out = prompt.left_out
-    return {
+    entry: PromptEntry = {
         "id": prompt.id,
         "text": prompt.text,
         "kind": prompt.kind,
@@ -224,6 +297,9 @@ def _prompt(prompt: PromptSummary) -> PromptEntry:
         "ideas": [_idea(idea) for idea in prompt.ideas],
         "themes": [_theme(theme) for theme in prompt.themes],
     }
+    if prompt.results is not None:
+        entry["results"] = _results(prompt.results)
+    return entry
 
 
 def _outcome(outcome: OutcomeSummary) -> OutcomeEntry:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from facilitation.exports.answered import Block, Heading, Note, result_blocks
 from facilitation.exports.content import (
     ACTION_STATUS_LABELS,
     HEADINGS,
@@ -167,8 +168,25 @@ def _idea_rows(idea: IdeaSummary) -> list[str]:
     return rows
 
 
+def _block(block: Block) -> list[str]:
+    """One part of an answered prompt's results: a heading, a sentence or a table."""
+    if isinstance(block, Heading):
+        return [heading(block.level, block.text), ""]
+    if isinstance(block, Note):
+        return [paragraph(block.text), ""]
+    aligns = ["---:" if i in block.numbers else "---" for i in range(len(block.header))]
+    lines = [
+        "| " + " | ".join(escape(name) for name in block.header) + " |",
+        "| " + " | ".join(aligns) + " |",
+    ]
+    lines += ["| " + " | ".join(escape(cell) for cell in row) + " |" for row in block.rows]
+    return [*lines, ""]
+
+
 def _prompt(number: int, prompt: PromptSummary) -> list[str]:
     lines = [heading(2, f"{number}. {prompt.text}"), "", prompt_counts(prompt), ""]
+    if prompt.results is not None:
+        return lines + [line for block in result_blocks(prompt.results) for line in _block(block)]
     if not prompt.ideas:
         return [*lines, "No ideas.", ""]
     if prompt.themes:

@@ -10,6 +10,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable
 
 from facilitation.exports import charts
+from facilitation.exports.answered import Block, Heading, Note, result_blocks
 from facilitation.exports.content import (
     HEADINGS,
     IDEA_HEADER,
@@ -147,9 +148,21 @@ def _idea_rows(prompt: PromptSummary, styles: Styles) -> list[tuple[Cell, ...]]:
     return rows
 
 
+def _block(block: Block, styles: Styles) -> Flowable:
+    """One part of an answered prompt's results: a heading, a sentence or a table."""
+    if isinstance(block, Heading):
+        return text(block.text, styles.h4 if block.level > 3 else styles.h3)
+    if isinstance(block, Note):
+        return text(block.text, styles.note)
+    return table(block.header, block.rows, block.widths, styles, numbers=block.numbers)
+
+
 def _prompt(number: int, prompt: PromptSummary, styles: Styles) -> list[Flowable]:
     story = heading(f"{number}. {prompt.text}", styles)
     story.append(text(prompt_counts(prompt), styles.lead))
+    if prompt.results is not None:
+        story += [chart(drawn) for drawn in charts.prompt_charts(prompt)]
+        return story + [_block(block, styles) for block in result_blocks(prompt.results)]
     if not prompt.ideas:
         return [*story, text("No ideas.", styles.body)]
     if prompt.themes:

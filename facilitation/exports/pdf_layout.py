@@ -80,6 +80,8 @@ class Styles:
         self.muted = _style("muted", textColor=colors.HexColor(MUTED), spaceAfter=4)
         # What a section says of itself before its tables: never left alone at a page's foot.
         self.lead = _style("lead", textColor=colors.HexColor(MUTED), spaceAfter=4, keepWithNext=1)
+        # A sentence that explains the table under it: kept with it.
+        self.note = _style("note", spaceAfter=4, keepWithNext=1)
         self.bullet = _style("bullet", leftIndent=12, bulletIndent=2, spaceBefore=3)
         self.tags = _style(
             "tags", fontSize=8.5, leading=11, textColor=colors.HexColor(TAG_INK), leftIndent=12

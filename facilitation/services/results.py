@@ -135,38 +135,52 @@ def results_view(
     assessment's comments only when asked (for staff), and never with a name."""
     given = list(answers)
     if prompt.kind == PromptKind.POLL:
-        poll = poll_results(options_of(prompt), (a.get("choices", []) for a in given))
-        polled: PollResultsView = {
-            "responses": poll.responses,
-            "options": [{"index": o.index, "text": o.text, "count": o.count} for o in poll.options],
-        }
-        return polled
+        return poll_view(prompt, given)
     if prompt.kind == PromptKind.SCALE:
-        rated = scale_results(scale_of(prompt), (int(a["value"]) for a in given))
-        scaled: ScaleResultsView = {
-            "responses": rated.responses,
-            "mean": rated.mean,
-            "stdev": rated.stdev,
-            "distribution": {str(value): n for value, n in rated.distribution.items()},
-        }
-        return scaled
+        return scale_view(prompt, given)
     if prompt.kind == PromptKind.RANKING:
-        ranking = borda(options_of(prompt), (a.get("order", []) for a in given))
-        ranks = {option.index: rank for rank, option in ranking.ranked()}
-        ranked: RankingResultsView = {
-            "responses": ranking.responses,
-            "options": [
-                {"index": o.index, "text": o.text, "borda": o.borda, "rank": ranks[o.index]}
-                for o in ranking.options
-            ],
-        }
-        return ranked
-    return _assessment_view(prompt, given, comments=comments)
+        return ranking_view(prompt, given)
+    return assessment_view(prompt, given, comments=comments)
 
 
-def _assessment_view(
+def poll_view(prompt: Prompt, given: list[dict[str, Any]]) -> PollResultsView:
+    """How many answers chose each option of a poll."""
+    poll = poll_results(options_of(prompt), (a.get("choices", []) for a in given))
+    return {
+        "responses": poll.responses,
+        "options": [{"index": o.index, "text": o.text, "count": o.count} for o in poll.options],
+    }
+
+
+def scale_view(prompt: Prompt, given: list[dict[str, Any]]) -> ScaleResultsView:
+    """A scale's mean, spread and distribution."""
+    rated = scale_results(scale_of(prompt), (int(a["value"]) for a in given))
+    return {
+        "responses": rated.responses,
+        "mean": rated.mean,
+        "stdev": rated.stdev,
+        "distribution": {str(value): n for value, n in rated.distribution.items()},
+    }
+
+
+def ranking_view(prompt: Prompt, given: list[dict[str, Any]]) -> RankingResultsView:
+    """A ranking's Borda points and ranks, in the options' order."""
+    ranking = borda(options_of(prompt), (a.get("order", []) for a in given))
+    ranks = {option.index: rank for rank, option in ranking.ranked()}
+    return {
+        "responses": ranking.responses,
+        "options": [
+            {"index": o.index, "text": o.text, "borda": o.borda, "rank": ranks[o.index]}
+            for o in ranking.options
+        ],
+    }
+
+
+def assessment_view(
     prompt: Prompt, given: list[dict[str, Any]], *, comments: bool
 ) -> AssessmentResultsView:
+    """An assessment's items with their weighted scores, ranks and criteria; the comments
+    only when asked, by item and criterion, never with a name."""
     answers = [scores_of(answer) for answer in given]
     assessed = assessment_results(items_of(prompt), criteria_of(prompt), answers)
     ranks: dict[int, int] = {}

@@ -4,12 +4,14 @@ every export format (its data classes are in services/summary_data.py).
 What it counts follows the rule every screen follows (docs/protocol.md, "Counting"):
 a prompt's ideas are its contributions in the room that do not reply to another;
 replies are counted apart; what is left out (awaiting approval, hidden, withdrawn,
-merged) is counted by reason, never shown; votes are votes on ideas and on themes.
+merged) is counted by reason, never shown; votes are votes on ideas and on themes. A poll,
+scale, ranking or assessment has no ideas: it carries its results, as every view shows them.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import func, select, union_all
 from sqlalchemy.orm import Session
@@ -19,6 +21,7 @@ from facilitation.models import (
     IdeaStatus,
     Outcome,
     Prompt,
+    PromptKind,
     PromptStatus,
     Roundtable,
     Stream,
@@ -26,15 +29,35 @@ from facilitation.models import (
     Vote,
 )
 from facilitation.services.actors import Actor, Right, require
+from facilitation.services.results import (
+    answers_to,
+    assessment_view,
+    is_answered,
+    max_choices_of,
+    poll_view,
+    ranking_view,
+    scale_of,
+    scale_view,
+)
 from facilitation.services.roundtables import get_roundtable
 from facilitation.services.summary_data import (
+    AnsweredResults,
+    AssessedItem,
+    AssessmentSummary,
     Byline,
+    CriterionScore,
     IdeaSummary,
     LeftOut,
     MergedSummary,
     OutcomeSummary,
+    PollOption,
+    PollSummary,
     PromptSummary,
+    RankedOption,
+    RankingSummary,
     ReplySummary,
+    ScaleSummary,
+    ScoreComment,
     Summary,
     ThemeSummary,
     UnusedPrompt,
@@ -100,9 +123,15 @@ def left_out(prompt: Prompt) -> LeftOut:
     return LeftOut(**counts)
 
 
-def was_used(prompt: Prompt) -> bool:
-    """Opened at some point: a draft never put to the room is not part of what it produced."""
-    return prompt.opened_at is not None or prompt.status != PromptStatus.DRAFT or bool(prompt.ideas)
+def was_used(prompt: Prompt, *, answered: bool = False) -> bool:
+    """Opened at some point, or holding ideas or answers: a draft never put to the room is not
+    part of what it produced."""
+    return (
+        prompt.opened_at is not None
+        or prompt.status != PromptStatus.DRAFT
+        or bool(prompt.ideas)
+        or answered
+    )
 
 
 def _ideas(prompt: Prompt) -> list[IdeaSummary]:
@@ -199,7 +228,62 @@ def _votes(session: Session, prompt_id: int) -> tuple[int, int, int]:
     return int(voters), int(on_ideas or 0), int(on_themes or 0)
 
 
-def _prompt(session: Session, prompt: Prompt) -> PromptSummary:
+def answered_results(prompt: Prompt, answers: list[dict[str, Any]]) -> AnsweredResults | None:
+    """A poll's, scale's, ranking's or assessment's results as the views compute them
+    (services/results.py), the assessment's comments with them, never with a name; None for a
+    prompt that collects ideas."""
+    if prompt.kind == PromptKind.POLL:
+        poll = poll_view(prompt, answers)
+        return PollSummary(
+            responses=poll["responses"],
+            options=tuple(PollOption(o["index"], o["text"], o["count"]) for o in poll["options"]),
+            max_choices=max_choices_of(prompt),
+        )
+    if prompt.kind == PromptKind.SCALE:
+        rated = scale_view(prompt, answers)
+        return ScaleSummary(
+            responses=rated["responses"],
+            mean=rated["mean"],
+            stdev=rated["stdev"],
+            distribution={int(value): n for value, n in rated["distribution"].items()},
+        )
+    if prompt.kind == PromptKind.RANKING:
+        ranking = ranking_view(prompt, answers)
+        return RankingSummary(
+            responses=ranking["responses"],
+            options=tuple(
+                RankedOption(o["index"], o["text"], o["borda"], o["rank"])
+                for o in ranking["options"]
+            ),
+        )
+    if prompt.kind == PromptKind.ASSESSMENT:
+        assessed = assessment_view(prompt, answers, comments=True)
+        scale = scale_of(prompt)
+        return AssessmentSummary(
+            responses=assessed["responses"],
+            items=tuple(
+                AssessedItem(
+                    index=item["index"],
+                    text=item["text"],
+                    score=item["score"],
+                    rank=item["rank"],
+                    criteria=tuple(
+                        CriterionScore(c["name"], c["weight"], c["mean"], c["stdev"], c["n"])
+                        for c in item["criteria"]
+                    ),
+                )
+                for item in assessed["items"]
+            ),
+            comments=tuple(
+                ScoreComment(c["item"], c["criterion"], c["text"])
+                for c in assessed.get("comments", [])
+            ),
+            scale=(scale.low, scale.high),
+        )
+    return None
+
+
+def _prompt(session: Session, prompt: Prompt, answers: list[dict[str, Any]]) -> PromptSummary:
     voters, on_ideas, on_themes = _votes(session, prompt.id)
     ideas = _ideas(prompt)
     by_id = {idea.id: idea for idea in prompt.ideas}
@@ -223,6 +307,7 @@ def _prompt(session: Session, prompt: Prompt) -> PromptSummary:
         left_out=left_out(prompt),
         opened_at=prompt.opened_at,
         closed_at=prompt.closed_at,
+        results=answered_results(prompt, answers),
     )
 
 
@@ -267,7 +352,9 @@ def build_summary(
     require(actor, Right.EXPORT)
     roundtable: Roundtable = get_roundtable(session, roundtable_id)
     prompts = prompts_with_ideas(session, roundtable.id)
-    used = [_prompt(session, prompt) for prompt in prompts if was_used(prompt)]
+    answers = {p.id: answers_to(session, p.id) for p in prompts if is_answered(p)}
+    opened = [p for p in prompts if was_used(p, answered=bool(answers.get(p.id)))]
+    used = [_prompt(session, prompt, answers.get(prompt.id, [])) for prompt in opened]
     return Summary(
         roundtable_id=roundtable.id,
         title=roundtable.title,
@@ -279,7 +366,7 @@ def build_summary(
         idea_count=sum(len(p.ideas) for p in used),
         reply_count=sum(p.replies for p in used),
         prompts=used,
-        unused=tuple(UnusedPrompt(p.id, p.text) for p in prompts if not was_used(p)),
+        unused=tuple(UnusedPrompt(p.id, p.text) for p in prompts if p not in opened),
         generated_at=now,
         ended_at=roundtable.ended_at,
         scheduled_on=roundtable.scheduled_on or roundtable.event.starts_on,

@@ -83,6 +83,106 @@ class LeftOut:
         return self.pending + self.hidden + self.withdrawn + self.merged
 
 
+# What the room answered to a poll, scale, ranking or assessment (services/results.py computes
+# it); results never carry a name, so an anonymised summary keeps them as they are.
+
+
+@dataclass(frozen=True)
+class PollOption:
+    index: int
+    text: str
+    count: int  # answers that chose it
+
+
+@dataclass(frozen=True)
+class PollSummary:
+    responses: int
+    options: tuple[PollOption, ...]  # in the options' order
+    max_choices: int = 1
+
+    def share(self, option: PollOption) -> float | None:
+        """The share of the answers that chose the option; None before anyone answered."""
+        return option.count / self.responses if self.responses else None
+
+
+@dataclass(frozen=True)
+class ScaleSummary:
+    responses: int
+    mean: float | None
+    stdev: float | None  # the spread: the population standard deviation
+    distribution: dict[int, int]  # every value of the scale in order, zeros included
+
+    @property
+    def low(self) -> int:
+        return min(self.distribution)
+
+    @property
+    def high(self) -> int:
+        return max(self.distribution)
+
+
+@dataclass(frozen=True)
+class RankedOption:
+    index: int
+    text: str
+    borda: int
+    rank: int  # options with equal points share a rank
+
+
+@dataclass(frozen=True)
+class RankingSummary:
+    responses: int
+    options: tuple[RankedOption, ...]  # in the options' order
+
+    def ranked(self) -> list[RankedOption]:
+        """The options by rank, then in their own order."""
+        return sorted(self.options, key=lambda option: (option.rank, option.index))
+
+
+@dataclass(frozen=True)
+class CriterionScore:
+    """One criterion's scores of one item."""
+
+    name: str
+    weight: float
+    mean: float | None
+    stdev: float | None
+    n: int
+
+
+@dataclass(frozen=True)
+class AssessedItem:
+    index: int
+    text: str
+    score: float | None  # the weighted mean of its criteria's means; None while unscored
+    rank: int | None
+    criteria: tuple[CriterionScore, ...]
+
+
+@dataclass(frozen=True)
+class ScoreComment:
+    """A comment given with a score: on which item and criterion (indexes), never by whom."""
+
+    item: int
+    criterion: int
+    text: str
+
+
+@dataclass(frozen=True)
+class AssessmentSummary:
+    responses: int
+    items: tuple[AssessedItem, ...]  # in the items' order
+    comments: tuple[ScoreComment, ...] = ()
+    scale: tuple[int, int] = (1, 5)  # the lowest and highest score
+
+    def ranked(self) -> list[AssessedItem]:
+        """The items by rank, those nobody scored last, in their own order."""
+        return sorted(self.items, key=lambda item: (item.rank is None, item.rank or 0, item.index))
+
+
+AnsweredResults = PollSummary | ScaleSummary | RankingSummary | AssessmentSummary
+
+
 @dataclass(frozen=True)
 class PromptSummary:
     id: int
@@ -102,6 +202,9 @@ class PromptSummary:
     left_out: LeftOut = LeftOut()
     opened_at: datetime | None = None
     closed_at: datetime | None = None
+    # A poll, scale, ranking or assessment: what the room answered (it has no ideas). None
+    # for a prompt that collects ideas.
+    results: AnsweredResults | None = None
 
 
 @dataclass(frozen=True)

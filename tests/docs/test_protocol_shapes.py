@@ -514,9 +514,27 @@ def test_the_summary_is_built_in_exactly_the_typed_shape(session: Session) -> No
         **room, actor=facilitator, prompt_id=view["id"], name="Green", idea_ids=[one.answer["id"]]
     )
     prompts.create_prompt(**room, actor=facilitator, text="Unused")
+    # One prompt of each answered kind, answered: their results in the summary too.
+    answered = {
+        "poll": ({"options": ["A", "B"]}, {"choices": [1]}),
+        "scale": ({}, {"value": 4}),
+        "ranking": ({"options": ["A", "B"]}, {"order": [1, 0]}),
+        "assessment": (
+            {"items": ["X"]},
+            {"scores": [{"item": 0, "criterion": 0, "value": 4, "comment": "Good"}]},
+        ),
+    }
+    for kind, (setup, answer) in answered.items():
+        made, _ = prompts.create_prompt(
+            **room, actor=facilitator, text=kind, kind=kind, setup=setup
+        )
+        prompts.open_prompt(**room, actor=facilitator, prompt_id=made["id"])
+        responses.submit_response(**room, actor=ana, prompt_id=made["id"], answer=answer)
     summary = summaries.build_summary(
         session, actor=facilitator, roundtable_id=roundtable.id, now=utcnow()
     )
     built = summary_dict(summary)
     assert built["prompts"][0]["ideas"][0]["replies"] and built["prompts"][0]["ideas"][0]["merged"]
+    assert [p["kind"] for p in built["prompts"] if "results" in p] == list(answered)
+    assert built["prompts"][-1]["results"]["comments"]
     assert not mismatches(built, SummaryDocument, "summary")

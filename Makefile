@@ -70,6 +70,7 @@ bench: install
 	$(BIN)/python bench/suggest_quality.py
 	$(BIN)/python bench/flood.py
 	$(BIN)/python bench/export.py
+	$(BIN)/python bench/opinions.py
 
 # One catalogue per language for templates, Python and the pages' JavaScript dictionary
 # (facilitation/web/client_strings.py): extract them all, then bring every language up to date.

@@ -249,8 +249,10 @@ IDEA_HEADER = ("Rank", "Idea", "Author", "Votes", "Replies", "Reactions")
 
 
 def idea_label(idea: IdeaSummary) -> str:
-    """An idea's text as the tables show it: "(edited)" and its theme after it."""
+    """An idea's text as the tables show it: "(edited)", "(answered)" for a panel's question
+    and its theme after it."""
     label = idea.text + (" (edited)" if idea.edited else "")
+    label += " (answered)" if idea.answered else ""
     return label + (f" ({idea.theme})" if idea.theme else "")
 
 

@@ -64,6 +64,7 @@ class IdeaEntry(TypedDict):
     reactions: dict[str, int]
     replies: list[ReplyEntry]
     merged: list[MergedEntry]
+    answered: NotRequired[bool]  # the questions of a `questions` prompt only
 
 
 class ThemeEntry(TypedDict):
@@ -170,7 +171,7 @@ def _credit(byline: Byline) -> Credit:
 
 
 def _idea(idea: IdeaSummary) -> IdeaEntry:
-    return {
+    entry: IdeaEntry = {
         "id": idea.id,
         "rank": idea.rank,
         "text": idea.text,
@@ -187,6 +188,9 @@ def _idea(idea: IdeaSummary) -> IdeaEntry:
             for merged in idea.merged
         ],
     }
+    if idea.answered is not None:
+        entry["answered"] = idea.answered
+    return entry
 
 
 def _reply(reply: ReplySummary) -> ReplyEntry:

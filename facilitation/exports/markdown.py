@@ -150,6 +150,7 @@ def _themes(prompt: PromptSummary) -> list[str]:
 
 def _idea_rows(idea: IdeaSummary) -> list[str]:
     text = escape(idea.text) + (" *(edited)*" if idea.edited else "")
+    text += " *(answered)*" if idea.answered else ""
     if idea.theme:
         text += f" *({escape(idea.theme)})*"
     credit = _credit(Byline(idea.author, idea.affiliation))

@@ -181,6 +181,7 @@ def _ideas(prompt: Prompt) -> list[IdeaSummary]:
                 merged=tuple(merged.get(idea.id, ())),
                 edited=idea.edited,
                 origin=origin_of(idea),
+                answered=idea.answered if prompt.kind == PromptKind.QUESTIONS else None,
             )
         )
     return summaries

@@ -57,6 +57,8 @@ class IdeaSummary:
     edited: bool = False
     # Carried in from another roundtable: "Stream 1 · Roundtable title", shown for its author.
     origin: str | None = None
+    # A panel's question: whether it was answered (None for the ideas of other prompts).
+    answered: bool | None = None
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from facilitation.services.errors import DomainError, RateLimitedError
 from facilitation.services.phases import TIMER_MAX_SECONDS, TIMER_MIN_SECONDS
 from facilitation.services.prompts import MAX_VOTES_PER_PARTICIPANT
 from facilitation.services.shapes import ErrorView
+from facilitation.services.speakers import TURN_MAX_SECONDS, TURN_MIN_SECONDS
 
 MESSAGES: dict[str, LazyString] = {
     "unauthenticated": lazy_gettext("Sign in first."),
@@ -84,6 +85,14 @@ MESSAGES: dict[str, LazyString] = {
     "too_many_choices": lazy_gettext("You have chosen more options than this poll allows."),
     "duplicate_choice": lazy_gettext("An option is there twice."),
     "no_choice": lazy_gettext("Choose at least one option."),
+    # The speakers' queue.
+    "nobody_waiting": lazy_gettext("Nobody is waiting for the floor."),
+    "queue_full": lazy_gettext("The speakers' queue is full."),
+    "bad_turn": lazy_gettext(
+        "A speaker's time runs from %(min)s seconds to %(max)s minutes, or 0 for no limit.",
+        min=TURN_MIN_SECONDS,
+        max=TURN_MAX_SECONDS // 60,
+    ),
     # The rapporteur's workspace.
     "bad_outcome_kind": lazy_gettext(
         "An outcome is a takeaway, a decision, an action item or an open question."

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import csv
 import random
-import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -234,28 +233,3 @@ def test_planted_groups_are_found_in_a_polis_shaped_export() -> None:
     assert memberships(results) == [tuple(range(16)), tuple(range(16, 30))]
     assert results.consensus == (10, 11)
     assert results.divisive == tuple(range(10))
-
-
-def room(voters: int, statements: int) -> tuple[list[Row], list[int]]:
-    chance = random.Random(5)
-    sides: list[Opinion] = ["agree", "disagree", "pass"]
-    rows = [
-        (p, idea, sides[(p % 3 + idea) % 3] if chance.random() < 0.8 else chance.choice(sides))
-        for p in range(voters)
-        for idea in range(statements)
-        if chance.random() < 0.8
-    ]
-    return rows, list(range(statements))
-
-
-def fastest_of_three(rows: Sequence[Row], statements: list[int]) -> float:
-    times = []
-    for _ in range(3):
-        started = time.perf_counter()
-        opinion_results(rows, statements)
-        times.append(time.perf_counter() - started)
-    return min(times)
-
-
-def test_a_room_of_forty_is_answered_well_within_a_tenth_of_a_second() -> None:
-    assert fastest_of_three(*room(40, 30)) < 0.1

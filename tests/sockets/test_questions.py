@@ -124,3 +124,22 @@ def test_questions_take_no_phases(room: Room) -> None:
         {"text": "Questions", "kind": "questions", "phases": True},
         code="bad_request",
     )
+
+
+def test_the_summary_says_which_questions_were_answered(room: Room) -> None:
+    prompt_id = room.open_prompt("Questions for the panel", kind="questions")
+    alice = room.participant("Alice")
+    answered = post(room, alice, prompt_id, "How is it funded?")["id"]
+    waiting = post(room, alice, prompt_id, "Who maintains it?")["id"]
+    steer(room, "question.answered", idea_id=answered)
+    summary = room.get("/export", query_string={"format": "json"}).get_json()
+    [prompt] = [p for p in summary["prompts"] if p["id"] == prompt_id]
+    assert {i["id"]: i["answered"] for i in prompt["ideas"]} == {answered: True, waiting: False}
+    markdown = room.get("/export", query_string={"format": "md"}).get_data(as_text=True)
+    assert "How is it funded? *(answered)*" in markdown
+    assert "Who maintains it? |" in markdown
+    brainstorm = room.open_prompt("Ideas")
+    post(room, alice, brainstorm, "Shade trees")
+    summary = room.get("/export", query_string={"format": "json"}).get_json()
+    [ideas] = [p for p in summary["prompts"] if p["id"] == brainstorm]
+    assert "answered" not in ideas["ideas"][0]

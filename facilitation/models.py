@@ -30,6 +30,7 @@ class PromptKind(enum.StrEnum):
     RANKING = "ranking"
     ASSESSMENT = "assessment"
     QUESTIONS = "questions"  # a panel's Q&A: the ideas are questions, upvoted without a budget
+    STATEMENTS = "statements"  # the ideas are statements each participant agrees with, or not
 
 
 # The kinds a participant answers with one `response.submit` rather than with ideas and votes.
@@ -262,6 +263,22 @@ class Response(Base):
     # {"choices": [...]}, {"value": n}, {"order": [...]} or {"scores": [{item, criterion,
     # value, comment}]}: checked against the prompt's setup before it is stored.
     answer: Mapped[dict[str, Any]] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Opinion(Base):
+    """One participant's stance on one statement (an idea of a `statements` prompt): agree,
+    disagree or pass; casting again changes it."""
+
+    __tablename__ = "opinion"
+    __table_args__ = (UniqueConstraint("idea_id", "participant_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    prompt_id: Mapped[int] = mapped_column(ForeignKey("prompt.id", ondelete="CASCADE"), index=True)
+    idea_id: Mapped[int] = mapped_column(ForeignKey("idea.id", ondelete="CASCADE"))
+    participant_id: Mapped[int] = mapped_column(ForeignKey("participant.id", ondelete="CASCADE"))
+    opinion: Mapped[str] = mapped_column(String(10))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
 

@@ -77,11 +77,13 @@ TIMER_CHECK_SECONDS = 0.5
 
 
 def _move_on_when_time_is_up(app: Any) -> None:
-    """Advance prompts whose timers ran out; every process may do it, the database decides once."""
+    """Advance prompts whose timers ran out, and group the opinions of statements prompts that
+    came after their last grouping; every process may do it, the database decides once."""
     import logging
 
     from facilitation.models import utcnow
     from facilitation.services.phases import advance_expired_timers, timers_due
+    from facilitation.services.statements import groups_due, publish_due_groups
 
     state = app.extensions["facilitation"]
     socketio = app.extensions["socketio"]
@@ -89,11 +91,13 @@ def _move_on_when_time_is_up(app: Any) -> None:
         socketio.sleep(TIMER_CHECK_SECONDS)
         try:
             with state.db.session() as db:
-                if not timers_due(db, now=utcnow()):
-                    continue
-            with state.db.writing() as db:
-                events = advance_expired_timers(db, now=utcnow())
-            state.realtime.publish(events)
+                timers, groups = timers_due(db, now=utcnow()), groups_due(db, now=utcnow())
+            if timers:
+                with state.db.writing() as db:
+                    state.realtime.publish(advance_expired_timers(db, now=utcnow()))
+            if groups:
+                with state.db.writing() as db:
+                    state.realtime.publish(publish_due_groups(db, now=utcnow()))
         except Exception:  # a database hiccup must not stop the timers for good
             logging.getLogger(__name__).exception("moving on expired timers failed")
 

@@ -11,9 +11,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar, Generic, NamedTuple, Self, TypeVar
 
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
-from facilitation.models import Idea, Prompt, RoomEvent, Roundtable, Theme
+from facilitation.models import Idea, Prompt, PromptKind, RoomEvent, Roundtable, Theme
 from facilitation.services.actors import Actor
 from facilitation.services.errors import NotFoundError
 from facilitation.services.results import current_answers, results_view
@@ -21,6 +21,8 @@ from facilitation.services.shapes import (
     EventPayload,
     IdeaChanged,
     IdeaTally,
+    OpinionCounts,
+    OpinionTally,
     ParticipantsCount,
     PromptChanged,
     PromptDeletedPayload,
@@ -35,6 +37,7 @@ from facilitation.services.shapes import (
     ThemeTally,
     ThemeView,
 )
+from facilitation.services.statement_results import idea_counts, statements_results
 from facilitation.services.views import (
     EVERYONE,
     STAFF,
@@ -154,6 +157,10 @@ class ResultsUpdated(RoomChange):
 
     @classmethod
     def of(cls, prompt: Prompt) -> Self:
+        session = object_session(prompt)
+        if prompt.kind == PromptKind.STATEMENTS and session is not None:
+            grouped = statements_results(session, prompt)
+            return cls(prompt.id, grouped["voters"], grouped, grouped, tallies_hidden(prompt))
         answers = current_answers(prompt)
         return cls(
             prompt.id,
@@ -178,6 +185,25 @@ class ResultsUpdated(RoomChange):
             "results": None if self.hidden else self.public_results,
             "seq": seq,
         }
+
+
+@dataclass(frozen=True)
+class OpinionTallied(RoomChange):
+    wire_name: ClassVar[str] = "opinion.tally"
+    idea_id: int
+    opinions: OpinionCounts
+    hidden: bool
+
+    @classmethod
+    def of(cls, idea: Idea) -> Self:
+        return cls(idea.id, idea_counts(idea), tallies_hidden(idea.prompt))
+
+    def payload(self, seq: int) -> OpinionTally:
+        return {"idea_id": self.idea_id, "opinions": self.opinions, "seq": seq}
+
+    def public_payload(self, seq: int) -> OpinionTally:
+        opinions = None if self.hidden else self.opinions
+        return {"idea_id": self.idea_id, "opinions": opinions, "seq": seq}
 
 
 @dataclass(frozen=True)

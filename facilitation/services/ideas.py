@@ -1,4 +1,5 @@
-"""Ideas: posted by participants to an open prompt, once per client_id."""
+"""Ideas: posted by participants to an open prompt, once per client_id; and the statements
+staff put to a statements prompt."""
 
 from __future__ import annotations
 
@@ -7,7 +8,17 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from facilitation.models import Idea, IdeaStatus, Phase, Prompt, PromptStatus, Reaction, Vote
+from facilitation.models import (
+    Attribution,
+    Idea,
+    IdeaStatus,
+    Phase,
+    Prompt,
+    PromptKind,
+    PromptStatus,
+    Reaction,
+    Vote,
+)
 from facilitation.services.actors import Actor, Right, require, require_participant
 from facilitation.services.errors import (
     ConflictError,
@@ -64,7 +75,16 @@ def create_idea(
     parent_id: int | None = None,
 ) -> Written[SeenIdea]:
     """Add an idea (or a reply building on one) to an open prompt; a repeated client_id
-    returns the first idea unchanged."""
+    returns the first idea unchanged. Staff add statements to a statements prompt."""
+    if actor is not None and actor.is_staff:
+        return add_statement(
+            session,
+            actor=actor,
+            roundtable_id=roundtable_id,
+            prompt_id=prompt_id,
+            text=text,
+            client_id=client_id,
+        )
     participant_id = require_participant(actor)
     if not client_id or len(client_id) > CLIENT_ID_MAX:
         raise InvalidInputError(
@@ -79,6 +99,11 @@ def create_idea(
         session.commit()
         return Written(idea_view(existing, Viewer.of(actor)), [])
     prompt = require_posting(prompt_in(session, roundtable.id, prompt_id))
+    statements = prompt.kind == PromptKind.STATEMENTS
+    if statements and not prompt.settings.get("participant_statements"):
+        raise ConflictError("staff_statements", "Only the facilitator adds statements here.")
+    if statements and parent_id is not None:
+        raise InvalidInputError("bad_request", "Statements take no replies.")
     if parent_id is not None:
         parent = session.get(Idea, parent_id)
         if parent is None or parent.prompt_id != prompt.id or parent.status != IdeaStatus.VISIBLE:
@@ -90,7 +115,10 @@ def create_idea(
         participant_id=participant_id,
         client_id=client_id,
         parent_id=parent_id,
-        status=IdeaStatus.PENDING if prompt.settings.get("premoderate") else IdeaStatus.VISIBLE,
+        # A participant's statement is put to everyone: the facilitator reads it first.
+        status=IdeaStatus.PENDING
+        if prompt.settings.get("premoderate") or statements
+        else IdeaStatus.VISIBLE,
         text=clean_text(text, field="idea", max_length=IDEA_MAX),
         attribution=attribution_of(prompt),
     )
@@ -100,6 +128,53 @@ def create_idea(
     created = IdeaCreated.of(idea)
     return Written(
         idea_view(idea, Viewer.of(actor)), record(session, roundtable, [created], actor=actor)
+    )
+
+
+def add_statement(
+    session: Session,
+    *,
+    actor: Actor | None,
+    roundtable_id: int,
+    prompt_id: int,
+    text: str,
+    client_id: str,
+) -> Written[SeenIdea]:
+    """A statement put to the room by staff, to a statements prompt that is a draft or open:
+    it is shown at once and credited to nobody. A repeated client_id returns the first one."""
+    require(actor, Right.RUN_PROMPTS)
+    if not client_id or len(client_id) > CLIENT_ID_MAX:
+        raise InvalidInputError(
+            "bad_client_id", f"client_id must be 1 to {CLIENT_ID_MAX} characters."
+        )
+    clean = clean_text(text, field="idea", max_length=IDEA_MAX)
+    roundtable = lock_roundtable(session, roundtable_id)
+    prompt = prompt_in(session, roundtable.id, prompt_id)
+    if prompt.kind != PromptKind.STATEMENTS:
+        raise ForbiddenError("Only participants post ideas; staff add statements.")
+    if prompt.status == PromptStatus.CLOSED:
+        raise ConflictError("prompt_closed", "This prompt is not open.")
+    existing = session.scalar(
+        select(Idea).where(
+            Idea.prompt_id == prompt.id, Idea.participant_id.is_(None), Idea.client_id == client_id
+        )
+    )
+    if existing is not None:
+        session.commit()
+        return Written(idea_view(existing), [])
+    idea = Idea(
+        prompt_id=prompt.id,
+        participant_id=None,
+        client_id=client_id,
+        status=IdeaStatus.VISIBLE,
+        text=clean,
+        attribution=Attribution.ANONYMOUS,
+    )
+    session.add(idea)
+    session.flush()
+    session.refresh(idea)
+    return Written(
+        idea_view(idea), record(session, roundtable, [IdeaCreated.of(idea)], actor=actor)
     )
 
 

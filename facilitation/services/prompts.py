@@ -38,7 +38,7 @@ from facilitation.services.views import prompt_view, roundtable_view
 DEFAULT_VOTES_PER_PARTICIPANT = 3
 MAX_VOTES_PER_PARTICIPANT = 20
 # What the facilitator switches on or off for one prompt; each is kept in its settings when on.
-SWITCHES = ("private", "hide_tallies", "late_ideas", "premoderate")
+SWITCHES = ("private", "hide_tallies", "late_ideas", "premoderate", "participant_statements")
 
 
 def prompt_in(session: Session, roundtable_id: int, prompt_id: int) -> Prompt:

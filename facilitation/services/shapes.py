@@ -27,6 +27,10 @@ class OriginView(TypedDict):
     kind: str  # "idea", or the kind of outcome it was: "takeaway", "decision"
 
 
+# "pass" is a keyword in Python: this shape can only be written the functional way.
+OpinionCounts = TypedDict("OpinionCounts", {"agree": int, "disagree": int, "pass": int})
+
+
 class IdeaView(TypedDict):
     """An idea the viewer may see in full."""
 
@@ -49,6 +53,9 @@ class IdeaView(TypedDict):
     mine: NotRequired[Literal[True]]
     origin: NotRequired[OriginView]  # ideas brought in from another roundtable only
     answered: NotRequired[bool]  # the questions of a `questions` prompt only
+    # The statements of a `statements` prompt only: how many agree, disagree and pass (null
+    # while the prompt hides its tallies from the viewer).
+    opinions: NotRequired[OpinionCounts | None]
 
 
 class RedactedIdea(TypedDict):
@@ -148,7 +155,34 @@ class AssessmentResultsView(TypedDict):
     comments: NotRequired[list[CommentView]]  # staff only, never with a name
 
 
-ResultsView = PollResultsView | ScaleResultsView | RankingResultsView | AssessmentResultsView
+class StanceView(TypedDict):
+    """One opinion group's shares on one statement: of its members who marked it, how many
+    agreed and how many disagreed (passes count in the denominator)."""
+
+    idea_id: int
+    agree: float
+    disagree: float
+
+
+class OpinionGroupView(TypedDict):
+    size: int
+    statements: list[StanceView]
+
+
+class StatementsResultsView(TypedDict):
+    voters: int
+    groups: list[OpinionGroupView]  # empty while there are too few voters to tell
+    consensus: list[int]  # statements every group broadly agrees with
+    divisive: list[int]  # statements the groups split on
+
+
+ResultsView = (
+    PollResultsView
+    | ScaleResultsView
+    | RankingResultsView
+    | AssessmentResultsView
+    | StatementsResultsView
+)
 
 
 class ScoreView(TypedDict):
@@ -205,6 +239,10 @@ class PromptView(TypedDict):
     responses: NotRequired[int]
     results: NotRequired[ResultsView | None]
     my_response: NotRequired[AnswerView | None]
+    # A statements prompt: whether participants may propose statements (pre-moderated), and
+    # in a participant's snapshot, its opinions by statement id.
+    participant_statements: NotRequired[bool]
+    my_opinions: NotRequired[dict[str, str]]
 
 
 class RoundtableView(TypedDict):
@@ -323,6 +361,14 @@ class ResultsChanged(TypedDict):
     seq: int
 
 
+class OpinionTally(TypedDict):
+    """opinion.tally: a statement's counts after an opinion (null while tallies are hidden)."""
+
+    idea_id: int
+    opinions: OpinionCounts | None
+    seq: int
+
+
 class QueueChanged(TypedDict):
     """queue.updated"""
 
@@ -361,6 +407,7 @@ EventPayload = (
     | IdeaTally
     | ThemeTally
     | ResultsChanged
+    | OpinionTally
     | QueueChanged
     | ParticipantsCount
     | RoundtableChanged
@@ -533,6 +580,12 @@ class IdeaVoteAck(TypedDict):
     idea_id: int
 
 
+class OpinionAck(TypedDict):
+    ok: Literal[True]
+    idea_id: int
+    opinion: str
+
+
 class QueueAck(TypedDict):
     ok: Literal[True]
     queue: QueueView
@@ -626,6 +679,7 @@ Ack = (
     | ThemeVoteAck
     | ResponseAck
     | QueueAck
+    | OpinionAck
     | ThemeAck
     | RoundtableAck
     | SuggestionsAck

@@ -42,6 +42,12 @@ from facilitation.services.shapes import (
     ThemeView,
     TimerView,
 )
+from facilitation.services.statement_results import (
+    idea_counts,
+    is_statement,
+    my_opinions,
+    statements_results,
+)
 
 
 @dataclass(frozen=True)
@@ -184,6 +190,9 @@ def idea_view(idea: Idea, viewer: Viewer = STAFF) -> SeenIdea:
         view["origin"] = origin_view(idea.origin)
     if prompt.kind == PromptKind.QUESTIONS and idea.parent_id is None:
         view["answered"] = idea.answered
+    if is_statement(idea):
+        hidden = not viewer.staff and tallies_hidden(prompt)
+        view["opinions"] = None if hidden else idea_counts(idea)
     if viewer.participant_id is not None:
         view["my_reactions"] = my_reactions(idea, viewer.participant_id)
     if mine:
@@ -272,11 +281,17 @@ def prompt_view(prompt: Prompt, viewer: Viewer = STAFF) -> PromptView:
             theme_view(theme, viewer, support=supports.get(theme.id, 0)) for theme in prompt.themes
         ],
     }
+    hidden = not viewer.staff and tallies_hidden(prompt)
     if is_answered(prompt):
-        hidden = not viewer.staff and tallies_hidden(prompt)
         add_answered(
             view, prompt, staff=viewer.staff, hidden=hidden, answers=current_answers(prompt)
         )
+    session = object_session(prompt)
+    if prompt.kind == PromptKind.STATEMENTS and session is not None:
+        view["participant_statements"] = bool(settings.get("participant_statements"))
+        results = statements_results(session, prompt)
+        view["responses"] = results["voters"]
+        view["results"] = None if hidden else results
     return view
 
 
@@ -362,6 +377,7 @@ def snapshot(session: Session, roundtable: Roundtable, viewer: Viewer) -> Snapsh
     mine = my_votes(session, roundtable.id, participant_id) if participant_id else {}
     themes = my_theme_votes(session, roundtable.id, participant_id) if participant_id else {}
     answered = my_responses(session, roundtable.id, participant_id) if participant_id else {}
+    stances = my_opinions(session, roundtable.id, participant_id) if participant_id else {}
     prompt_views = []
     for prompt in prompts:
         view = prompt_view(prompt, viewer)
@@ -371,6 +387,8 @@ def snapshot(session: Session, roundtable: Roundtable, viewer: Viewer) -> Snapsh
             if is_answered(prompt):
                 answer = answered.get(prompt.id)
                 view["my_response"] = None if answer is None else answer_view(prompt, answer)
+            if prompt.kind == PromptKind.STATEMENTS:
+                view["my_opinions"] = stances.get(prompt.id, {})
         prompt_views.append(view)
     return {
         "roundtable": roundtable_view(roundtable),

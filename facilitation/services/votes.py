@@ -73,6 +73,10 @@ def _ballot(
         raise ConflictError("idea_unavailable", "This idea is not open to votes.")
     if idea.parent_id is not None:
         raise ConflictError("idea_unavailable", "Replies build on an idea; vote for the idea.")
+    if idea.prompt.kind == PromptKind.STATEMENTS:
+        raise ConflictError(
+            "wrong_kind", "A statement takes agree, disagree or pass: opinion.cast."
+        )
     return Ballot(participant_id, roundtable, _voting(idea.prompt), idea)
 
 

@@ -10,12 +10,21 @@ from flask_socketio import SocketIO
 from facilitation.models import utcnow
 from facilitation.payloads import parse
 from facilitation.runtime import runtime
-from facilitation.services import ideas, phases, prompts, responses, roundtables, votes
+from facilitation.services import (
+    ideas,
+    phases,
+    prompts,
+    responses,
+    roundtables,
+    statements,
+    votes,
+)
 from facilitation.services.answers import ALL_SETUP_FIELDS
 from facilitation.services.events import Written
 from facilitation.services.shapes import (
     IdeaAck,
     IdeaVoteAck,
+    OpinionAck,
     PromptAck,
     PromptDeletedAck,
     ResponseAck,
@@ -180,6 +189,12 @@ def register(socketio: SocketIO) -> None:
         }
         kept = write(responses.submit_response, answer=answer, **fields)
         return {"ok": True, "prompt_id": fields["prompt_id"], "response": kept}
+
+    @handles(socketio, "opinion.cast")
+    def on_opinion_cast(payload: Any) -> OpinionAck:
+        fields = parse(payload, required={"idea_id": int, "opinion": str})
+        kept = write(statements.cast_opinion, **fields)
+        return {"ok": True, "idea_id": fields["idea_id"], "opinion": kept}
 
     def on_vote(
         on_idea: Callable[..., Written[int | None]], on_theme: Callable[..., Written[int | None]]

@@ -85,6 +85,8 @@ MESSAGES: dict[str, LazyString] = {
     "too_many_choices": lazy_gettext("You have chosen more options than this poll allows."),
     "duplicate_choice": lazy_gettext("An option is there twice."),
     "no_choice": lazy_gettext("Choose at least one option."),
+    "bad_opinion": lazy_gettext("An opinion is agree, disagree or pass."),
+    "staff_statements": lazy_gettext("Only the facilitator adds statements here."),
     # The speakers' queue.
     "nobody_waiting": lazy_gettext("Nobody is waiting for the floor."),
     "queue_full": lazy_gettext("The speakers' queue is full."),

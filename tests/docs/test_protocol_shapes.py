@@ -30,6 +30,7 @@ from facilitation.services import (
     roundtables,
     speakers,
     staff,
+    statements,
     summaries,
     themes,
     votes,
@@ -190,6 +191,7 @@ EVENTS: dict[str, list[type]] = {
     "notes.updated": [s.NotesChanged],
     "results.updated": [s.ResultsChanged],
     "queue.updated": [s.QueueChanged],
+    "opinion.tally": [s.OpinionTally],
 }
 
 PROMPT_WRITES = ("create", "open", "close", "configure", "phase", "reveal", "update", "move")
@@ -220,6 +222,7 @@ ACKS: dict[str, list[type]] = {
     "notes.save": [s.NotesAck],
     "response.submit": [s.ResponseAck],
     "question.answered": [s.IdeaAck],
+    "opinion.cast": [s.OpinionAck],
     **{event: [s.QueueAck] for event in ("hand.raise", "hand.lower", "floor.give", "floor.end")},
 }
 
@@ -432,6 +435,14 @@ def test_a_busy_room_is_built_in_exactly_the_typed_shapes(session: Session) -> N
         answer={"scores": [{"item": 0, "criterion": 0, "value": 4, "comment": "Good"}]},
     )
     events += scored.events
+    stated = prompt("Statements", kind="statements", participant_statements=True)
+    statement = ideas.create_idea(
+        **room, actor=facilitator, prompt_id=stated, text="Free transit", client_id="s"
+    )
+    events += statement.events
+    events += statements.cast_opinion(
+        **room, actor=ben, idea_id=statement.answer["id"], opinion="agree"
+    ).events
     events += speakers.raise_hand(**room, actor=ana).events
     events += speakers.raise_hand(**room, actor=ben).events
     events += speakers.give_floor(**room, actor=facilitator, seconds=60).events

@@ -15,9 +15,11 @@ from facilitation.services.summary_data import (
     AnsweredResults,
     AssessedItem,
     AssessmentSummary,
+    OpinionGroupSummary,
     PollSummary,
     RankingSummary,
     ScaleSummary,
+    StatementsSummary,
 )
 
 RESULT_HEADINGS = {
@@ -181,6 +183,66 @@ def _assessment(assessed: AssessmentSummary) -> list[Block]:
     return blocks
 
 
+STATEMENT_HEADER = ("Statement", "Agree", "Disagree", "Pass", "Across groups")
+GROUP_HEADER = ("Statement", "Agree", "Disagree")
+
+
+def statement_rows(stated: StatementsSummary) -> tuple[tuple[str, ...], ...]:
+    """Each statement in the order it was put: the room's counts, and whether every opinion
+    group agrees with it (consensus) or the groups split on it (divisive)."""
+    return tuple(
+        (
+            s.text,
+            str(s.agree),
+            str(s.disagree),
+            str(s.passes),
+            "consensus" if s.consensus else "divisive" if s.divisive else "",
+        )
+        for s in stated.statements
+    )
+
+
+def group_rows(
+    stated: StatementsSummary, group: OpinionGroupSummary
+) -> tuple[tuple[str, ...], ...]:
+    texts = {s.id: s.text for s in stated.statements}
+    return tuple(
+        (texts.get(share.idea_id, ""), percent(share.agree), percent(share.disagree))
+        for share in group.shares
+    )
+
+
+def _statements(stated: StatementsSummary) -> list[Block]:
+    sizes = ", ".join(str(group.size) for group in stated.groups)
+    if len(stated.groups) > 1:
+        grouped = (
+            f"They fall into {len(stated.groups)} opinion groups of people who voted alike "
+            f"({sizes} people)."
+        )
+    elif stated.groups:
+        grouped = "They voted too much alike to fall into distinct opinion groups."
+    else:
+        grouped = "Too few voted for opinion groups to be told apart."
+    blocks: list[Block] = [
+        Note(f"{plural(stated.voters, 'person', 'people')} gave their opinions. {grouped}"),
+        Table(
+            STATEMENT_HEADER,
+            statement_rows(stated),
+            (0.52, 0.11, 0.11, 0.11, 0.15),
+            frozenset({1, 2, 3}),
+        ),
+    ]
+    if len(stated.groups) > 1:
+        for number, group in enumerate(stated.groups, start=1):
+            blocks.append(Heading(f"Group {number} ({plural(group.size, 'person', 'people')})"))
+            blocks.append(
+                Table(
+                    GROUP_HEADER, group_rows(stated, group), (0.64, 0.18, 0.18), frozenset({1, 2})
+                )
+            )
+    return blocks
+
+
 def result_blocks(results: AnsweredResults) -> list[Block]:
     """What a readable format shows of an answered prompt's results, in reading order."""
     if not results.responses:
@@ -191,4 +253,6 @@ def result_blocks(results: AnsweredResults) -> list[Block]:
         return _scale(results)
     if isinstance(results, RankingSummary):
         return _ranking(results)
+    if isinstance(results, StatementsSummary):
+        return _statements(results)
     return _assessment(results)

@@ -22,6 +22,7 @@ from facilitation.services.summary_data import (
     PromptSummary,
     RankingSummary,
     ScaleSummary,
+    StatementsSummary,
     Summary,
 )
 
@@ -71,6 +72,11 @@ RESULT_COLUMNS = {
     "stdev": "stdev",
     "n": "n",
     "comment": "comment",
+    "agree": "agree",
+    "disagree": "disagree",
+    "pass": "pass",
+    "group": "group",
+    "stands": "consensus or divisive",
 }
 RESULT_HEADER = tuple(RESULT_COLUMNS.values())
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -182,6 +188,8 @@ def _result_rows(prompt: PromptSummary, results: AnsweredResults) -> Iterator[tu
     elif isinstance(results, RankingSummary):
         for ranked in results.ranked():
             yield row(rank=ranked.rank, choice=ranked.text, borda=ranked.borda)
+    elif isinstance(results, StatementsSummary):
+        yield from _statement_rows(results, row)
     else:
         yield from _assessment_rows(results, row)
 
@@ -207,6 +215,27 @@ def _assessment_rows(
             criterion=item.criteria[comment.criterion].name,
             comment=comment.text,
         )
+
+
+def _statement_rows(
+    stated: StatementsSummary, row: Callable[..., tuple[Cell, ...]]
+) -> Iterator[tuple[Cell, ...]]:
+    """Each statement's counts, then each opinion group's shares on it (group 1 the largest)."""
+    texts = {s.id: s.text for s in stated.statements}
+    for s in stated.statements:
+        stands = "consensus" if s.consensus else "divisive" if s.divisive else None
+        yield row(
+            choice=s.text, agree=s.agree, disagree=s.disagree, stands=stands, **{"pass": s.passes}
+        )
+    for number, group in enumerate(stated.groups, start=1):
+        for share in group.shares:
+            yield row(
+                group=number,
+                n=group.size,
+                choice=texts.get(share.idea_id),
+                agree=_figure(share.agree),
+                disagree=_figure(share.disagree),
+            )
 
 
 def render_csv(summary: Summary) -> bytes:

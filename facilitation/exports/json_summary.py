@@ -13,6 +13,7 @@ from facilitation.services.shapes import (
     RankingResultsView,
     ResultsView,
     ScaleResultsView,
+    StatementsResultsView,
 )
 from facilitation.services.summary_data import (
     AnsweredResults,
@@ -26,6 +27,7 @@ from facilitation.services.summary_data import (
     RankingSummary,
     ReplySummary,
     ScaleSummary,
+    StatementsSummary,
     Summary,
     ThemeSummary,
     participation_view,
@@ -51,7 +53,16 @@ class MergedEntry(Credit):
     text: str
 
 
-class IdeaEntry(TypedDict):
+# "pass" is a keyword in Python: a statement's counts can only be written the functional way.
+StatementCounts = TypedDict(
+    "StatementCounts",
+    {"agree": NotRequired[int], "disagree": NotRequired[int], "pass": NotRequired[int]},
+)
+
+
+class IdeaEntry(StatementCounts):
+    """An idea; a statement adds its agree, disagree and pass counts."""
+
     id: int
     rank: int
     text: str
@@ -190,6 +201,8 @@ def _idea(idea: IdeaSummary) -> IdeaEntry:
     }
     if idea.answered is not None:
         entry["answered"] = idea.answered
+    if idea.opinions is not None:
+        entry["agree"], entry["disagree"], entry["pass"] = idea.opinions
     return entry
 
 
@@ -262,6 +275,24 @@ def _assessment(assessed: AssessmentSummary) -> AssessmentResultsView:
     }
 
 
+def _statements(results: StatementsSummary) -> StatementsResultsView:
+    return {
+        "voters": results.voters,
+        "groups": [
+            {
+                "size": group.size,
+                "statements": [
+                    {"idea_id": s.idea_id, "agree": s.agree, "disagree": s.disagree}
+                    for s in group.shares
+                ],
+            }
+            for group in results.groups
+        ],
+        "consensus": [s.id for s in results.statements if s.consensus],
+        "divisive": [s.id for s in results.statements if s.divisive],
+    }
+
+
 def _results(results: AnsweredResults) -> ResultsView:
     if isinstance(results, PollSummary):
         return _poll(results)
@@ -269,6 +300,8 @@ def _results(results: AnsweredResults) -> ResultsView:
         return _scale(results)
     if isinstance(results, RankingSummary):
         return _ranking(results)
+    if isinstance(results, StatementsSummary):
+        return _statements(results)
     return _assessment(results)
 
 

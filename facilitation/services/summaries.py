@@ -10,6 +10,7 @@ scale, ranking or assessment has no ideas: it carries its results, as every view
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -40,15 +41,18 @@ from facilitation.services.results import (
     scale_view,
 )
 from facilitation.services.roundtables import get_roundtable
+from facilitation.services.statement_results import counts_of, statements_results
 from facilitation.services.summary_data import (
     AnsweredResults,
     AssessedItem,
     AssessmentSummary,
     Byline,
     CriterionScore,
+    GroupShare,
     IdeaSummary,
     LeftOut,
     MergedSummary,
+    OpinionGroupSummary,
     OutcomeSummary,
     PollOption,
     PollSummary,
@@ -58,6 +62,8 @@ from facilitation.services.summary_data import (
     ReplySummary,
     ScaleSummary,
     ScoreComment,
+    StatementsSummary,
+    StatementTally,
     Summary,
     ThemeSummary,
     UnusedPrompt,
@@ -284,9 +290,48 @@ def answered_results(prompt: Prompt, answers: list[dict[str, Any]]) -> AnsweredR
     return None
 
 
+def _statements(
+    session: Session, prompt: Prompt, ideas: list[IdeaSummary]
+) -> tuple[list[IdeaSummary], StatementsSummary]:
+    """A statements prompt's statements with their counts, and its opinion groups as the room
+    sees them (services/statement_results.py)."""
+    counts = counts_of(session, prompt.id)
+    grouped = statements_results(session, prompt)
+    consensus, divisive = set(grouped["consensus"]), set(grouped["divisive"])
+    counted = []
+    tallies = []
+    for idea in ideas:
+        c = counts.get(idea.id, {"agree": 0, "disagree": 0, "pass": 0})
+        counted.append(replace(idea, opinions=(c["agree"], c["disagree"], c["pass"])))
+        tallies.append(
+            StatementTally(
+                idea.id,
+                idea.text,
+                c["agree"],
+                c["disagree"],
+                c["pass"],
+                consensus=idea.id in consensus,
+                divisive=idea.id in divisive,
+            )
+        )
+    order = {idea.id: n for n, idea in enumerate(prompt.ideas)}
+    tallies.sort(key=lambda t: order.get(t.id, 0))
+    groups = tuple(
+        OpinionGroupSummary(
+            group["size"],
+            tuple(GroupShare(s["idea_id"], s["agree"], s["disagree"]) for s in group["statements"]),
+        )
+        for group in grouped["groups"]
+    )
+    return counted, StatementsSummary(grouped["voters"], tuple(tallies), groups)
+
+
 def _prompt(session: Session, prompt: Prompt, answers: list[dict[str, Any]]) -> PromptSummary:
     voters, on_ideas, on_themes = _votes(session, prompt.id)
     ideas = _ideas(prompt)
+    results = answered_results(prompt, answers)
+    if prompt.kind == PromptKind.STATEMENTS:
+        ideas, results = _statements(session, prompt, ideas)
     by_id = {idea.id: idea for idea in prompt.ideas}
     return PromptSummary(
         id=prompt.id,
@@ -308,7 +353,7 @@ def _prompt(session: Session, prompt: Prompt, answers: list[dict[str, Any]]) -> 
         left_out=left_out(prompt),
         opened_at=prompt.opened_at,
         closed_at=prompt.closed_at,
-        results=answered_results(prompt, answers),
+        results=results,
     )
 
 

@@ -59,6 +59,8 @@ class IdeaSummary:
     origin: str | None = None
     # A panel's question: whether it was answered (None for the ideas of other prompts).
     answered: bool | None = None
+    # A statement: how many agree, disagree and pass (None for the ideas of other prompts).
+    opinions: tuple[int, int, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -182,7 +184,48 @@ class AssessmentSummary:
         return sorted(self.items, key=lambda item: (item.rank is None, item.rank or 0, item.index))
 
 
-AnsweredResults = PollSummary | ScaleSummary | RankingSummary | AssessmentSummary
+@dataclass(frozen=True)
+class StatementTally:
+    """A statement with the room's counts, and whether the groups agree on it or split."""
+
+    id: int
+    text: str
+    agree: int
+    disagree: int
+    passes: int
+    consensus: bool = False
+    divisive: bool = False
+
+
+@dataclass(frozen=True)
+class GroupShare:
+    """One opinion group's shares on one statement (passes count in the denominator)."""
+
+    idea_id: int
+    agree: float
+    disagree: float
+
+
+@dataclass(frozen=True)
+class OpinionGroupSummary:
+    size: int
+    shares: tuple[GroupShare, ...]  # in the statements' order
+
+
+@dataclass(frozen=True)
+class StatementsSummary:
+    voters: int
+    statements: tuple[StatementTally, ...]  # in the order they were put to the room
+    groups: tuple[OpinionGroupSummary, ...] = ()  # none while too few voted to tell
+
+    @property
+    def responses(self) -> int:
+        return self.voters
+
+
+AnsweredResults = (
+    PollSummary | ScaleSummary | RankingSummary | AssessmentSummary | StatementsSummary
+)
 
 
 @dataclass(frozen=True)

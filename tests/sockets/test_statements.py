@@ -4,6 +4,7 @@ the opinion groups follow, with the consensus and divisive statements."""
 
 from __future__ import annotations
 
+import json
 from datetime import timedelta
 from typing import Any
 
@@ -13,6 +14,7 @@ from facilitation.models import utcnow
 from facilitation.services.events import Published
 from facilitation.services.statements import publish_due_groups
 from tests.conftest import acked
+from tests.exports.readback import csv_rows, docx_text, html_text, pdf_text
 from tests.rooms import Member, Room
 from tests.sockets.facilitating import come_back, ideas_by_id, prompt_in, steer
 
@@ -198,3 +200,46 @@ def test_a_repeated_staff_statement_is_added_once(room: Room) -> None:
     again = acked(room.facilitator.emit("idea.create", payload))["idea"]
     assert again["id"] == first["id"]
     assert room.heard() == []
+
+
+def test_every_summary_format_carries_the_counts_and_the_groups(room: Room) -> None:
+    prompt_id, [cars, transit, parks] = state(room)
+    for n in range(10):
+        person = room.participant(f"P{n}")
+        cast(person, cars, "agree" if n < 5 else "disagree")
+        cast(person, transit, "disagree" if n < 5 else "agree")
+        cast(person, parks, "pass" if n == 9 else "agree")  # n = 9 takes too few sides to group
+    room.close_prompt(prompt_id)
+
+    def export(fmt: str) -> bytes:
+        response = room.get("/export", query_string={"format": fmt})
+        assert response.status_code == 200, fmt
+        return response.get_data()
+
+    summary = json.loads(export("json"))
+    [prompt] = [p for p in summary["prompts"] if p["id"] == prompt_id]
+    counts = {i["id"]: (i["agree"], i["disagree"], i["pass"]) for i in prompt["ideas"]}
+    assert counts == {cars: (5, 5, 0), transit: (5, 5, 0), parks: (9, 0, 1)}
+    results = prompt["results"]
+    assert results["voters"] == 10
+    assert [g["size"] for g in results["groups"]] == [5, 4]
+    assert results["consensus"] == [parks] and results["divisive"] == [cars, transit]
+
+    markdown = export("md").decode()
+    assert "10 people gave their opinions. They fall into 2 opinion groups" in markdown
+    assert "| Cars out of the centre | 5 | 5 | 0 | divisive |" in markdown
+    assert "| More parks | 9 | 0 | 1 | consensus |" in markdown
+    assert "Group 1 (5 people)" in markdown
+    rows = csv_rows(export("csv"))
+    header = rows.index(next(r for r in rows if r and r[0] == "section" and "agree" in r))
+    named = [dict(zip(rows[header], r, strict=False)) for r in rows[header + 1 :] if r]
+    parks_row = next(
+        r for r in named if r["option, value or item"] == "More parks" and not r["group"]
+    )
+    assert (parks_row["agree"], parks_row["pass"], parks_row["consensus or divisive"]) == (
+        "9",
+        "1",
+        "consensus",
+    )
+    for text in (html_text(export("html"))[0], pdf_text(export("pdf")), docx_text(export("docx"))):
+        assert "More parks" in text and "consensus" in text and "Group 2" in text

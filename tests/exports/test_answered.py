@@ -267,6 +267,11 @@ def test_the_csv_lists_the_results_after_the_outcomes(summary: Summary) -> None:
             "stdev",
             "n",
             "comment",
+            "agree",
+            "disagree",
+            "pass",
+            "group",
+            "consensus or divisive",
         ]
     )
     results = rows[header + 1 :]

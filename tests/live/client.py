@@ -40,12 +40,18 @@ class RoomModel:
     prompts: dict[int, dict[str, Any]] = field(default_factory=dict)
     ideas: dict[int, dict[str, Any]] = field(default_factory=dict)
     participants: int = 0
+    queue: dict[str, Any] | None = None  # each audience's own version: not compared
+    spotlight: int | None = None
     announced: set[int] = field(default_factory=set)
     anomalies: list[str] = field(default_factory=list)
 
     @classmethod
     def from_snapshot(cls, snapshot: dict[str, Any]) -> RoomModel:
-        model = cls(participants=snapshot["participants"])
+        model = cls(
+            participants=snapshot["participants"],
+            queue=snapshot.get("queue"),
+            spotlight=snapshot["roundtable"].get("spotlight_idea_id"),
+        )
         for prompt in snapshot["prompts"]:
             model._set_prompt(prompt)
             for idea in prompt["ideas"]:
@@ -53,10 +59,13 @@ class RoomModel:
         return model
 
     def _set_prompt(self, prompt: dict[str, Any]) -> None:
-        self.prompts[prompt["id"]] = {k: prompt[k] for k in ("text", "kind", "status")}
+        # The answered kinds' and statements' results travel with the prompt too.
+        keys = ("text", "kind", "status", "responses", "results")
+        self.prompts[prompt["id"]] = {k: prompt[k] for k in keys if k in prompt}
 
     def _set_idea(self, idea: dict[str, Any]) -> None:
-        self.ideas[idea["id"]] = {k: idea[k] for k in ("prompt_id", "text", "author", "votes")}
+        keys = ("prompt_id", "text", "author", "votes", "answered", "opinions")
+        self.ideas[idea["id"]] = {k: idea[k] for k in keys if k in idea}
 
     def apply(self, name: str, payload: dict[str, Any]) -> None:
         """Change the model by one event; anything inconsistent is noted, not ignored.
@@ -86,6 +95,21 @@ class RoomModel:
                 self.anomalies.append(f"vote.tally for unknown idea {payload['idea_id']}")
                 return
             self.ideas[payload["idea_id"]]["votes"] = payload["votes"]
+        elif name == "results.updated":
+            prompt = self.prompts.get(payload["prompt_id"])
+            if prompt is None:
+                self.anomalies.append(f"results.updated for unknown prompt {payload['prompt_id']}")
+                return
+            prompt["responses"], prompt["results"] = payload["responses"], payload["results"]
+        elif name == "opinion.tally":
+            if payload["idea_id"] not in self.ideas:
+                self.anomalies.append(f"opinion.tally for unknown idea {payload['idea_id']}")
+                return
+            self.ideas[payload["idea_id"]]["opinions"] = payload["opinions"]
+        elif name == "queue.updated":
+            self.queue = payload["queue"]
+        elif name == "roundtable.updated":
+            self.spotlight = payload["roundtable"].get("spotlight_idea_id")
         elif name == "participants.count":
             self.participants = payload["participants"]
         else:
@@ -97,6 +121,7 @@ class RoomModel:
             "prompts": {pid: dict(p) for pid, p in sorted(self.prompts.items())},
             "ideas": {iid: dict(i) for iid, i in sorted(self.ideas.items())},
             "participants": self.participants,
+            "spotlight": self.spotlight,
         }
 
 

@@ -10,6 +10,7 @@ from facilitation.services.summary_data import (
     EventReport,
     IdeaSummary,
     PromptSummary,
+    Speaking,
     Summary,
 )
 
@@ -30,15 +31,25 @@ def _prompt(prompt: PromptSummary) -> PromptSummary:
     return replace(prompt, ideas=[_idea(idea) for idea in prompt.ideas])
 
 
+def _speaking(speaking: Speaking) -> Speaking:
+    return replace(
+        speaking,
+        people=tuple(replace(p, name=None, affiliation=None) for p in speaking.people),
+        affiliations=(),
+    )
+
+
 def anonymised(summary: Summary) -> Summary:
     """Every author, affiliation and outcome owner left out, every count kept; the
-    participation balance keeps its measures but no longer names cities or organisations."""
+    participation balance keeps its measures but no longer names cities or organisations, and
+    speaking time keeps each speaker's turns and time but neither their name nor their city."""
     participation = summary.participation
     return replace(
         summary,
         prompts=[_prompt(prompt) for prompt in summary.prompts],
         outcomes=tuple(replace(outcome, owner=None) for outcome in summary.outcomes),
         participation=replace(participation, affiliations=()) if participation else None,
+        speaking=_speaking(summary.speaking) if summary.speaking else None,
     )
 
 

@@ -23,6 +23,7 @@ HEADINGS = {
     "overview": "Overview",
     "outcomes": "Outcomes",
     "participation": "Participation balance",
+    "speaking": "Speaking time",
     "themes": "Themes",
     "ideas": "Ideas",
     "not_used": "Not used",

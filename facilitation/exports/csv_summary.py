@@ -1,6 +1,7 @@
 """The session summary as CSV for spreadsheets: one row per idea, reply or merged duplicate,
 then the outcomes under their own header in the same file, then, when the roundtable had any,
-the results of its polls, scales, rankings and assessments under theirs.
+the results of its polls, scales, rankings and assessments under theirs, then, when anyone
+took the floor, speaking time under its own.
 
 UTF-8 with a byte order mark, so Excel reads Chinese; a cell that a spreadsheet would take for
 a formula (starting with =, +, -, @, a tab or a carriage return) gets a leading apostrophe, as
@@ -22,6 +23,7 @@ from facilitation.services.summary_data import (
     PromptSummary,
     RankingSummary,
     ScaleSummary,
+    Speaking,
     StatementsSummary,
     Summary,
 )
@@ -79,6 +81,21 @@ RESULT_COLUMNS = {
     "stands": "consensus or divisive",
 }
 RESULT_HEADER = tuple(RESULT_COLUMNS.values())
+# One row for everyone who took the floor (with the measures), then one per person, then one
+# per city or organisation; shares are of the whole speaking time.
+SPEAKING_HEADER = (
+    "section",
+    "kind",
+    "name",
+    "affiliation",
+    "people",
+    "turns",
+    "seconds",
+    "share",
+    "longest speaker's share",
+    "top fifth's share",
+    "gini",
+)
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 PLACES = 4  # of a share, mean, spread or score: enough to tell them apart, few enough to read
 Cell = str | int | float | None
@@ -238,9 +255,29 @@ def _statement_rows(
             )
 
 
+def _speaking_rows(speaking: Speaking) -> Iterator[tuple[Cell, ...]]:
+    """Everyone who took the floor with the measures, then each person, then each city or
+    organisation, in SPEAKING_HEADER's columns."""
+    total = speaking.seconds
+
+    def share(seconds: int) -> float | None:
+        return _figure(seconds / total) if total else None
+
+    everyone = (len(speaking.people), speaking.turns, total, None)
+    measures = (speaking.longest_share, speaking.top_fifth_share, speaking.gini)
+    yield ("speaking", "everyone", None, None, *everyone, *measures)
+    unmeasured = (None,) * len(measures)
+    for p in speaking.people:
+        alone: tuple[Cell, ...] = (None, p.turns, p.seconds, share(p.seconds))
+        yield ("speaking", "person", p.name, p.affiliation, *alone, *unmeasured)
+    for a in speaking.affiliations:
+        grouped: tuple[Cell, ...] = (a.people, a.turns, a.seconds, share(a.seconds))
+        yield ("speaking", "affiliation", None, a.name, *grouped, *unmeasured)
+
+
 def render_csv(summary: Summary) -> bytes:
     """Ideas, replies and merged duplicates, then the outcomes, then the answered prompts'
-    results, as one CSV file."""
+    results, then speaking time, as one CSV file."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(IDEA_HEADER)
@@ -257,4 +294,8 @@ def render_csv(summary: Summary) -> bytes:
             assert prompt.results is not None
             rows = _result_rows(prompt, prompt.results)
             writer.writerows([cell(value) for value in row] for row in rows)
+    if summary.speaking:
+        writer.writerow(())
+        writer.writerow(SPEAKING_HEADER)
+        writer.writerows([cell(value) for value in row] for row in _speaking_rows(summary.speaking))
     return buffer.getvalue().encode("utf-8-sig")

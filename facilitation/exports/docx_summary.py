@@ -33,6 +33,7 @@ from facilitation.exports.content import (
     tag_labels,
     xml_safe,
 )
+from facilitation.exports.speaking import speaking_blocks
 from facilitation.services.summary_data import OutcomeSummary, Participation, PromptSummary, Summary
 
 CHART_WIDTH = Cm(15)
@@ -136,7 +137,8 @@ def _idea_rows(prompt: PromptSummary) -> list[tuple[str, ...]]:
 
 
 def _block(document: DocumentObject, block: Block) -> None:
-    """One part of an answered prompt's results: a heading, a sentence or a table."""
+    """One part of an answered prompt's results or of speaking time: a heading, a sentence or
+    a table."""
     if isinstance(block, Heading):
         document.add_heading(xml_safe(block.text), level=block.level - 1)
     elif isinstance(block, Note):
@@ -189,6 +191,10 @@ def render_docx(summary: Summary) -> bytes:
     _outcomes(document, summary)
     if summary.participation:
         _participation(document, summary.participation)
+    if summary.speaking:
+        document.add_heading(HEADINGS["speaking"], level=1)
+        for block in speaking_blocks(summary.speaking):
+            _block(document, block)
     for number, prompt in enumerate(summary.prompts, start=1):
         _prompt(document, number, prompt)
     if summary.unused:

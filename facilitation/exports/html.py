@@ -25,6 +25,7 @@ from facilitation.exports.content import (
     status_text,
     tag_labels,
 )
+from facilitation.exports.speaking import speaking_blocks
 from facilitation.services.summary_data import Summary
 
 
@@ -65,6 +66,7 @@ def page(summary: Summary) -> str:
             prompt_charts=charts.prompt_charts,
             prompt_counts=prompt_counts,
             result_blocks=result_blocks,
+            speaking_blocks=speaking_blocks(summary.speaking) if summary.speaking else [],
             credit=credit,
             reactions=reactions_text,
             affiliation_name=affiliation_name,

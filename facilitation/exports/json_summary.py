@@ -27,6 +27,7 @@ from facilitation.services.summary_data import (
     RankingSummary,
     ReplySummary,
     ScaleSummary,
+    Speaking,
     StatementsSummary,
     Summary,
     ThemeSummary,
@@ -158,6 +159,33 @@ class OutcomeEntry(TypedDict):
 ParticipationEntry = ParticipationView
 
 
+class SpeakerEntry(TypedDict):
+    name: str | None  # null in an anonymised summary, or where attribution hides names
+    affiliation: str | None
+    turns: int
+    seconds: int
+
+
+class AffiliationTimeEntry(TypedDict):
+    name: str  # "" for the people who gave none
+    people: int
+    turns: int
+    seconds: int
+
+
+class SpeakingEntry(TypedDict):
+    """Who held the floor and how evenly (docs/reports.md, "Speaking time")."""
+
+    speakers: int
+    turns: int
+    seconds: int
+    longest_share: float | None
+    top_fifth_share: float | None
+    gini: float | None
+    people: list[SpeakerEntry]
+    affiliations: list[AffiliationTimeEntry]
+
+
 class SummaryDocument(TypedDict):
     """The whole summary, as docs/protocol.md shows it under "The summary"."""
 
@@ -171,6 +199,7 @@ class SummaryDocument(TypedDict):
     unused_prompts: list[UnusedPromptEntry]
     outcomes: list[OutcomeEntry]
     participation: ParticipationEntry | None
+    speaking: SpeakingEntry | None
 
 
 def _when(moment: datetime | None) -> str | None:
@@ -358,6 +387,27 @@ def _participation(participation: Participation | None) -> ParticipationEntry | 
     return participation_view(participation) if participation is not None else None
 
 
+def _speaking(speaking: Speaking | None) -> SpeakingEntry | None:
+    if speaking is None:
+        return None
+    return {
+        "speakers": len(speaking.people),
+        "turns": speaking.turns,
+        "seconds": speaking.seconds,
+        "longest_share": speaking.longest_share,
+        "top_fifth_share": speaking.top_fifth_share,
+        "gini": speaking.gini,
+        "people": [
+            {"name": p.name, "affiliation": p.affiliation, "turns": p.turns, "seconds": p.seconds}
+            for p in speaking.people
+        ],
+        "affiliations": [
+            {"name": a.name, "people": a.people, "turns": a.turns, "seconds": a.seconds}
+            for a in speaking.affiliations
+        ],
+    }
+
+
 def summary_dict(summary: Summary) -> SummaryDocument:
     return {
         "schema": SCHEMA,
@@ -380,6 +430,7 @@ def summary_dict(summary: Summary) -> SummaryDocument:
         "unused_prompts": [{"id": p.id, "text": p.text} for p in summary.unused],
         "outcomes": [_outcome(outcome) for outcome in summary.outcomes],
         "participation": _participation(summary.participation),
+        "speaking": _speaking(summary.speaking),
     }
 
 

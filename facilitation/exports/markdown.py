@@ -22,6 +22,7 @@ from facilitation.exports.content import (
     reactions_text,
     tag_labels,
 )
+from facilitation.exports.speaking import speaking_blocks
 from facilitation.services.summary_data import (
     Byline,
     IdeaSummary,
@@ -170,7 +171,8 @@ def _idea_rows(idea: IdeaSummary) -> list[str]:
 
 
 def _block(block: Block) -> list[str]:
-    """One part of an answered prompt's results: a heading, a sentence or a table."""
+    """One part of an answered prompt's results or of speaking time: a heading, a sentence or
+    a table."""
     if isinstance(block, Heading):
         return [heading(block.level, block.text), ""]
     if isinstance(block, Note):
@@ -213,6 +215,9 @@ def render_markdown(summary: Summary) -> bytes:
     lines += _outcomes(summary)
     if summary.participation:
         lines += _participation(summary.participation)
+    if summary.speaking:
+        lines += [heading(2, HEADINGS["speaking"]), ""]
+        lines += [line for block in speaking_blocks(summary.speaking) for line in _block(block)]
     for number, prompt in enumerate(summary.prompts, start=1):
         lines += _prompt(number, prompt)
     if summary.unused:

@@ -39,6 +39,7 @@ from facilitation.exports.pdf_layout import (
     table,
     text,
 )
+from facilitation.exports.speaking import speaking_blocks
 from facilitation.services.summary_data import OutcomeSummary, Participation, PromptSummary, Summary
 
 IDEA_WIDTHS = (0.07, 0.45, 0.2, 0.07, 0.09, 0.12)
@@ -149,7 +150,8 @@ def _idea_rows(prompt: PromptSummary, styles: Styles) -> list[tuple[Cell, ...]]:
 
 
 def _block(block: Block, styles: Styles) -> Flowable:
-    """One part of an answered prompt's results: a heading, a sentence or a table."""
+    """One part of an answered prompt's results or of speaking time: a heading, a sentence or
+    a table."""
     if isinstance(block, Heading):
         return text(block.text, styles.h4 if block.level > 3 else styles.h3)
     if isinstance(block, Note):
@@ -208,6 +210,9 @@ def render_pdf(summary: Summary) -> bytes:
         story += [*heading(HEADINGS["outcomes"], styles), *outcomes(summary, styles, styles.h3)]
     if summary.participation:
         story += _participation(summary.participation, styles)
+    if summary.speaking:
+        story += heading(HEADINGS["speaking"], styles)
+        story += [_block(block, styles) for block in speaking_blocks(summary.speaking)]
     for number, prompt in enumerate(summary.prompts, start=1):
         story += _prompt(number, prompt, styles)
     if summary.unused:

@@ -53,23 +53,37 @@ def is_speaking(turn: SpeakerTurn) -> bool:
     return turn.called_at is not None and turn.ended_at is None
 
 
-def spoken(turns: list[SpeakerTurn]) -> list[SpokenView]:
-    """Each person's ended turns and their total length, longest first."""
+def held(turn: SpeakerTurn, *, until: datetime | None = None) -> int | None:
+    """How many seconds the turn held the floor: an ended turn's length, a running one's up
+    to `until` (never below 0); None for a hand never given the floor, or a running turn when
+    no `until` is given."""
+    if turn.called_at is None:
+        return None
+    end = turn.ended_at or until
+    if end is None:
+        return None
+    return max(0, round((end - turn.called_at).total_seconds()))
+
+
+def spoken(turns: list[SpeakerTurn], *, until: datetime | None = None) -> list[SpokenView]:
+    """Each person's ended turns (and with `until`, the running one up to then) and their
+    total length, longest first."""
     by_person: dict[int, SpokenView] = {}
     for turn in turns:
-        if turn.called_at is None or turn.ended_at is None:
+        seconds = held(turn, until=until)
+        if seconds is None:
             continue
         entry = by_person.setdefault(
             turn.participant_id,
             {
                 "name": turn.participant.name,
-                "affiliation": turn.participant.affiliation or None,
+                "affiliation": turn.participant.affiliation.strip() or None,
                 "turns": 0,
                 "seconds": 0,
             },
         )
         entry["turns"] += 1
-        entry["seconds"] += round((turn.ended_at - turn.called_at).total_seconds())
+        entry["seconds"] += seconds
     return sorted(by_person.values(), key=lambda e: (-e["seconds"], e["name"]))
 
 

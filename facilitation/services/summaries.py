@@ -391,9 +391,12 @@ def _outcomes(session: Session, roundtable_id: int) -> tuple[OutcomeSummary, ...
 def build_summary(
     session: Session, *, actor: Actor | None, roundtable_id: int, now: datetime
 ) -> Summary:
-    """What the roundtable produced: its prompts, their ideas ranked by votes, and counts."""
-    # Imported here: the balance counts what is in the room by this module's own rule.
+    """What the roundtable produced: its prompts, their ideas ranked by votes, counts, and who
+    held the floor."""
+    # Imported here: the balance counts what is in the room by this module's own rule, and
+    # speaking time is measured as the balance is.
     from facilitation.services.participation import measure
+    from facilitation.services.speaking import speaking_time
 
     require(actor, Right.EXPORT)
     roundtable: Roundtable = get_roundtable(session, roundtable_id)
@@ -418,4 +421,5 @@ def build_summary(
         scheduled_on=roundtable.scheduled_on or roundtable.event.starts_on,
         outcomes=_outcomes(session, roundtable.id),
         participation=measure(session, roundtable.id),
+        speaking=speaking_time(session, roundtable, now=now),
     )

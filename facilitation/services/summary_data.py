@@ -318,6 +318,50 @@ class Participation:
 
 
 @dataclass(frozen=True)
+class SpeakerTime:
+    """One person's turns at the floor and how long they lasted in all."""
+
+    # None where the summary names nobody: anonymised, or under the roundtable's attribution.
+    name: str | None
+    affiliation: str | None  # None when not given, or not shown
+    turns: int
+    seconds: int
+
+
+@dataclass(frozen=True)
+class AffiliationTime:
+    """One city or organisation: how many of its people took the floor, and for how long."""
+
+    name: str  # "" for the people who gave no affiliation, listed last
+    people: int
+    turns: int
+    seconds: int
+
+
+@dataclass(frozen=True)
+class Speaking:
+    """Who held the floor, for how long, and how evenly: the figures docs/reports.md defines
+    under "Speaking time", over the people who took the floor."""
+
+    people: tuple[SpeakerTime, ...]  # the longest speaker first
+    affiliations: tuple[AffiliationTime, ...]  # () where affiliations are not shown
+    # The share of the speaking time held by the longest speaker, and by the fifth of the
+    # speakers who spoke longest; None when every turn lasted 0 seconds.
+    longest_share: float | None
+    top_fifth_share: float | None
+    # 0 when everyone who took the floor held it as long, towards 1 when one person held it.
+    gini: float | None
+
+    @property
+    def turns(self) -> int:
+        return sum(person.turns for person in self.people)
+
+    @property
+    def seconds(self) -> int:
+        return sum(person.seconds for person in self.people)
+
+
+@dataclass(frozen=True)
 class Summary:
     roundtable_id: int
     title: str
@@ -335,6 +379,7 @@ class Summary:
     reply_count: int = 0
     outcomes: tuple[OutcomeSummary, ...] = ()
     participation: Participation | None = None
+    speaking: Speaking | None = None  # None when nobody took the floor
 
 
 TOP_IDEAS = 10

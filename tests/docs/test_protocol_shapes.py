@@ -541,11 +541,16 @@ def test_the_summary_is_built_in_exactly_the_typed_shape(session: Session) -> No
         )
         prompts.open_prompt(**room, actor=facilitator, prompt_id=made["id"])
         responses.submit_response(**room, actor=ana, prompt_id=made["id"], answer=answer)
+    # Ana held the floor once: speaking time in the summary too.
+    speakers.raise_hand(**room, actor=ana)
+    speakers.give_floor(**room, actor=facilitator)
+    speakers.end_turn(**room, actor=facilitator)
     summary = summaries.build_summary(
         session, actor=facilitator, roundtable_id=roundtable.id, now=utcnow()
     )
     built = summary_dict(summary)
     assert built["prompts"][0]["ideas"][0]["replies"] and built["prompts"][0]["ideas"][0]["merged"]
+    assert built["speaking"] is not None and built["speaking"]["people"][0]["name"] == "Ana"
     assert [p["kind"] for p in built["prompts"] if "results" in p] == list(answered)
     assert built["prompts"][-1]["results"]["comments"]
     assert not mismatches(built, SummaryDocument, "summary")

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any, TypeVar
 
 import pytest
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from facilitation.db import Database
-from facilitation.services import ideas, prompts, roundtables, staff, votes
+from facilitation.models import SpeakerTurn
+from facilitation.services import ideas, prompts, roundtables, speakers, staff, votes
 from facilitation.services.actors import Actor
 from facilitation.services.errors import DomainError
 from facilitation.services.events import Published
@@ -23,6 +26,43 @@ def refusal(call: Callable[..., object], *args: Any, **kwargs: Any) -> str:
     with pytest.raises(DomainError) as refused:
         call(*args, **kwargs)
     return refused.value.code
+
+
+PAUSE = timedelta(seconds=10)  # between one turn's end and the next one's start
+
+
+def take_turns(
+    session: Session,
+    *,
+    facilitator: Actor,
+    roundtable_id: int,
+    turns: Sequence[tuple[Actor, int]],
+    start: datetime,
+    end: bool = True,
+) -> list[SpeakerTurn]:
+    """Each speaker raises a hand and is given the floor in turn, through the services (nobody
+    twice in a row), the last turn ended unless `end` is False; then the turns are timed:
+    the first from `start`, each lasting its seconds, the next 10 seconds after, so that every
+    length is known exactly. A running last turn keeps no end."""
+    room = {"roundtable_id": roundtable_id}
+    for speaker, _ in turns:
+        speakers.raise_hand(session, actor=speaker, **room)
+        speakers.give_floor(session, actor=facilitator, **room)
+    if end:
+        speakers.end_turn(session, actor=facilitator, **room)
+    called = session.scalars(
+        select(SpeakerTurn)
+        .where(SpeakerTurn.roundtable_id == roundtable_id, SpeakerTurn.called_at.is_not(None))
+        .order_by(SpeakerTurn.id)
+    ).all()[-len(turns) :]
+    moment = start
+    for turn, (_, seconds) in zip(called, turns, strict=True):
+        turn.called_at = moment
+        if turn.ended_at is not None:
+            turn.ended_at = moment + timedelta(seconds=seconds)
+        moment += timedelta(seconds=seconds) + PAUSE
+    session.commit()
+    return list(called)
 
 
 @dataclass
@@ -100,6 +140,19 @@ class Table:
             self.session, actor=voter, roundtable_id=self.roundtable_id, idea_id=idea_id
         )
         return left
+
+    def take_turns(
+        self, turns: Sequence[tuple[Actor, int]], *, start: datetime, end: bool = True
+    ) -> list[SpeakerTurn]:
+        """Turns at the floor of known lengths (see take_turns)."""
+        return take_turns(
+            self.session,
+            facilitator=self.facilitator,
+            roundtable_id=self.roundtable_id,
+            turns=turns,
+            start=start,
+            end=end,
+        )
 
     def act(self, call: Callable[..., T], **kwargs: Any) -> T:
         """A use case run on this roundtable, so tests name only what they are about."""

@@ -286,6 +286,87 @@ STRINGS: dict[str, str | Plural | Contextual] = {
     "revoked": N_("Link no longer valid"),
     "creating": N_("Creating…"),
     "error_title_required": N_("Give the roundtable a title."),
+    # Polls, scales, rankings and assessments: answering them, and their results.
+    "kind_ideas": N_("Ideas"),
+    "kind_poll": N_("Poll"),
+    "kind_scale": N_("Scale"),
+    "kind_ranking": N_("Ranking"),
+    "kind_assessment": N_("Assessment"),
+    # Between the items of a list written out in a sentence: "Trams, Bikes".
+    "list_separator": C_("list separator", ", "),
+    "choose_one": N_("Choose one option."),
+    "choose_up_to": NP_("Choose up to %(n)s option.", "Choose up to %(n)s options."),
+    "scale_help": N_("How much do you agree? Choose one value."),
+    "scale_low": N_("%(value)s = strongly disagree"),
+    "scale_high": N_("%(value)s = strongly agree"),
+    "ranking_help": N_(
+        "Put the options in your order, most important first: add them, then move them with "
+        "the arrows or by dragging. Rank as many as you like."
+    ),
+    "assessment_help": N_(
+        "Score each item on each criterion, from %(min)s (lowest) to %(max)s (highest), and "
+        "save each item's scores. You can change them until the prompt closes."
+    ),
+    "send_answer": N_("Send answer"),
+    "change_answer": N_("Change answer"),
+    "answer_saved": N_("Your answer was saved."),
+    "answer_kept": N_(
+        "Not sent yet: your answer is kept on this device and sent when the connection is back."
+    ),
+    "answer_refused": N_("Your answer was not saved: %(reason)s"),
+    "your_answer_is": N_("Your answer: %(answer)s"),
+    "your_rating_is": N_("Your rating: %(value)s out of %(max)s"),
+    "your_ranking_is": N_("Your ranking: %(ranking)s"),
+    "ranked_as": N_("%(n)s. %(option)s"),
+    "error_choose_option": N_("Choose an option first."),
+    "error_choose_value": N_("Choose a value first."),
+    "error_rank_one": N_("Rank at least one option first."),
+    "error_score_one": N_("Score at least one criterion first."),
+    "error_comment_needs_score": N_("Give %(criterion)s a score to send your comment on it."),
+    "your_ranking": N_("Your ranking"),
+    "not_ranked": N_("Not ranked"),
+    "ranking_empty": N_(
+        "Nothing ranked yet: add the options that matter to you, most important first."
+    ),
+    "ranking_all": N_("You have ranked every option."),
+    "ranked_now": N_("%(option)s is now number %(n)s."),
+    "left_out_now": N_("%(option)s is left out of your ranking."),
+    "move_option_up": N_("Move %(option)s up"),
+    "move_option_down": N_("Move %(option)s down"),
+    "leave_option_out": N_("Leave %(option)s out"),
+    "add_to_ranking": N_("Add"),
+    "add_option_to_ranking": N_("Add %(option)s to your ranking"),
+    # How many scores an assessment has been given, of one per item and criterion.
+    "scored_of": N_("Scored %(done)s of %(total)s"),
+    "criteria_scored": NP_(
+        "%(done)s of %(n)s criterion scored", "%(done)s of %(n)s criteria scored"
+    ),
+    "item_scored": N_("Scored"),
+    "weight_n": N_("weight %(weight)s"),
+    "comment_on": N_("Comment on %(criterion)s (optional)"),
+    "save_scores": N_("Save scores"),
+    "scores_saved": N_("Scores saved."),
+    "results_hidden": N_("Results are hidden until the facilitator shows them."),
+    "responses": NP_("%(n)s response", "%(n)s responses"),
+    "rank_n": N_("Rank %(n)s"),
+    "points": NP_("%(n)s point", "%(n)s points"),
+    "value_count": NP_("%(value)s: %(n)s response", "%(value)s: %(n)s responses"),
+    "average": N_("Average %(mean)s"),
+    "spread": N_("Spread ±%(spread)s"),
+    "not_scored_yet": N_("Not scored yet"),
+    "score_of": N_("%(score)s / %(max)s"),
+    "weighted_score": N_("Weighted score %(score)s / %(max)s"),
+    "criterion": N_("Criterion"),
+    "average_heading": N_("Average"),
+    "spread_heading": N_("Spread"),
+    "scored_by": N_("Scored by"),
+    "comments": N_("Comments"),
+    "criteria_of": N_("Scores of %(item)s by criterion"),
+    "criterion_weight": N_("%(name)s (weight %(weight)s)"),
+    "radar_label": N_("Average scores of %(item)s on each criterion"),
+    "results_poll": N_("Options, with how many chose each"),
+    "results_ranking": N_("Options ranked by points (Borda count)"),
+    "results_assessment": N_("Items ranked by weighted score"),
     # The rapporteur's page.
     # Said of the session, so that it is never read as the connection's "Live" beside it.
     "room_status_scheduled": N_("Session not started"),

@@ -65,17 +65,6 @@ function afterBallot(chosen, id, ack, retract) {
   return mine;
 }
 
-/** What each answered kind is set up with, beyond its text (docs/protocol.md). */
-export const SETUP_FIELDS = {
-  poll: ["options", "max_choices"],
-  scale: ["scale"],
-  ranking: ["options"],
-  assessment: ["items", "criteria", "scale"],
-};
-
-/** The kinds a participant answers with one `response.submit` rather than with ideas. */
-export const ANSWERED_KINDS = Object.keys(SETUP_FIELDS);
-
 /** An answer that waits in the outbox: not refused, but not sent yet (offline, slow). */
 export const ANSWER_KEPT = "answer_kept";
 
@@ -664,7 +653,7 @@ export class LiveRoom {
   /**
    * Add a prompt: `fields` are its text, kind, votes_per_participant and switches, and for a
    * poll, scale, ranking or assessment its setup: `options`, `max_choices`, `scale`, `items`,
-   * `criteria` (see SETUP_FIELDS).
+   * `criteria` (docs/protocol.md, "Polls, scales, rankings and assessments").
    */
   createPrompt(fields) {
     return this.write("prompt.create", fields);

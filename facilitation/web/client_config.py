@@ -58,6 +58,7 @@ def client_config() -> dict[str, Any]:
         "answered_kinds": [kind.value for kind in PromptKind if kind in ANSWERED_KINDS],
         "options_min": OPTIONS_MIN,
         "options_max": OPTIONS_MAX,
+        "choices_min": 1,
         "option_max": OPTION_MAX,
         "items_max": ITEMS_MAX,
         "criteria_max": CRITERIA_MAX,

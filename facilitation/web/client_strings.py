@@ -358,7 +358,7 @@ STRINGS: dict[str, str | Plural | Contextual] = {
     "weighted_score": N_("Weighted score %(score)s / %(max)s"),
     "criterion": N_("Criterion"),
     "average_heading": N_("Average"),
-    "spread_heading": N_("Spread"),
+    "average_spread_heading": N_("Average ± spread"),
     "scored_by": N_("Scored by"),
     "comments": N_("Comments"),
     "criteria_of": N_("Scores of %(item)s by criterion"),
@@ -367,6 +367,48 @@ STRINGS: dict[str, str | Plural | Contextual] = {
     "results_poll": N_("Options, with how many chose each"),
     "results_ranking": N_("Options ranked by points (Borda count)"),
     "results_assessment": N_("Items ranked by weighted score"),
+    # The console: setting up polls, scales, rankings and assessments, and their results.
+    "setup_options": N_("Options"),
+    "setup_options_hint": N_("From %(min)s to %(max)s options, each different."),
+    "option_n": N_("Option %(n)s"),
+    "add_option": N_("Add an option"),
+    "remove_option_n": N_("Remove option %(n)s"),
+    "remove_line": N_("Remove"),
+    "setup_max_choices": N_("Options each participant may choose"),
+    "setup_items": N_("Items to assess"),
+    "setup_items_hint": N_("The initiatives (or anything else) to score: up to %(max)s."),
+    "item_n": N_("Item %(n)s"),
+    "add_item": N_("Add an item"),
+    "remove_item_n": N_("Remove item %(n)s"),
+    "setup_scale": N_("Scale"),
+    "scale_from_to": N_("From %(min)s to %(max)s"),
+    "setup_criteria": N_("Criteria"),
+    "setup_criteria_hint": N_(
+        "Start from the Guangzhou Award's criteria or write your own. An item's score is the "
+        "average of its criteria, each counted as many times as its weight."
+    ),
+    "criterion_n": N_("Criterion %(n)s"),
+    "criterion_weight_label": N_("Weight"),
+    "criterion_description_label": N_("What it means (optional)"),
+    "add_criterion": N_("Add a criterion"),
+    "remove_criterion": N_("Remove criterion"),
+    "remove_criterion_n": N_("Remove criterion %(n)s"),
+    "summary_options": N_("Options: %(options)s"),
+    "summary_max_choices": N_("Up to %(n)s choices each"),
+    "summary_items": N_("Items: %(items)s"),
+    "summary_criteria": N_("Criteria: %(criteria)s"),
+    "setup_of_prompt": N_("How this prompt is set up"),
+    "hide_results": N_("Hide results from participants until the prompt closes"),
+    "results_heading": N_("Results"),
+    "results_hidden_from_room": N_(
+        "Participants and the big screen see only how many answered until the prompt closes."
+    ),
+    # The big screen: answered prompts.
+    "screen_answer_live": N_("Answer on your device: the results move as answers arrive."),
+    "screen_answer_hidden": N_("Answer on your device. The results are shown when it closes."),
+    "unit_responses": NP_("response", "responses"),
+    "unit_points": NP_("point", "points"),
+    "out_of": N_("out of %(max)s"),
     # The rapporteur's page.
     # Said of the session, so that it is never read as the connection's "Live" beside it.
     "room_status_scheduled": N_("Session not started"),

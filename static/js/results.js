@@ -129,7 +129,8 @@ export function assessmentRows(results, scale) {
 
 // -- a scale's distribution, with its mean marked ------------------------------------------
 
-function createScaleChart() {
+/** A scale's distribution: a column per value, the average marked across them. */
+export function createScaleChart() {
   return el("div", { className: "scale-chart" }, [
     el("ol", { className: "scale-columns" }),
     el("span", { className: "scale-mean", "aria-hidden": "true" }, [
@@ -138,7 +139,7 @@ function createScaleChart() {
   ]);
 }
 
-function updateScaleChart(chart, results, scale) {
+export function updateScaleChart(chart, results, scale) {
   const values = scaleValues(scale);
   const counts = values.map((value) => results.distribution[String(value)] || 0);
   const most = Math.max(1, ...counts);
@@ -160,6 +161,7 @@ function updateScaleChart(chart, results, scale) {
         value: column.value,
       });
       node.querySelector(".scale-count").textContent = String(column.count);
+      node.classList.toggle("none", column.count === 0);
       node.querySelector(".scale-value").textContent = String(column.value);
       node.querySelector(".scale-bar").style.setProperty("--share", String(column.count / most));
     },
@@ -186,12 +188,11 @@ export function scaleSummary(results) {
 
 // -- an assessment's criteria per item -----------------------------------------------------
 
+/** "3.5 ±0.5": a criterion's average and spread, or a dash while nobody scored it. */
 function criterionFigures(criterion) {
-  if (criterion.mean == null) return { mean: "–", spread: "–" };
-  return {
-    mean: decimal(criterion.mean),
-    spread: criterion.stdev == null ? "–" : `±${decimal(criterion.stdev)}`,
-  };
+  if (criterion.mean == null) return "–";
+  const spread = criterion.stdev == null ? "" : ` ±${decimal(criterion.stdev)}`;
+  return `${decimal(criterion.mean)}${spread}`;
 }
 
 function createItemDetail(options) {
@@ -206,8 +207,7 @@ function createItemDetail(options) {
         el("thead", {}, [
           el("tr", {}, [
             el("th", { scope: "col" }, t("criterion")),
-            el("th", { scope: "col" }, t("average_heading")),
-            el("th", { scope: "col" }, t("spread_heading")),
+            el("th", { scope: "col" }, t("average_spread_heading")),
             el("th", { scope: "col" }, t("scored_by")),
           ]),
         ]),
@@ -236,17 +236,15 @@ function updateItemDetail(node, item, { prompt, scale, comments, weighted }) {
     node.querySelector("tbody"),
     item.criteria.map((criterion, index) => ({ ...criterion, index })),
     (criterion) => criterion.index,
-    () => el("tr", {}, [el("th", { scope: "row" }), el("td"), el("td"), el("td")]),
+    () => el("tr", {}, [el("th", { scope: "row" }), el("td"), el("td")]),
     (row, criterion) => {
-      const figures = criterionFigures(criterion);
       const name = weighted
         ? t("criterion_weight", { name: criterion.name, weight: decimal(criterion.weight) })
         : criterion.name;
       const cells = row.children;
       cells[0].textContent = name;
-      cells[1].textContent = figures.mean;
-      cells[2].textContent = figures.spread;
-      cells[3].textContent = String(criterion.n);
+      cells[1].textContent = criterionFigures(criterion);
+      cells[2].textContent = String(criterion.n);
     },
   );
   const box = node.querySelector(".result-comments");
@@ -278,11 +276,18 @@ export function weighsDifferently(criteria) {
 
 // -- radar charts ---------------------------------------------------------------------------
 
-// The chart's own units: the rings' radius, and room around them for the labels.
-const RADIUS = 100;
-const LABEL_GAP = 14;
-const LINE_HEIGHT = 15;
-const LABEL_CHARS = 18;
+// The chart's own units: the rings' `radius` and the gap to the labels. Around them, room for
+// labels of about `chars` characters a line at `font` units (lines `line` apart): a page's
+// chart, read on a laptop, or the big screen's, read from the back of the room.
+const LABEL_GAP = 16;
+const LABEL_SIZES = {
+  page: { radius: 150, font: 20, line: 24, chars: 16, tick: 15 },
+  screen: { radius: 190, font: 30, line: 34, chars: 14, tick: 20 },
+};
+// About how wide a character is, in ems. A label above or below the chart has twice the
+// characters a line of one beside it, so it takes at most this many lines, its average one.
+const CHAR_WIDTH = 0.6;
+const LABEL_LINES = 3;
 
 function svg(tag, attributes = {}, children = []) {
   const node = document.createElementNS(SVG, tag);
@@ -292,7 +297,7 @@ function svg(tag, attributes = {}, children = []) {
 }
 
 /** A label in lines of about `chars` characters; words are kept whole, CJK text is cut. */
-export function wrapLabel(text, chars = LABEL_CHARS) {
+export function wrapLabel(text, chars = LABEL_SIZES.page.chars) {
   const lines = [];
   let line = "";
   for (const word of text.split(/\s+/).filter(Boolean)) {
@@ -327,7 +332,12 @@ function format(value) {
  * scale's minimum (the centre) to its maximum, and one polygon through the criteria's means.
  * A criterion nobody scored sits at the centre and says so in its label.
  */
-export function radarChart(item, scale, { label = item.text } = {}) {
+export function radarChart(item, scale, { label = item.text, size = "page" } = {}) {
+  const sizes = LABEL_SIZES[size] || LABEL_SIZES.page;
+  const LINE_HEIGHT = sizes.line;
+  const RADIUS = sizes.radius;
+  const halfWidth = Math.ceil(RADIUS + LABEL_GAP + sizes.chars * CHAR_WIDTH * sizes.font);
+  const halfHeight = Math.ceil(RADIUS + LABEL_GAP + LABEL_LINES * sizes.line);
   const criteria = item.criteria || [];
   const count = Math.max(1, criteria.length);
   const span = Math.max(1, scale.max - scale.min);
@@ -361,14 +371,15 @@ export function radarChart(item, scale, { label = item.text } = {}) {
       class: criteria[i].mean == null ? "radar-dot none" : "radar-dot",
       cx: format(x),
       cy: format(y),
-      r: 4,
+      r: 5,
     }),
   );
   const labels = criteria.map((criterion, i) => {
     const angle = angleOf(i);
     const [x, y] = point(angle, RADIUS + LABEL_GAP);
     const anchor = Math.abs(x) < 1 ? "middle" : x > 0 ? "start" : "end";
-    const lines = wrapLabel(criterion.name);
+    const beside = Math.abs(x) >= RADIUS / 2;
+    const lines = wrapLabel(criterion.name, beside ? sizes.chars : 2 * sizes.chars);
     const mean = criterion.mean == null ? "–" : decimal(criterion.mean);
     const all = [...lines, mean];
     // Labels above the chart grow upwards, those below downwards, those beside it both ways.
@@ -381,7 +392,7 @@ export function radarChart(item, scale, { label = item.text } = {}) {
         : y - ((all.length - 1) * LINE_HEIGHT) / 2 + 4;
     return svg(
       "text",
-      { class: "radar-label", "text-anchor": anchor },
+      { class: "radar-label", "text-anchor": anchor, "font-size": sizes.font },
       all.map((line, n) =>
         svg(
           "tspan",
@@ -400,8 +411,9 @@ export function radarChart(item, scale, { label = item.text } = {}) {
       "text",
       {
         class: "radar-tick",
+        "font-size": sizes.tick,
         x: 4,
-        y: format(-radiusOf(value) * RADIUS - 3),
+        y: format(-radiusOf(value) * RADIUS - 4),
       },
       [document.createTextNode(String(value))],
     ),
@@ -411,7 +423,7 @@ export function radarChart(item, scale, { label = item.text } = {}) {
     "svg",
     {
       class: scored ? "radar" : "radar empty",
-      viewBox: "-230 -175 460 350",
+      viewBox: `${-halfWidth} ${-halfHeight} ${2 * halfWidth} ${2 * halfHeight}`,
       role: "img",
       "aria-label": t("radar_label", { item: label }),
       focusable: "false",

@@ -76,6 +76,7 @@ def test_the_config_holds_the_servers_own_values() -> None:
         "answered_kinds": ["poll", "scale", "ranking", "assessment"],
         "options_min": 2,
         "options_max": 20,
+        "choices_min": 1,
         "option_max": 200,
         "items_max": 20,
         "criteria_max": 12,

@@ -372,3 +372,64 @@ def test_an_assessment_is_scored_item_by_item_with_comments_and_radar_charts(
     shoot(room.console, output_dir / "console.png")
     assert_fits(room.screen, output_dir / "big-screen.png")
     assert_no_script_errors(room.console, room.screen, amina, bruno)
+
+
+def speak(page: Any, server: Server, language: str) -> None:
+    """Choose the page's language, as the language switch does, for the pages opened next."""
+    page.context.add_cookies([{"name": "language", "value": language, "url": server.base_url}])
+
+
+def test_an_assessment_reads_in_french_chinese_and_spanish(
+    server: Server, new_page: Any, output_dir: Path
+) -> None:
+    room = open_room(server, new_page, "Prix de l'innovation urbaine")
+    speak(room.console, server, "fr")
+    room.console.reload()
+    expect(room.console.locator("#connection")).to_have_text("En direct")
+    speak(room.screen, server, "es")
+    room.screen.reload()
+    question = "Notez les initiatives retenues"
+
+    def set_up(form: Any) -> None:
+        form.get_by_label("Type de question").select_option("assessment")
+        fill_lines(form, "Élément", ["Parc fluvial de Canton", "Pistes cyclables de Bogotá"])
+        # The starter rubric in the console's language.
+        expect(form.get_by_label("Critère 1", exact=True)).to_have_value("Caractère innovant")
+
+    form = room.console.locator("#prompt-form")
+    form.get_by_label("Question", exact=True).fill(question)
+    set_up(form)
+    form.get_by_role("button", name="Ajouter la question").click()
+    card = prompt_card(room.console, question)
+    card.get_by_role("button", name="Ouvrir", exact=True).click()
+    expect(card.locator(".badge")).to_have_text("Ouverte")
+
+    li = new_page(phone=True, locale="zh-CN")
+    li.set_viewport_size(PHONE)
+    li.goto(room.join_link)
+    li.get_by_label("您的姓名").fill("李雷")
+    li.get_by_role("button", name="加入", exact=True).click()
+    assessment = answered(li, question)
+    expect(assessment.locator(".kind-pill")).to_have_text("评估")
+    expect(assessment.locator(".assess-progress")).to_have_text("已评分\uff1a0 / 8")
+    park = assessment.locator("details.assess-item").first
+    expect(park.locator("legend").first).to_contain_text("Caractère innovant")
+    for n, value in enumerate(("5", "4", "4", "3")):
+        park.locator("fieldset.assess-criterion").nth(n).get_by_role(
+            "radio", name=value, exact=True
+        ).check()
+    park.get_by_role("button", name="保存评分").click()
+    expect(assessment.locator(".assess-progress")).to_have_text("已评分\uff1a4 / 8")
+    expect(assessment.locator(".results-summary")).to_have_text("1 份回答")
+
+    expect(card.locator(".prompt-stats")).to_have_text("1 réponse")
+    expect(card.locator(".result-bars > .result-row").first).to_contain_text("4 / 5")
+    expect(room.screen.locator("#phase")).to_have_text("Evaluación")
+    expect(room.screen.locator("#idea-count")).to_have_text("1 respuesta")
+    expect(room.screen.locator(".answer-bars .bar-row").first).to_contain_text("de 5")
+
+    fits_the_phone(li)
+    shoot(li, output_dir / "participant-phone-zh.png")
+    shoot(room.console, output_dir / "console-fr.png")
+    assert_fits(room.screen, output_dir / "big-screen-es.png")
+    assert_no_script_errors(room.console, room.screen, li)

@@ -143,18 +143,19 @@ export function setUpAnswering({ room, redraw, announcer }) {
           "aria-live": "polite",
         }),
         el("p", { className: "form-error answer-error", role: "alert" }),
-        resultsArea(prompt),
+        resultsArea(prompt, 2),
       ],
     );
     section.dataset.kind = prompt.kind;
     return section;
   }
 
-  function resultsArea(prompt) {
-    return el("div", { className: "answer-results", "aria-live": "off" }, [
+  /** How many answered and the results, under the prompt's heading of `level`. */
+  function resultsArea(prompt, level) {
+    return el("div", { className: "answer-results" }, [
       el("p", { className: "responses-count" }),
       el("p", { className: "hint results-hidden-note" }, t("results_hidden")),
-      createResults(prompt),
+      createResults(prompt, { level: level + 1 }),
     ]);
   }
 
@@ -200,7 +201,7 @@ export function setUpAnswering({ room, redraw, announcer }) {
         ]),
         el("h3", { id: `closed-${prompt.id}`, className: "prompt-text" }),
         el("p", { className: "answer-status" }),
-        resultsArea(prompt),
+        resultsArea(prompt, 3),
       ],
     );
   }

@@ -957,7 +957,12 @@ function createAnsweredPrompt(prompt) {
       el("h4", { id: `${headingId}-results` }, t("results_heading")),
       el("p", { className: "hint results-private-note" }, t("results_hidden_from_room")),
       el("p", { className: "empty results-empty" }),
-      createResults(prompt, { radar: true, comments: true, idPrefix: `console-${prompt.id}` }),
+      createResults(prompt, {
+        radar: true,
+        comments: true,
+        idPrefix: `console-${prompt.id}`,
+        level: 5,
+      }),
     ]),
   ]);
 }

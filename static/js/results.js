@@ -199,7 +199,7 @@ function createItemDetail(options) {
   return (item) => {
     const headingId = `${options.idPrefix}-item-${item.index}`;
     return el("section", { className: "result-item", "aria-labelledby": headingId }, [
-      el("h4", { id: headingId, className: "result-item-name" }),
+      el(`h${options.level}`, { id: headingId, className: "result-item-name" }),
       el("p", { className: "result-item-score" }),
       options.radar ? el("div", { className: "result-radar" }) : null,
       el("table", { className: "criteria-table" }, [
@@ -215,7 +215,11 @@ function createItemDetail(options) {
       ]),
       options.comments
         ? el("div", { className: "result-comments" }, [
-            el("h5", {}, t("comments")),
+            el(
+              `h${Math.min(6, options.level + 1)}`,
+              { className: "comments-heading" },
+              t("comments"),
+            ),
             el("ul", { className: "comment-list" }),
           ])
         : null,
@@ -437,10 +441,11 @@ export function radarChart(item, scale, { label = item.text, size = "page" } = {
 
 /**
  * A results box for a prompt of an answered kind; `options.radar` adds a radar chart per
- * assessed item, `options.comments` the assessment's comments (staff are sent them).
+ * assessed item, `options.comments` the assessment's comments (staff are sent them), and
+ * `options.level` is the level of the assessed items' headings, under the page's own.
  */
 export function createResults(prompt, options = {}) {
-  const settings = { idPrefix: `results-${prompt.id}`, ...options };
+  const settings = { idPrefix: `results-${prompt.id}`, level: 4, ...options };
   const box = el("div", { className: `results results-${prompt.kind}` }, [
     el("p", { className: "results-summary" }),
   ]);

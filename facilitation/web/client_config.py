@@ -4,6 +4,21 @@ from __future__ import annotations
 
 from typing import Any
 
+from facilitation.models import ANSWERED_KINDS, PromptKind
+from facilitation.services.answers import (
+    COMMENT_MAX,
+    CRITERIA_MAX,
+    CRITERION_MAX,
+    DEFAULT_SCALE,
+    DESCRIPTION_MAX,
+    ITEMS_MAX,
+    OPTION_MAX,
+    OPTIONS_MAX,
+    OPTIONS_MIN,
+    SCALE_HIGH_MAX,
+    SCALE_LOWS,
+    WEIGHT_MAX,
+)
 from facilitation.services.notes import NOTES_MAX
 from facilitation.services.outcomes import OUTCOME_TEXT_MAX, OWNER_MAX
 from facilitation.services.phases import ORDER, TIMER_MAX_SECONDS, TIMER_MIN_SECONDS
@@ -38,4 +53,20 @@ def client_config() -> dict[str, Any]:
         "outcome_kinds": list(OUTCOME_KINDS),
         "action_statuses": list(ACTION_STATUSES),
         "sdgs": list(GOALS),
+        # Polls, scales, rankings and assessments: their kinds and what they are set up with.
+        "prompt_kinds": [kind.value for kind in PromptKind],
+        "answered_kinds": [kind.value for kind in PromptKind if kind in ANSWERED_KINDS],
+        "options_min": OPTIONS_MIN,
+        "options_max": OPTIONS_MAX,
+        "choices_min": 1,
+        "option_max": OPTION_MAX,
+        "items_max": ITEMS_MAX,
+        "criteria_max": CRITERIA_MAX,
+        "criterion_max": CRITERION_MAX,
+        "description_max": DESCRIPTION_MAX,
+        "weight_max": WEIGHT_MAX,
+        "comment_max": COMMENT_MAX,
+        "scale_lows": list(SCALE_LOWS),
+        "scale_high_max": SCALE_HIGH_MAX,
+        "scale_default": {"min": DEFAULT_SCALE[0], "max": DEFAULT_SCALE[1]},
     }

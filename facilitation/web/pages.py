@@ -19,6 +19,7 @@ from facilitation.throttle import TOO_MANY_JOINS, TOO_MANY_SCREENS
 from facilitation.web.auth import address_key, current_actor, current_staff, page_staff_required
 from facilitation.web.links import join_url, public_base, qr_svg, screen_url
 from facilitation.web.messages import message_for, translated
+from facilitation.web.rubric import starter_rubric
 
 bp = Blueprint("pages", __name__)
 
@@ -110,6 +111,7 @@ def console(roundtable_id: int) -> Response:
                 may_export=actor is not None and actor.may(Right.EXPORT),
                 may_share=may_share,
                 presenter_link=presenter_link,
+                starter_rubric=starter_rubric(),
             )
         )
     # The page may carry the presenter link's secret: kept out of every cache.

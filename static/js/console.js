@@ -1,5 +1,6 @@
 // The facilitator console: write prompts ahead, run them (open, phases, reveal, timer,
-// follow me, attribution), group ideas into themes, watch ideas and votes.
+// follow me, attribution), group ideas into themes, watch ideas and votes; set up polls,
+// scales, rankings and assessments (prompt-setup.js) and watch their results live.
 
 import Sortable from "../vendor/sortable.esm.js";
 import { runBusy } from "./actions.js";
@@ -9,6 +10,8 @@ import { countIdeas, countLine, rankThemes, votesCast } from "./counts.js";
 import { authorLine, threaded } from "./ideas.js";
 import { LiveRoom } from "./live.js";
 import { setUpPresenterLink } from "./presenter-link.js";
+import { readSetup, setupEditor, setupSummary } from "./prompt-setup.js";
+import { createResults, responsesLine, updateResults } from "./results.js";
 import { showConnection } from "./status.js";
 import {
   actionButton,
@@ -49,6 +52,8 @@ const ui = {
   promptForm: document.getElementById("prompt-form"),
   promptError: document.getElementById("prompt-error"),
   promptFeedback: document.getElementById("prompt-feedback"),
+  promptKind: document.getElementById("prompt-kind"),
+  promptSetup: document.getElementById("prompt-setup"),
   addPromptToggle: document.getElementById("add-prompt-toggle"),
   messages: document.getElementById("messages"),
   copyLink: document.getElementById("copy-link"),
@@ -97,32 +102,62 @@ function setWritable(writable) {
 
 // -- writing prompts ------------------------------------------------------------
 
+/** A poll, scale, ranking or assessment (a prompt, or a kind): answered, not written. */
+function isAnswered(promptOrKind) {
+  const kind = typeof promptOrKind === "string" ? promptOrKind : promptOrKind.kind;
+  return config.answered_kinds.includes(kind);
+}
+
+/** Show what the new prompt's kind takes: its setup, and the ideas' options only for ideas. */
+function showKind(kind) {
+  for (const node of ui.promptForm.querySelectorAll("[data-for-kinds]")) {
+    node.hidden = !node.dataset.forKinds.split(" ").includes(kind);
+  }
+  const editor = setupEditor("new-prompt", kind);
+  ui.promptSetup.replaceChildren(...(editor ? [editor] : []));
+  ui.promptSetup.hidden = !editor;
+}
+
+/** What the new prompt's form asks the server for: its text, kind and kind's fields. */
+function newPromptFields(form, text) {
+  const kind = String(form.get("kind") || "ideas");
+  const hideTallies = form.get("hide_tallies") === "1";
+  if (isAnswered(kind)) {
+    const setup = readSetup(ui.promptSetup.querySelector(".setup-editor"));
+    return { text, kind, hide_tallies: hideTallies, ...setup };
+  }
+  return {
+    text,
+    kind,
+    votes_per_participant: Number(form.get("votes_per_participant") || config.votes_default),
+    phases: form.get("phases") === "1",
+    private: form.get("private") === "1",
+    hide_tallies: hideTallies,
+  };
+}
+
 if (ui.promptForm) {
+  ui.promptKind.addEventListener("change", () => showKind(ui.promptKind.value));
+  showKind(ui.promptKind.value);
   ui.promptForm.addEventListener("submit", async (event) => {
     event.preventDefault();
     const form = new FormData(ui.promptForm);
     const text = String(form.get("text") || "").trim();
-    const votes = Number(form.get("votes_per_participant") || config.votes_default);
     if (!text) {
       announce(ui.promptError, t("error_prompt_empty"));
       return;
     }
+    const fields = newPromptFields(form, text);
     const button = ui.promptForm.querySelector("button[type=submit]");
-    const request = () =>
-      room.createPrompt({
-        text,
-        kind: "ideas",
-        votes_per_participant: votes,
-        phases: form.get("phases") === "1",
-        private: form.get("private") === "1",
-        hide_tallies: form.get("hide_tallies") === "1",
-      });
-    const ack = await runBusy(button, request, {
+    const ack = await runBusy(button, () => room.createPrompt(fields), {
       report: (message) => message && announce(ui.promptError, message),
       enabled: () => room.joined,
     });
     if (ack && ack.ok) {
+      // The next prompt is often of the same kind: the kind stays, its setup starts afresh.
       ui.promptForm.reset();
+      ui.promptKind.value = fields.kind;
+      showKind(fields.kind);
       ui.promptError.textContent = "";
       announce(ui.promptFeedback, t("prompt_saved"));
     }
@@ -188,7 +223,8 @@ const ACTIONS = {
 
 ui.prompts.addEventListener("click", (event) => {
   const button = event.target.closest("button[data-action]");
-  if (!button || button.disabled) return;
+  // A draft's setup editor answers its own buttons (prompt-setup.js).
+  if (!button || button.disabled || button.closest(".setup-editor")) return;
   const card = button.closest("li.prompt");
   const promptId = Number(card.dataset.key);
   const own = OWN_ACTIONS[button.dataset.action];
@@ -302,6 +338,9 @@ const OWN_ACTIONS = {
     const prompt = room.state.prompts.get(promptId);
     card.querySelector(".prompt-edit-text").value = prompt.text;
     card.querySelector(".prompt-edit-votes").value = String(prompt.votes_per_participant);
+    card.querySelector(".prompt-edit-votes-field").hidden = isAnswered(prompt);
+    const editor = setupEditor(`prompt-${promptId}-setup`, prompt.kind, prompt);
+    card.querySelector(".prompt-edit-setup").replaceChildren(...(editor ? [editor] : []));
     editing(card, true);
     card.querySelector(".prompt-edit-text").focus();
   },
@@ -312,7 +351,11 @@ const OWN_ACTIONS = {
   "prompt-save": async (promptId, button, card) => {
     const text = card.querySelector(".prompt-edit-text").value.trim();
     const votes = Number(card.querySelector(".prompt-edit-votes").value);
-    const request = () => room.updatePrompt(promptId, { text, votes_per_participant: votes });
+    const editor = card.querySelector(".prompt-edit-setup .setup-editor");
+    const changes = editor
+      ? { text, ...readSetup(editor) }
+      : { text, votes_per_participant: votes };
+    const request = () => room.updatePrompt(promptId, changes);
     const ack = await draftRequest(card, button, request, "prompt_updated");
     if (ack && ack.ok) editing(card, false);
   },
@@ -788,15 +831,23 @@ function controls(prompt) {
       ...config.attributions.map((value) => el("option", { value }, t(`attribution_${value}`))),
     ]),
   ]);
+  // Answers are never credited to anyone: a poll's only setting is whether the room sees
+  // its results before it closes.
   const settings = el("details", { className: "prompt-settings" }, [
     el("summary", {}, t("prompt_settings")),
-    el("div", { className: "settings-body" }, [
-      checkbox(prompt.id, "private", "private"),
-      checkbox(prompt.id, "hide_tallies", "hide_tallies"),
-      checkbox(prompt.id, "late_ideas", "late_ideas"),
-      checkbox(prompt.id, "premoderate", "premoderate"),
-      attribution,
-    ]),
+    el(
+      "div",
+      { className: "settings-body" },
+      isAnswered(prompt)
+        ? [checkbox(prompt.id, "hide_tallies", "hide_results")]
+        : [
+            checkbox(prompt.id, "private", "private"),
+            checkbox(prompt.id, "hide_tallies", "hide_tallies"),
+            checkbox(prompt.id, "late_ideas", "late_ideas"),
+            checkbox(prompt.id, "premoderate", "premoderate"),
+            attribution,
+          ],
+    ),
   ]);
   return el("div", { className: "prompt-controls" }, [
     draftTools(prompt, button),
@@ -839,7 +890,8 @@ function draftTools(prompt, button) {
           maxLength: config.prompt_max,
         }),
       ]),
-      el("div", { className: "field" }, [
+      el("div", { className: "prompt-edit-setup" }),
+      el("div", { className: "field prompt-edit-votes-field" }, [
         el("label", { for: `${base}-votes` }, t("edit_prompt_votes")),
         el("input", {
           id: `${base}-votes`,
@@ -865,6 +917,7 @@ function draftTools(prompt, button) {
 }
 
 function createPrompt(prompt) {
+  if (isAnswered(prompt)) return createAnsweredPrompt(prompt);
   const headingId = `prompt-${prompt.id}`;
   return el("li", { className: "card prompt" }, [
     el("div", { className: "prompt-head" }, [
@@ -885,7 +938,70 @@ function createPrompt(prompt) {
   ]);
 }
 
+/** A poll, scale, ranking or assessment: its setup, its controls and its results, live. */
+function createAnsweredPrompt(prompt) {
+  const headingId = `prompt-${prompt.id}`;
+  return el("li", { className: `card prompt answered kind-${prompt.kind}` }, [
+    el("div", { className: "prompt-head" }, [
+      el("span", { className: "prompt-number" }),
+      el("span", { className: "badge" }),
+      el("span", { className: "pill kind-pill" }, t(`kind_${prompt.kind}`)),
+      el("span", { className: "pill here-pill" }, t("focused")),
+      el("span", { className: "countdown", role: "timer" }),
+      el("span", { className: "prompt-stats" }),
+    ]),
+    el("h3", { id: headingId, className: "prompt-text" }),
+    el("ul", { className: "setup-summary", "aria-label": t("setup_of_prompt") }),
+    canRun ? controls(prompt) : null,
+    el("section", { className: "answers-panel", "aria-labelledby": `${headingId}-results` }, [
+      el("h4", { id: `${headingId}-results` }, t("results_heading")),
+      el("p", { className: "hint results-private-note" }, t("results_hidden_from_room")),
+      el("p", { className: "empty results-empty" }),
+      createResults(prompt, {
+        radar: true,
+        comments: true,
+        idPrefix: `console-${prompt.id}`,
+        level: 5,
+      }),
+    ]),
+  ]);
+}
+
+function updateAnsweredPrompt(node, prompt) {
+  const position = sortedPrompts().indexOf(prompt);
+  const focused = focusedPrompt() === prompt;
+  node.querySelector(".prompt-number").textContent = t("prompt_number", { n: position + 1 });
+  const badge = node.querySelector(".badge");
+  badge.className = `badge ${prompt.status}`;
+  badge.textContent = t(`status_${prompt.status}`);
+  node.querySelector(".here-pill").hidden = !focused;
+  node.classList.toggle("focused", focused);
+  node.dataset.status = prompt.status;
+  setCountdown(node.querySelector(".countdown"), prompt.timer, room.serverNow());
+  setLinkedText(node.querySelector(".prompt-text"), prompt.text);
+  node.querySelector(".prompt-stats").textContent = responsesLine(prompt.responses);
+  const summary = setupSummary(prompt);
+  const list = node.querySelector(".setup-summary");
+  if (list.dataset.lines !== JSON.stringify(summary)) {
+    list.replaceChildren(...summary.map((line) => el("li", {}, line)));
+    list.dataset.lines = JSON.stringify(summary);
+  }
+  if (canRun) updateControls(node, prompt, { phase: null, focused, hiddenFromRoom: false });
+  const draft = prompt.status === "draft";
+  node.querySelector(".results-private-note").hidden = draft || !prompt.tallies_hidden;
+  const empty = node.querySelector(".results-empty");
+  empty.hidden = !draft;
+  empty.textContent = draft ? t("draft_hint") : "";
+  const results = node.querySelector(".results");
+  if (draft) results.hidden = true;
+  else updateResults(results, prompt);
+}
+
 function updatePrompt(node, prompt) {
+  if (isAnswered(prompt)) {
+    updateAnsweredPrompt(node, prompt);
+    return;
+  }
   const position = sortedPrompts().indexOf(prompt);
   const phase = PHASES.includes(prompt.phase) ? prompt.phase : null;
   const focused = focusedPrompt() === prompt;

@@ -1,5 +1,6 @@
 // The live client shared by the participant page and the facilitator console:
-// connect, requests with a time-out, sequence tracking and catch-up, the idea outbox.
+// connect, requests with a time-out, sequence tracking and catch-up, the outboxes of ideas
+// and of answers (polls, scales, rankings, assessments).
 
 import { io } from "../vendor/socket.io.esm.min.js";
 import { errorMessage } from "./render.js";
@@ -19,6 +20,7 @@ export const SERVER_EVENTS = [
   "theme.created",
   "theme.updated",
   "theme.deleted",
+  "results.updated",
 ];
 
 // News for the staff's workspace: outcomes and notes. They are not room events (no `seq`,
@@ -63,6 +65,19 @@ function afterBallot(chosen, id, ack, retract) {
   return mine;
 }
 
+/** An answer that waits in the outbox: not refused, but not sent yet (offline, slow). */
+export const ANSWER_KEPT = "answer_kept";
+
+/**
+ * Where an answer waits in the outbox: one place per prompt, where a new answer replaces the
+ * one not sent yet; an assessment's scores are saved an item at a time, so one per item.
+ */
+function answerKey(promptId, fields) {
+  if (!Array.isArray(fields.scores)) return String(promptId);
+  const items = [...new Set(fields.scores.map((score) => score.item))].sort((a, b) => a - b);
+  return `${promptId}:${items.join(",")}`;
+}
+
 /** A unique id for a write, so that sending it twice creates it once. */
 export function newClientId() {
   if (window.crypto && typeof window.crypto.randomUUID === "function") {
@@ -95,7 +110,8 @@ function writeJson(key, value) {
  * One live connection to one roundtable.
  *
  * `handlers` (all optional): change(room), connection(status), needName(),
- * joined(ack), joinFailed(error), ideaRefused(entry, error), revoked() (a big screen whose
+ * joined(ack), joinFailed(error), ideaRefused(entry, error), answerRefused(entry, error) (an
+ * answer kept in the outbox and refused when it was sent later), revoked() (a big screen whose
  * presenter link was revoked: the room stops for good), staffNews(name, payload) (the staff
  * workspace's news: see STAFF_NEWS; `onStaffNews` adds more listeners).
  *
@@ -134,6 +150,14 @@ export class LiveRoom {
     this.clockOffset = 0;
     this.inflight = new Set();
     this.outbox = outboxKey ? readJson(outboxKey, []) : [];
+    // Answers not acknowledged yet, each {key, prompt_id, fields, id}; one per key.
+    this.answersKey = outboxKey ? `${outboxKey}.answers` : null;
+    this.answers = this.answersKey ? readJson(this.answersKey, []) : [];
+    // Per key, the answer being sent now, so that two answers to one prompt are sent one
+    // after the other: the server may handle two events of one client in any order.
+    this.answerQueues = new Map();
+    // Per key, the ack of the last answer sent: what a newer answer's send also settled.
+    this.answerAcks = new Map();
     this.socket = connect({
       autoConnect: false,
       // A function, so a reconnect presents the token issued since the first connect.
@@ -318,6 +342,7 @@ export class LiveRoom {
     } else {
       this.state.takeMyVotes(ack.snapshot);
       this.state.takeMine(ack.snapshot);
+      this.state.takeMyResponses(ack.snapshot);
     }
     this.joined = true;
     this.handlers.joined?.(ack);
@@ -439,6 +464,7 @@ export class LiveRoom {
 
   flushOutbox() {
     for (const entry of [...this.outbox]) this.send(entry);
+    for (const entry of [...this.answers]) this.flushAnswer(entry);
   }
 
   async send(entry) {
@@ -482,6 +508,81 @@ export class LiveRoom {
       },
       Math.max(delayMs, RETRY_DELAY_MS),
     );
+  }
+
+  // -- answers: polls, scales, rankings, assessments ----------------------------
+
+  saveAnswers() {
+    if (this.answersKey) writeJson(this.answersKey, this.answers);
+  }
+
+  /** My answers to a prompt that are waiting to be sent (none once the server has them). */
+  pendingAnswers(promptId) {
+    return this.answers.filter((entry) => entry.prompt_id === promptId);
+  }
+
+  /**
+   * Answer a poll, scale, ranking or assessment: `fields` is the one field its kind takes
+   * (`choices`, `value`, `order` or `scores`). The answer waits in the outbox until the server
+   * has it, so one given offline is sent on reconnecting; a newer answer to the same prompt
+   * (or the same assessment item) replaces one not sent yet. Resolves with the ack; while the
+   * answer waits, with `{ok: false, kept: true, error: {code: "answer_kept"}}`.
+   */
+  submitResponse(promptId, fields) {
+    const key = answerKey(promptId, fields);
+    const entry = { key, prompt_id: promptId, fields, id: newClientId() };
+    this.answers = [...this.answers.filter((kept) => kept.key !== key), entry];
+    this.saveAnswers();
+    this.changed();
+    return this.queueAnswer(key);
+  }
+
+  /** Send the latest answer for `key` (or only answer `id`) once the one before has its ack. */
+  queueAnswer(key, id = null) {
+    const before = this.answerQueues.get(key) || Promise.resolve();
+    const sent = before.then(() => this.sendAnswer(key, id));
+    const settled = sent.catch(() => {});
+    this.answerQueues.set(key, settled);
+    settled.then(() => {
+      if (this.answerQueues.get(key) === settled) this.answerQueues.delete(key);
+    });
+    return sent;
+  }
+
+  /** An answer sent again from the outbox: a refusal now is said through the handler. */
+  async flushAnswer(entry) {
+    const ack = await this.queueAnswer(entry.key, entry.id);
+    if (ack && !ack.ok && !ack.kept) this.handlers.answerRefused?.(entry, ack.error || {});
+  }
+
+  /**
+   * Send the answer waiting under `key`; with `id`, only if it is still that one (null if
+   * not). Without an answer waiting, it went with an earlier send, whose ack settles it.
+   */
+  async sendAnswer(key, id = null) {
+    const entry = this.answers.find((kept) => kept.key === key);
+    if (id !== null && (!entry || entry.id !== id)) return null;
+    if (!entry) return this.answerAcks.get(key) || { ok: true };
+    const kept = { ok: false, kept: true, error: { code: ANSWER_KEPT } };
+    if (!this.joined) return kept;
+    let ack;
+    try {
+      ack = await this.request("response.submit", { prompt_id: entry.prompt_id, ...entry.fields });
+    } catch {
+      ack = { ok: false, error: { code: "timeout" } };
+    }
+    const code = ack.ok ? null : ack.error && ack.error.code;
+    if (RETRYABLE.has(code) || code === "rate_limited") {
+      this.retryLater(code === "rate_limited" ? ack.error.retry_after * 1000 : RETRY_DELAY_MS);
+      return kept;
+    }
+    // Done with, unless a newer answer took its place while it was on its way.
+    this.answers = this.answers.filter((other) => other.id !== entry.id);
+    this.saveAnswers();
+    this.answerAcks.set(key, ack);
+    if (ack.ok) this.state.takeMyResponse(entry.prompt_id, ack.response);
+    this.changed();
+    return ack;
   }
 
   // -- my ideas after posting ------------------------------------------------
@@ -549,12 +650,19 @@ export class LiveRoom {
     return ack;
   }
 
-  /** Add a prompt: `fields` are its text, kind, votes_per_participant and switches. */
+  /**
+   * Add a prompt: `fields` are its text, kind, votes_per_participant and switches, and for a
+   * poll, scale, ranking or assessment its setup: `options`, `max_choices`, `scale`, `items`,
+   * `criteria` (docs/protocol.md, "Polls, scales, rankings and assessments").
+   */
   createPrompt(fields) {
     return this.write("prompt.create", fields);
   }
 
-  /** Reword a draft prompt or change its vote budget: `changes` has text and/or votes. */
+  /**
+   * Change a draft prompt: `changes` has its text, its votes_per_participant and, for an
+   * answered kind, any of its setup fields, which replace those it had.
+   */
   updatePrompt(promptId, changes) {
     return this.write("prompt.update", { prompt_id: promptId, ...changes });
   }

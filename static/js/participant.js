@@ -1,6 +1,8 @@
-// The participant page: join with a name, post ideas, vote, watch the room live.
+// The participant page: join with a name, post ideas, vote, answer polls, scales, rankings
+// and assessments (answering.js), watch the room live.
 
 import { runBusy } from "./actions.js";
+import { setUpAnswering } from "./answering.js";
 import { clientConfig } from "./config.js";
 import { countIdeas, countLine, rankThemes } from "./counts.js";
 import { attributionOf, authorLine, repliesByParent } from "./ideas.js";
@@ -97,8 +99,16 @@ const room = new LiveRoom({
       }
       announce(form.querySelector(".form-error"), message);
     },
+    answerRefused: (entry, error) => answering.refused(entry, error),
   },
 });
+
+const answering = setUpAnswering({ room, redraw: render, announcer: ui.announcer });
+
+/** A poll, scale, ranking or assessment: answered, not written. */
+function isAnswered(prompt) {
+  return config.answered_kinds.includes(prompt.kind);
+}
 
 // -- joining ------------------------------------------------------------------
 
@@ -239,6 +249,7 @@ function keepDraft(promptId, text) {
 }
 
 function createOpenPrompt(prompt) {
+  if (isAnswered(prompt)) return answering.create(prompt);
   const textareaId = `idea-input-${prompt.id}`;
   const counterId = `idea-counter-${prompt.id}`;
   const textarea = el("textarea", {
@@ -348,6 +359,10 @@ function contextOf(prompt) {
 }
 
 function updateOpenPrompt(section, prompt, focused) {
+  if (isAnswered(prompt)) {
+    answering.update(section, prompt, focused);
+    return;
+  }
   const phase = phaseOf(prompt);
   const ctx = contextOf(prompt);
   section.dataset.phase = phase || "";
@@ -821,6 +836,7 @@ async function onIdeaSubmit(event, promptId) {
 }
 
 function createClosedPrompt(prompt) {
+  if (isAnswered(prompt)) return answering.createClosed(prompt);
   return el(
     "section",
     { className: "card prompt closed", "aria-labelledby": `closed-${prompt.id}` },
@@ -836,6 +852,10 @@ function createClosedPrompt(prompt) {
 }
 
 function updateClosedPrompt(section, prompt) {
+  if (isAnswered(prompt)) {
+    answering.updateClosed(section, prompt);
+    return;
+  }
   setLinkedText(section.querySelector(".prompt-text"), prompt.text);
   const shown = renderGroups(section.querySelector(".idea-groups"), prompt, contextOf(prompt));
   section.querySelector(".empty").hidden = shown > 0;

@@ -2,13 +2,26 @@
 // It connects as a screen (through a presenter link, or opened by signed-in staff), so the
 // server sends it only the participants' version of everything: ideas kept from the room
 // arrive hidden, authors as the attribution allows, no tallies while they are hidden. The
-// page shows what it was sent and decides none of that again.
+// page shows what it was sent and decides none of that again: a poll's results arrive null
+// while the room may not see them, and the board then shows how many answered.
 
 import { clientConfig } from "./config.js";
 import { rankThemes } from "./counts.js";
 import { byline, repliesByParent } from "./ideas.js";
 import { LiveRoom } from "./live.js";
 import { PageTurner, pageSeconds, showPage, splitPages } from "./paging.js";
+import {
+  assessmentRows,
+  byRank,
+  createScaleChart,
+  decimal,
+  percent,
+  radarChart,
+  rankingRows,
+  responsesLine,
+  scaleOf,
+  updateScaleChart,
+} from "./results.js";
 import {
   clockText,
   el,
@@ -23,7 +36,8 @@ import {
 import { showConnection } from "./status.js";
 import { spiralLayout, weight, wordFrequencies } from "./wordcloud.js";
 
-const PHASES = clientConfig().phases;
+const config = clientConfig();
+const PHASES = config.phases;
 const TICK_MS = 250;
 const FRESH_MS = 6000;
 const CONTROLS_IDLE_MS = 3000;
@@ -247,6 +261,10 @@ function renderPrompt(prompt, ideas) {
   ui.phase.dataset.phase = phase || prompt.status;
   ui.ideaCount.textContent = tn("count_ideas", ideaTotal(prompt, ideas));
   ui.timer.dataset.endsAt = (prompt.timer && prompt.timer.ends_at) || "";
+  if (isAnswered(prompt)) {
+    renderAnswered(prompt);
+    return;
+  }
 
   const board = boardKind(prompt, ideas);
   ui.boardBody.dataset.kind = board;
@@ -301,6 +319,192 @@ function showPageNumber(index, count) {
 function lengthClass(text, short, medium) {
   if (text.length <= short) return "short";
   return text.length <= medium ? "medium" : "long";
+}
+
+// Polls, scales, rankings and assessments: their results, or while the room may not see them,
+// how many answered.
+
+function isAnswered(prompt) {
+  return config.answered_kinds.includes(prompt.kind);
+}
+
+function renderAnswered(prompt) {
+  if (prompt.status === "open") {
+    ui.phase.textContent = t(`kind_${prompt.kind}`);
+    ui.phase.dataset.phase = "open";
+  }
+  ui.ideaCount.textContent = responsesLine(prompt.responses);
+  const results = prompt.results;
+  const board = results ? prompt.kind : "answers-hidden";
+  ui.boardBody.dataset.kind = board;
+  let note = "";
+  if (prompt.status === "open")
+    note = results ? t("screen_answer_live") : t("screen_answer_hidden");
+  ui.boardNote.hidden = !note;
+  ui.boardNote.textContent = note;
+  ui.promptScreen.removeAttribute("data-crowded");
+  const draw = {
+    "answers-hidden": renderAnswersHidden,
+    poll: renderPollBoard,
+    scale: renderScaleBoard,
+    ranking: renderRankingBoard,
+    assessment: renderAssessmentBoard,
+  }[board];
+  draw(prompt, results);
+}
+
+function renderAnswersHidden(prompt) {
+  const box = boardContainer("answers-hidden", () =>
+    el("div", { className: "private-count" }, [
+      el("span", { className: "private-number" }),
+      el("span", { className: "private-label" }),
+    ]),
+  );
+  const total = prompt.responses || 0;
+  box.querySelector(".private-number").textContent = String(total);
+  box.querySelector(".private-label").textContent = tn("unit_responses", total);
+  showPageNumber(0, 1);
+}
+
+function createAnswerBar() {
+  return el("li", { className: "bar-row answer-row" }, [
+    el("span", { className: "bar-track" }, [el("span", { className: "bar-fill" })]),
+    el("span", { className: "bar-rank" }),
+    el("div", { className: "bar-body" }, [
+      el("p", { className: "bar-label" }, [el("span", { className: "bar-text" })]),
+    ]),
+    el("p", { className: "bar-count" }, [
+      el("span", { className: "bar-value" }),
+      el("span", { className: "bar-unit" }),
+    ]),
+  ]);
+}
+
+/** One row of a poll, ranking or assessment: {text, share, rank, leader, value, unit, said}. */
+function updateAnswerBar(node, row) {
+  node.classList.toggle("leader", Boolean(row.leader));
+  node.classList.toggle("none", !row.share);
+  node.classList.toggle("unranked", row.rank == null);
+  node.querySelector(".bar-rank").textContent = row.rank == null ? "" : String(row.rank);
+  node.querySelector(".bar-text").textContent = row.text;
+  node.querySelector(".bar-fill").style.setProperty("--share", String(row.share));
+  node.querySelector(".bar-value").textContent = row.big;
+  node.querySelector(".bar-unit").textContent = row.unit;
+  node.querySelector(".bar-count").setAttribute("aria-label", row.said);
+}
+
+/** Bars in a list that turns pages when they do not all fit. */
+function renderAnswerBars(prompt, rows, label) {
+  const list = boardContainer(`answer-bars-${prompt.kind}`, () =>
+    el("ol", { className: "bars answer-bars", "aria-label": label }),
+  );
+  syncList(list, rows, (row) => row.key, createAnswerBar, updateAnswerBar);
+  afterLayout(() => {
+    makeRoom(() => splitPages(list).pages.length > 1);
+    const index = turnPages(`answers-${prompt.id}`, list);
+    showPageNumber(index.page, index.count);
+  });
+}
+
+function renderPollBoard(prompt, results) {
+  const responses = results.responses || 0;
+  const most = Math.max(0, ...results.options.map((option) => option.count));
+  const rows = results.options.map((option) => ({
+    key: option.index,
+    text: option.text,
+    // Bars measured against everyone who answered, so that they read as shares of the room.
+    share: responses ? option.count / responses : 0,
+    rank: null,
+    leader: most > 0 && option.count === most,
+    big: percent(responses ? option.count / responses : 0),
+    unit: tn("votes", option.count),
+    said: tn("votes", option.count),
+  }));
+  renderAnswerBars(prompt, rows, t("results_poll"));
+}
+
+function renderRankingBoard(prompt, results) {
+  const rows = rankingRows(results).map((row) => ({
+    ...row,
+    big: String(row.count),
+    unit: tn("unit_points", row.count),
+    said: tn("points", row.count),
+  }));
+  renderAnswerBars(prompt, rows, t("results_ranking"));
+}
+
+function renderScaleBoard(prompt, results) {
+  const board = boardContainer("scale", () =>
+    el("div", { className: "scale-board" }, [
+      el("div", { className: "scale-figures" }, [
+        el("p", { className: "scale-average-label" }, t("average_heading")),
+        el("p", { className: "scale-average" }),
+        el("p", { className: "scale-of" }),
+        el("p", { className: "scale-spread" }),
+      ]),
+      createScaleChart(),
+    ]),
+  );
+  const scale = scaleOf(prompt);
+  board.querySelector(".scale-average").textContent =
+    results.mean == null ? "–" : decimal(results.mean);
+  board.querySelector(".scale-of").textContent = t("scale_from_to", scale);
+  const spread = board.querySelector(".scale-spread");
+  spread.hidden = results.stdev == null;
+  spread.textContent = results.stdev == null ? "" : t("spread", { spread: decimal(results.stdev) });
+  updateScaleChart(board.querySelector(".scale-chart"), results, scale);
+  showPageNumber(0, 1);
+}
+
+function renderAssessmentBoard(prompt, results) {
+  const board = boardContainer("assessment", () =>
+    el("div", { className: "assessment-board" }, [
+      el("ol", { className: "bars answer-bars", "aria-label": t("results_assessment") }),
+      el("ol", { className: "radar-grid" }),
+    ]),
+  );
+  const scale = scaleOf(prompt);
+  const rows = assessmentRows(results, scale).map((row) => ({
+    ...row,
+    big: row.count == null ? "–" : decimal(row.count),
+    unit: row.count == null ? t("not_scored_yet") : t("out_of", { max: scale.max }),
+    said: row.value,
+  }));
+  const list = board.querySelector(".answer-bars");
+  syncList(list, rows, (row) => row.key, createAnswerBar, updateAnswerBar);
+  // One radar a page, as large as the board allows, so that its labels read from afar.
+  const grid = board.querySelector(".radar-grid");
+  const items = byRank(results.items);
+  syncList(
+    grid,
+    items,
+    (item) => item.index,
+    () =>
+      el("li", { className: "radar-card" }, [
+        el("h2", { className: "radar-title" }, [
+          el("span", { className: "radar-rank" }),
+          el("span", { className: "radar-name" }),
+        ]),
+        el("div", { className: "radar-box" }),
+      ]),
+    (node, item) => {
+      const rank = node.querySelector(".radar-rank");
+      rank.hidden = item.rank == null;
+      rank.textContent = item.rank == null ? "" : String(item.rank);
+      node.querySelector(".radar-name").textContent = item.text;
+      const signature = JSON.stringify(item.criteria);
+      const box = node.querySelector(".radar-box");
+      if (box.dataset.drawn === signature) return;
+      box.dataset.drawn = signature;
+      box.replaceChildren(radarChart(item, scale, { size: "screen" }));
+    },
+  );
+  afterLayout(() => {
+    makeRoom(() => splitPages(list).pages.length > 1 || splitPages(grid).pages.length > 1);
+    turnPages(`assessment-items-${prompt.id}`, list);
+    const radars = turnPages(`assessment-radars-${prompt.id}`, grid);
+    showPageNumber(radars.page, radars.count);
+  });
 }
 
 // Private brainstorm: a count, never the ideas.

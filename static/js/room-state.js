@@ -16,6 +16,9 @@ export class RoomState {
     // Ideas I wrote, in full, by id: from my acks and from `mine: true` in my snapshot.
     // The room is told about them too, and in a private brainstorm its copy is hidden.
     this.myIdeas = new Map();
+    // My answers to polls, scales, rankings and assessments, by prompt id: from my snapshot
+    // (`my_response`) and my acks. The room is told only how many answered, never who.
+    this.myResponses = new Map();
   }
 
   replace(snapshot) {
@@ -25,6 +28,7 @@ export class RoomState {
     this.takeMine(snapshot);
     for (const prompt of snapshot.prompts) this.upsertPrompt(prompt);
     this.takeMyVotes(snapshot);
+    this.takeMyResponses(snapshot);
   }
 
   isMine(ideaId) {
@@ -54,6 +58,33 @@ export class RoomState {
     }
   }
 
+  /** My answers, when the snapshot carries them (a participant's does, null before answering). */
+  takeMyResponses(snapshot) {
+    for (const prompt of snapshot.prompts) {
+      if (!("my_response" in prompt)) continue;
+      if (prompt.my_response) this.myResponses.set(prompt.id, prompt.my_response);
+      else this.myResponses.delete(prompt.id);
+    }
+  }
+
+  /** My whole answer to a prompt as the server now keeps it (a `response.submit` ack's). */
+  takeMyResponse(promptId, response) {
+    if (response) this.myResponses.set(promptId, response);
+  }
+
+  /** My answer to a prompt, or null before I answer. */
+  responseTo(promptId) {
+    return this.myResponses.get(promptId) || null;
+  }
+
+  /** How many answered an answered prompt, and its results (null while hidden from me). */
+  takeResults(promptId, responses, results) {
+    const prompt = this.prompts.get(promptId);
+    if (!prompt) return;
+    if (typeof responses === "number") prompt.responses = responses;
+    prompt.results = results ?? null;
+  }
+
   upsertPrompt(prompt) {
     const known = this.prompts.get(prompt.id);
     const ideas = known ? known.ideas : new Map();
@@ -62,10 +93,11 @@ export class RoomState {
     const themes = Array.isArray(prompt.themes)
       ? new Map(prompt.themes.map((theme) => [theme.id, theme]))
       : (known && known.themes) || new Map();
-    // My own votes are kept apart, in myVotes and myThemeVotes, not on the prompt.
+    // My own votes and answer are kept apart (myVotes, myThemeVotes, myResponses).
     const fields = { ...prompt };
     delete fields.my_votes;
     delete fields.my_theme_votes;
+    delete fields.my_response;
     this.prompts.set(prompt.id, { ...known, ...fields, ideas, themes });
   }
 
@@ -159,6 +191,9 @@ export class RoomState {
         break;
       case "theme.deleted":
         this.removeTheme(event.theme);
+        break;
+      case "results.updated":
+        this.takeResults(event.prompt_id, event.responses, event.results);
         break;
       case "participants.count":
         this.participants = event.participants;

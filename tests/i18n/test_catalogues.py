@@ -135,6 +135,8 @@ def _dynamic_keys() -> set[str]:
         *(f"connection_{status}" for status in ("connecting", "online", "offline")),
         *(f"room_status_{status}" for status in ("scheduled", "live", "closed")),
         *(f"kind_{kind}" for kind in OUTCOME_KINDS),
+        *(f"kind_{kind}" for kind in config["prompt_kinds"]),
+        *(f"results_{kind}" for kind in ("poll", "ranking", "assessment")),
         *(f"action_status_{status}" for status in ACTION_STATUSES),
         *(f"sdg_{goal}" for goal in GOALS),
     }

@@ -55,11 +55,15 @@ function ideaAck(payload, id = 50) {
 function openRoom(answers = {}, { start = true } = {}) {
   let socket;
   const refused = [];
+  const answersRefused = [];
   const room = new LiveRoom({
     joinCode: "ABCD",
     tokenKey: TOKEN,
     outboxKey: OUTBOX,
-    handlers: { ideaRefused: (entry, error) => refused.push({ entry, error }) },
+    handlers: {
+      ideaRefused: (entry, error) => refused.push({ entry, error }),
+      answerRefused: (entry, error) => answersRefused.push({ entry, error }),
+    },
     connect: (options) => (socket = new FakeSocket(options)),
   });
   socket.answer = (event, payload) => {
@@ -71,7 +75,7 @@ function openRoom(answers = {}, { start = true } = {}) {
     return { ok: true, events: [] };
   };
   if (start) room.start();
-  return { room, socket, refused };
+  return { room, socket, refused, answersRefused };
 }
 
 function ideaIds(room) {
@@ -321,4 +325,170 @@ test("a retracted vote is mine no more", async () => {
   await room.vote(10);
   await room.vote(10, { retract: true });
   assert.deepEqual([...room.state.votedFor(1)], []);
+});
+
+// -- answers: polls, scales, rankings, assessments -----------------------------------
+
+const ANSWERS = `${OUTBOX}.answers`;
+
+function pollSnapshot(myResponse = null) {
+  const base = snapshot();
+  base.prompts.push({
+    id: 2,
+    kind: "poll",
+    status: "open",
+    options: ["Trams", "Buses", "Bikes"],
+    max_choices: 2,
+    responses: 0,
+    results: null,
+    my_response: myResponse,
+    ideas: [],
+    themes: [],
+  });
+  return base;
+}
+
+function answeredJoin(myResponse = null) {
+  return { ...joinAck(), snapshot: pollSnapshot(myResponse) };
+}
+
+function responseAck(payload) {
+  const { prompt_id: promptId, ...answer } = payload;
+  return { ok: true, prompt_id: promptId, response: answer };
+}
+
+test("results.updated is applied in seq order, and one seen already is ignored", async () => {
+  const { room, socket } = openRoom({ "roundtable.join": answeredJoin() });
+  await settle();
+  const counted = (n) => ({ responses: n, options: [{ index: 0, text: "Trams", count: n }] });
+  socket.fire("results.updated", { seq: 7, prompt_id: 2, responses: 2, results: counted(2) });
+  assert.equal(room.state.prompts.get(2).responses, 0, "seq 7 waits for seq 6");
+  socket.fire("results.updated", { seq: 6, prompt_id: 2, responses: 1, results: counted(1) });
+  assert.equal(room.state.prompts.get(2).responses, 2);
+  socket.fire("results.updated", { seq: 5, prompt_id: 2, responses: 9, results: null });
+  assert.equal(room.state.prompts.get(2).responses, 2);
+  assert.deepEqual(room.state.prompts.get(2).results, counted(2));
+});
+
+test("an answer is sent with its prompt, and the ack's answer becomes mine", async () => {
+  const { room, socket } = openRoom({
+    "roundtable.join": answeredJoin(),
+    "response.submit": responseAck,
+  });
+  await settle();
+  const ack = await room.submitResponse(2, { choices: [0, 2] });
+  assert.equal(ack.ok, true);
+  assert.deepEqual(socket.sentOf("response.submit"), [{ prompt_id: 2, choices: [0, 2] }]);
+  assert.deepEqual(room.state.responseTo(2), { choices: [0, 2] });
+  assert.deepEqual(room.pendingAnswers(2), []);
+  assert.deepEqual(JSON.parse(storage.getItem(ANSWERS)), []);
+});
+
+test("my answer comes back with my snapshot when I rejoin", async () => {
+  let joins = 0;
+  const { room, socket } = openRoom({
+    "roundtable.join": () => (joins++ ? answeredJoin({ choices: [1] }) : answeredJoin()),
+  });
+  await settle();
+  assert.equal(room.state.responseTo(2), null);
+  socket.drop();
+  socket.connect();
+  await settle();
+  assert.deepEqual(room.state.responseTo(2), { choices: [1] });
+});
+
+test("an answer given offline is kept, stored, and sent once joined", async () => {
+  const { room, socket } = openRoom(
+    { "roundtable.join": answeredJoin(), "response.submit": responseAck },
+    { start: false },
+  );
+  const ack = await room.submitResponse(2, { choices: [1] });
+  assert.equal(ack.ok, false);
+  assert.equal(ack.kept, true);
+  assert.equal(ack.error.code, "answer_kept");
+  assert.equal(room.pendingAnswers(2).length, 1);
+  assert.equal(JSON.parse(storage.getItem(ANSWERS))[0].prompt_id, 2);
+  room.start();
+  await settle();
+  assert.deepEqual(socket.sentOf("response.submit"), [{ prompt_id: 2, choices: [1] }]);
+  assert.deepEqual(room.pendingAnswers(2), []);
+  assert.deepEqual(room.state.responseTo(2), { choices: [1] });
+});
+
+test("an answer kept by an earlier page is sent on joining", async () => {
+  const kept = { key: "2", prompt_id: 2, fields: { choices: [2] }, id: "a-1" };
+  storage.setItem(ANSWERS, JSON.stringify([kept]));
+  const { room, socket } = openRoom({
+    "roundtable.join": answeredJoin(),
+    "response.submit": responseAck,
+  });
+  await settle();
+  assert.deepEqual(socket.sentOf("response.submit"), [{ prompt_id: 2, choices: [2] }]);
+  assert.deepEqual(room.answers, []);
+});
+
+test("an answer with no ack in time is kept and sent again later", async () => {
+  let answered = false;
+  const { room, socket } = openRoom({
+    "roundtable.join": answeredJoin(),
+    "response.submit": (payload) => (answered ? responseAck(payload) : TIMED_OUT),
+  });
+  await settle();
+  const ack = await room.submitResponse(2, { choices: [0] });
+  assert.equal(ack.kept, true);
+  assert.equal(room.pendingAnswers(2).length, 1);
+  answered = true;
+  mock.timers.tick(3000);
+  await settle();
+  assert.equal(socket.sentOf("response.submit").length, 2);
+  assert.deepEqual(room.pendingAnswers(2), []);
+  assert.deepEqual(room.state.responseTo(2), { choices: [0] });
+});
+
+test("a refused answer leaves the outbox; refused when sent later, it is reported", async () => {
+  const error = { code: "prompt_closed", message: "This prompt is closed." };
+  const { room, answersRefused } = openRoom(
+    { "roundtable.join": answeredJoin(), "response.submit": { ok: false, error } },
+    { start: false },
+  );
+  await room.submitResponse(2, { choices: [0] });
+  room.start();
+  await settle();
+  assert.deepEqual(room.answers, []);
+  assert.equal(answersRefused.length, 1);
+  assert.deepEqual(answersRefused[0].error, error);
+  assert.deepEqual(answersRefused[0].entry.fields, { choices: [0] });
+  const ack = await room.submitResponse(2, { choices: [1] });
+  assert.deepEqual(ack, { ok: false, error });
+  assert.equal(answersRefused.length, 1, "the page hears a direct refusal in the ack");
+});
+
+test("two answers to one prompt are sent one after the other, the last one last", async () => {
+  const order = [];
+  const { room, socket } = openRoom({
+    "roundtable.join": answeredJoin(),
+    "response.submit": (payload) => {
+      order.push(payload.choices[0]);
+      return responseAck(payload);
+    },
+  });
+  await settle();
+  const first = room.submitResponse(2, { choices: [0] });
+  const second = room.submitResponse(2, { choices: [1] });
+  assert.equal(socket.sentOf("response.submit").length <= 1, true, "never two at once");
+  const acks = await Promise.all([first, second]);
+  assert.equal(acks[0].ok && acks[1].ok, true);
+  assert.deepEqual(order.at(-1), 1);
+  assert.deepEqual(room.state.responseTo(2), { choices: [1] });
+  assert.deepEqual(room.answers, []);
+});
+
+test("an assessment's items are kept apart in the outbox, each until its ack", async () => {
+  const { room } = openRoom({}, { start: false });
+  const score = (item, value) => ({ item, criterion: 0, value });
+  await room.submitResponse(4, { scores: [score(0, 3)] });
+  await room.submitResponse(4, { scores: [score(1, 5)] });
+  await room.submitResponse(4, { scores: [score(0, 4)] });
+  const kept = room.pendingAnswers(4).map((entry) => entry.fields.scores[0]);
+  assert.deepEqual(kept, [score(1, 5), score(0, 4)]);
 });

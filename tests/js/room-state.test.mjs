@@ -156,3 +156,82 @@ test("an event of a kind the client does not know changes nothing", () => {
   state.apply({ type: "something.new", prompt: { id: 1, phase: "gone" } });
   assert.deepEqual(state.prompts, before);
 });
+
+// -- polls, scales, rankings and assessments ----------------------------------------
+
+function answeredSnapshot() {
+  const base = snapshot();
+  base.prompts.push({
+    id: 3,
+    kind: "poll",
+    text: "How do you get to work?",
+    status: "open",
+    options: ["Trams", "Buses"],
+    max_choices: 1,
+    responses: 1,
+    results: { responses: 1, options: [{ index: 0, text: "Trams", count: 1 }] },
+    my_response: { choices: [0] },
+    ideas: [],
+    themes: [],
+  });
+  return base;
+}
+
+test("my answer in the snapshot is kept apart, not on the prompt", () => {
+  const state = new RoomState();
+  state.replace(answeredSnapshot());
+  assert.deepEqual(state.responseTo(3), { choices: [0] });
+  assert.equal("my_response" in state.prompts.get(3), false);
+  assert.equal(state.responseTo(1), null);
+});
+
+test("results.updated sets how many answered and the results", () => {
+  const state = new RoomState();
+  state.replace(answeredSnapshot());
+  const results = {
+    responses: 2,
+    options: [
+      { index: 0, text: "Trams", count: 1 },
+      { index: 1, text: "Buses", count: 1 },
+    ],
+  };
+  state.apply({ type: "results.updated", prompt_id: 3, responses: 2, results });
+  const prompt = state.prompts.get(3);
+  assert.equal(prompt.responses, 2);
+  assert.deepEqual(prompt.results, results);
+  assert.equal(prompt.text, "How do you get to work?");
+});
+
+test("results.updated while results are hidden keeps the count and no results", () => {
+  const state = new RoomState();
+  state.replace(answeredSnapshot());
+  state.apply({ type: "results.updated", prompt_id: 3, responses: 4, results: null });
+  assert.equal(state.prompts.get(3).responses, 4);
+  assert.equal(state.prompts.get(3).results, null);
+});
+
+test("results.updated for a prompt the client does not know changes nothing", () => {
+  const state = new RoomState();
+  state.replace(answeredSnapshot());
+  const before = structuredClone(state.prompts);
+  state.apply({ type: "results.updated", prompt_id: 99, responses: 1, results: null });
+  assert.deepEqual(state.prompts, before);
+});
+
+test("a prompt updated by the room keeps my answer; my ack replaces it", () => {
+  const state = new RoomState();
+  state.replace(answeredSnapshot());
+  state.apply({ type: "prompt.updated", prompt: { id: 3, status: "closed" } });
+  assert.deepEqual(state.responseTo(3), { choices: [0] });
+  state.takeMyResponse(3, { choices: [1] });
+  assert.deepEqual(state.responseTo(3), { choices: [1] });
+});
+
+test("a later snapshot without my answer forgets it", () => {
+  const state = new RoomState();
+  state.replace(answeredSnapshot());
+  const next = answeredSnapshot();
+  next.prompts[2].my_response = null;
+  state.replace(next);
+  assert.equal(state.responseTo(3), null);
+});

@@ -56,6 +56,35 @@ const WRITES = [
     "prompt.update",
     { prompt_id: 1, text: "How?" },
   ],
+  [
+    (room) =>
+      room.createPrompt({ text: "Which?", kind: "poll", options: ["A", "B"], max_choices: 2 }),
+    "prompt.create",
+    { text: "Which?", kind: "poll", options: ["A", "B"], max_choices: 2 },
+  ],
+  [
+    (room) =>
+      room.createPrompt({
+        text: "Score them",
+        kind: "assessment",
+        items: ["Park"],
+        criteria: [{ name: "Impact", weight: 2, description: "" }],
+        scale: { min: 1, max: 5 },
+      }),
+    "prompt.create",
+    {
+      text: "Score them",
+      kind: "assessment",
+      items: ["Park"],
+      criteria: [{ name: "Impact", weight: 2, description: "" }],
+      scale: { min: 1, max: 5 },
+    },
+  ],
+  [
+    (room) => room.updatePrompt(1, { options: ["A", "B", "C"] }),
+    "prompt.update",
+    { prompt_id: 1, options: ["A", "B", "C"] },
+  ],
   [(room) => room.deletePrompt(1), "prompt.delete", { prompt_id: 1 }],
   [(room) => room.movePrompt(1, 2), "prompt.move", { prompt_id: 1, position: 2 }],
   [(room) => room.openPrompt(1), "prompt.open", { prompt_id: 1 }],

@@ -72,6 +72,21 @@ def test_the_config_holds_the_servers_own_values() -> None:
         "outcome_kinds": ["takeaway", "decision", "action", "question"],
         "action_statuses": ["open", "in_progress", "done"],
         "sdgs": list(range(1, 18)),
+        "prompt_kinds": ["ideas", "poll", "scale", "ranking", "assessment"],
+        "answered_kinds": ["poll", "scale", "ranking", "assessment"],
+        "options_min": 2,
+        "options_max": 20,
+        "choices_min": 1,
+        "option_max": 200,
+        "items_max": 20,
+        "criteria_max": 12,
+        "criterion_max": 120,
+        "description_max": 500,
+        "weight_max": 100,
+        "comment_max": 500,
+        "scale_lows": [0, 1],
+        "scale_high_max": 10,
+        "scale_default": {"min": 1, "max": 5},
     }
 
 

@@ -21,6 +21,8 @@ export const SERVER_EVENTS = [
   "theme.updated",
   "theme.deleted",
   "results.updated",
+  "opinion.tally",
+  "queue.updated",
 ];
 
 // News for the staff's workspace: outcomes and notes. They are not room events (no `seq`,
@@ -632,6 +634,49 @@ export class LiveRoom {
     return ack;
   }
 
+  // -- statements and the speakers' queue --------------------------------------
+
+  /** Mark a statement agree, disagree or pass (again, to change my mind). */
+  async castOpinion(promptId, ideaId, opinion) {
+    const ack = await this.request("opinion.cast", { idea_id: ideaId, opinion });
+    if (ack.ok) this.state.takeMyOpinion(promptId, ideaId, ack.opinion);
+    this.changed();
+    return ack;
+  }
+
+  /** Send one queue request and take in the queue its ack returns (with my turn in it). */
+  async queueWrite(event, payload = {}) {
+    const ack = await this.request(event, payload);
+    if (ack.ok && ack.queue) this.state.takeQueue(ack.queue);
+    this.changed();
+    return ack;
+  }
+
+  raiseHand() {
+    return this.queueWrite("hand.raise");
+  }
+
+  /** Lower my hand (or end my turn); staff lower `participantId`'s. */
+  lowerHand(participantId = null) {
+    return this.queueWrite(
+      "hand.lower",
+      participantId == null ? {} : { participant_id: participantId },
+    );
+  }
+
+  /** Give the floor to the first hand up, or to `participantId`'s; `seconds` (0: no limit)
+   * sets the time each speaker is given from now on. */
+  giveFloor({ participantId = null, seconds = null } = {}) {
+    const payload = {};
+    if (participantId != null) payload.participant_id = participantId;
+    if (seconds != null) payload.seconds = seconds;
+    return this.queueWrite("floor.give", payload);
+  }
+
+  endTurn() {
+    return this.queueWrite("floor.end");
+  }
+
   // -- the facilitator's writes ------------------------------------------------
 
   /**
@@ -743,6 +788,16 @@ export class LiveRoom {
   /** Put one idea over everything on the big screen, or with null take it down. */
   spotlightIdea(ideaId) {
     return this.write("idea.spotlight", { idea_id: ideaId });
+  }
+
+  /** Mark a panel's question answered (or, with false, not); it leaves the spotlight. */
+  markAnswered(ideaId, answered = true) {
+    return this.write("question.answered", { idea_id: ideaId, answered });
+  }
+
+  /** Put a statement to the room (staff, a statements prompt), once however often sent. */
+  addStatement(promptId, text, clientId = newClientId()) {
+    return this.write("idea.create", { prompt_id: promptId, text, client_id: clientId });
   }
 
   /** Fold a duplicate into the idea it repeats; its votes move along. */

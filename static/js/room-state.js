@@ -19,6 +19,12 @@ export class RoomState {
     // My answers to polls, scales, rankings and assessments, by prompt id: from my snapshot
     // (`my_response`) and my acks. The room is told only how many answered, never who.
     this.myResponses = new Map();
+    // My opinions on statements, by prompt id, then by statement (idea) id.
+    this.myOpinions = new Map();
+    // The speakers' queue ({speaking, waiting, seconds, spoken?}) and my own turn's id, which
+    // only my snapshot and my acks carry: everyone is sent the same queue.
+    this.queue = { speaking: null, waiting: [], seconds: null };
+    this.myTurn = null;
   }
 
   replace(snapshot) {
@@ -29,6 +35,62 @@ export class RoomState {
     for (const prompt of snapshot.prompts) this.upsertPrompt(prompt);
     this.takeMyVotes(snapshot);
     this.takeMyResponses(snapshot);
+    this.takeMyOpinions(snapshot);
+    if (snapshot.queue) this.takeQueue(snapshot.queue);
+  }
+
+  /** My opinions, when the snapshot carries them (a participant's does, for statements). */
+  takeMyOpinions(snapshot) {
+    for (const prompt of snapshot.prompts) {
+      if (!prompt.my_opinions) continue;
+      const mine = new Map();
+      for (const [ideaId, opinion] of Object.entries(prompt.my_opinions)) {
+        mine.set(Number(ideaId), opinion);
+      }
+      this.myOpinions.set(prompt.id, mine);
+    }
+  }
+
+  /** My opinion on a statement as my `opinion.cast` ack gives it. */
+  takeMyOpinion(promptId, ideaId, opinion) {
+    if (!this.myOpinions.has(promptId)) this.myOpinions.set(promptId, new Map());
+    this.myOpinions.get(promptId).set(ideaId, opinion);
+  }
+
+  /** My opinion on a statement, or null before I give one. */
+  opinionOn(promptId, ideaId) {
+    return this.myOpinions.get(promptId)?.get(ideaId) ?? null;
+  }
+
+  /** A statement's counts (null while hidden from me). */
+  opinionTally(ideaId, opinions) {
+    for (const prompt of this.prompts.values()) {
+      const idea = prompt.ideas.get(ideaId);
+      if (idea) idea.opinions = opinions;
+    }
+  }
+
+  /**
+   * The queue as the server sent it. `mine`, when present (my snapshot, my acks), names my
+   * turn; a queue without it keeps the turn I know while it is still waiting or speaking.
+   */
+  takeQueue(queue) {
+    if ("mine" in queue) this.myTurn = queue.mine;
+    const fields = { ...queue };
+    delete fields.mine;
+    this.queue = fields;
+    const turns = [queue.speaking, ...(queue.waiting || [])].filter(Boolean);
+    if (this.myTurn != null && !turns.some((turn) => turn.turn_id === this.myTurn)) {
+      this.myTurn = null;
+    }
+  }
+
+  /** Where my hand is: "speaking", "waiting" (with its place, 1 first) or null. */
+  myHand() {
+    if (this.myTurn == null) return null;
+    if (this.queue.speaking?.turn_id === this.myTurn) return { state: "speaking" };
+    const place = this.queue.waiting.findIndex((turn) => turn.turn_id === this.myTurn);
+    return place < 0 ? null : { state: "waiting", place: place + 1 };
   }
 
   isMine(ideaId) {
@@ -98,6 +160,7 @@ export class RoomState {
     delete fields.my_votes;
     delete fields.my_theme_votes;
     delete fields.my_response;
+    delete fields.my_opinions;
     this.prompts.set(prompt.id, { ...known, ...fields, ideas, themes });
   }
 
@@ -195,6 +258,12 @@ export class RoomState {
       case "results.updated":
         this.takeResults(event.prompt_id, event.responses, event.results);
         break;
+      case "opinion.tally":
+        this.opinionTally(event.idea_id, event.opinions);
+        break;
+      case "queue.updated":
+        this.takeQueue(event.queue);
+        break;
       case "participants.count":
         this.participants = event.participants;
         break;
@@ -219,7 +288,9 @@ export class RoomState {
     return this.myThemeVotes.get(promptId) || new Set();
   }
 
+  /** The votes I have left on a prompt; null where votes have no budget (a panel's questions). */
   votesLeft(prompt) {
+    if (prompt.kind === "questions") return null;
     const spent = this.votedFor(prompt.id).size + this.themesVotedFor(prompt.id).size;
     return Math.max(0, prompt.votes_per_participant - spent);
   }

@@ -235,3 +235,61 @@ test("a later snapshot without my answer forgets it", () => {
   state.replace(next);
   assert.equal(state.responseTo(3), null);
 });
+
+test("statements: my opinions come from my snapshot and acks, counts from opinion.tally", () => {
+  const state = new RoomState();
+  state.replace({
+    roundtable: { id: 7 },
+    participants: 2,
+    prompts: [
+      {
+        id: 5,
+        kind: "statements",
+        status: "open",
+        ideas: [idea({ id: 50, prompt_id: 5, opinions: { agree: 1, disagree: 0, pass: 0 } })],
+        my_opinions: { 50: "agree" },
+      },
+    ],
+  });
+  assert.equal(state.opinionOn(5, 50), "agree");
+  assert.equal(state.prompts.get(5).my_opinions, undefined);
+  state.apply({ type: "opinion.tally", idea_id: 50, opinions: { agree: 1, disagree: 1, pass: 0 } });
+  assert.deepEqual(state.prompts.get(5).ideas.get(50).opinions, { agree: 1, disagree: 1, pass: 0 });
+  state.takeMyOpinion(5, 50, "pass");
+  assert.equal(state.opinionOn(5, 50), "pass");
+  assert.equal(state.opinionOn(5, 51), null);
+});
+
+test("the queue: my turn from my snapshot, kept through everyone's queue.updated", () => {
+  const state = new RoomState();
+  const waiting = [
+    { turn_id: 1, name: "Ana" },
+    { turn_id: 2, name: "Ben" },
+  ];
+  state.replace({
+    roundtable: { id: 7 },
+    participants: 2,
+    prompts: [],
+    queue: { speaking: null, waiting, seconds: 60, mine: 2 },
+  });
+  assert.deepEqual(state.myHand(), { state: "waiting", place: 2 });
+  assert.equal(state.queue.mine, undefined);
+  state.apply({
+    type: "queue.updated",
+    queue: { speaking: waiting[1], waiting: [waiting[0]], seconds: 60 },
+  });
+  assert.deepEqual(state.myHand(), { state: "speaking" });
+  state.apply({ type: "queue.updated", queue: { speaking: null, waiting: [], seconds: 60 } });
+  assert.equal(state.myHand(), null);
+  assert.equal(state.myTurn, null);
+});
+
+test("a panel's questions have no vote budget", () => {
+  const state = new RoomState();
+  state.replace({
+    roundtable: { id: 7 },
+    participants: 1,
+    prompts: [{ id: 9, kind: "questions", votes_per_participant: 3, ideas: [], my_votes: [] }],
+  });
+  assert.equal(state.votesLeft(state.prompts.get(9)), null);
+});

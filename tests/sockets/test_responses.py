@@ -261,3 +261,21 @@ def test_a_drafts_setup_can_change_until_it_opens(room: Room) -> None:
         {"prompt_id": prompt_id, "options": ["A", "B"]},
         code="prompt_not_draft",
     )
+
+
+def test_catching_up_never_replays_hidden_results_or_comments(room: Room) -> None:
+    prompt_id = room.open_prompt("Score the initiatives", hide_tallies=True, **ASSESSMENT)
+    alice, bob = room.participant("Alice"), room.participant("Bob")
+    start = room.snapshot()["seq"]
+    score = {"item": 0, "criterion": 0, "value": 4, "comment": "Alice's note"}
+    answer(alice, prompt_id, scores=[score])
+    [replayed] = acked(bob.emit("roundtable.sync", {"since_seq": start}))["events"]
+    assert replayed["type"] == "results.updated" and replayed["results"] is None
+    [staff] = acked(room.facilitator.emit("roundtable.sync", {"since_seq": start}))["events"]
+    assert staff["results"]["comments"] == [{"item": 0, "criterion": 0, "text": "Alice's note"}]
+    steer(room, "prompt.configure", prompt_id=prompt_id, hide_tallies=False)
+    answer(alice, prompt_id, scores=[{**score, "value": 5}])
+    replays = acked(bob.emit("roundtable.sync", {"since_seq": start}))["events"]
+    shown = [e for e in replays if e["type"] == "results.updated"][-1]
+    assert shown["results"]["items"][0]["score"] == 5
+    assert "Alice's note" not in str(replays)

@@ -243,3 +243,17 @@ def test_every_summary_format_carries_the_counts_and_the_groups(room: Room) -> N
     )
     for text in (html_text(export("html"))[0], pdf_text(export("pdf")), docx_text(export("docx"))):
         assert "More parks" in text and "consensus" in text and "Group 2" in text
+
+
+def test_catching_up_never_replays_hidden_counts(room: Room) -> None:
+    _, [cars, *_] = state(room, hide_tallies=True)
+    alice, bob = room.participant("Alice"), room.participant("Bob")
+    start = room.snapshot()["seq"]
+    cast(alice, cars, "agree")
+    replayed = acked(bob.emit("roundtable.sync", {"since_seq": start}))["events"]
+    assert {e["type"] for e in replayed} == {"opinion.tally", "results.updated"}
+    assert all(e.get("opinions") is None and e.get("results") is None for e in replayed)
+    staff = acked(room.facilitator.emit("roundtable.sync", {"since_seq": start}))["events"]
+    assert [e["opinions"] for e in staff if e["type"] == "opinion.tally"] == [
+        {"agree": 1, "disagree": 0, "pass": 0}
+    ]

@@ -1,4 +1,4 @@
-"""The `facilitation` command: serve, user, token, agenda, demo.
+"""The `facilitation` command: serve, user, token, agenda, template, demo.
 
 Nothing heavy is imported at module level: `serve` must monkey-patch for
 gevent or eventlet before Flask, SQLAlchemy or the socket libraries load.
@@ -57,6 +57,11 @@ def _parser() -> argparse.ArgumentParser:
     agenda_import = agenda.add_parser("import", help="load an event agenda from a YAML file")
     agenda_import.add_argument("file", type=Path)
 
+    template = commands.add_parser("template", help="templates of prompts").add_subparsers(
+        dest="action", required=True
+    )
+    template.add_parser("list", help="list the shipped templates and each event's saved ones")
+
     commands.add_parser("demo", help="seed the demo workshop and print how to sign in")
     return parser
 
@@ -102,6 +107,8 @@ def _run(args: argparse.Namespace) -> int:
                 return 0
             if args.command == "agenda":
                 return _import_agenda(db, args.file)
+            if args.command == "template":
+                return _list_templates(db)
             return _demo(db)
     finally:
         database.dispose()
@@ -137,6 +144,19 @@ def _import_agenda(db: object, path: Path) -> int:
         print(f"Imported {report.event.title}: {report.created} new items.")
     else:
         print(f"{report.event.title} is already up to date; nothing changed.")
+    return 0
+
+
+def _list_templates(db: object) -> int:
+    from sqlalchemy.orm import Session
+
+    from facilitation.services.templates import all_templates
+
+    assert isinstance(db, Session)
+    for event, template in all_templates(db):
+        where = f"{template['slug']} (shipped)" if event is None else f"{template['id']} ({event})"
+        kinds = ", ".join(template["kinds"])
+        print(f"{where}: {template['name']}: {template['prompts']} prompts ({kinds})")
     return 0
 
 

@@ -85,6 +85,15 @@ MESSAGES: dict[str, LazyString] = {
     "too_many_choices": lazy_gettext("You have chosen more options than this poll allows."),
     "duplicate_choice": lazy_gettext("An option is there twice."),
     "no_choice": lazy_gettext("Choose at least one option."),
+    # Templates of prompts.
+    "template_empty": lazy_gettext("There are no prompts to make a template of, or to add."),
+    "template_exists": lazy_gettext("A template with that name exists already."),
+    "too_many_templates": lazy_gettext(
+        "This event has as many templates as it can keep; delete one first."
+    ),
+    "bad_template": lazy_gettext(
+        "The prompts of this template are not valid; nothing was added or saved."
+    ),
     # The speakers' queue.
     "nobody_waiting": lazy_gettext("Nobody is waiting for the floor."),
     "queue_full": lazy_gettext("The speakers' queue is full."),

@@ -205,3 +205,26 @@ def test_the_demo_has_one_finished_stream_roundtable_to_show_a_real_summary(  # 
     # Played once: a second run adds nothing.
     before = _count(run.url, Idea)
     assert run("demo").returncode == 0 and _count(run.url, Idea) == before
+
+
+def test_template_list_prints_the_shipped_and_the_saved_templates(run) -> None:  # type: ignore[no-untyped-def]
+    from facilitation.services import prompts, templates
+    from facilitation.services.actors import Actor
+
+    listed = run("template", "list")
+    assert listed.returncode == 0, listed.stderr
+    lines = listed.stdout.splitlines()
+    assert [line.split(" ", 1)[0] for line in lines] == list(templates.SHIPPED)
+    assert "panel-qa (shipped): Panel with questions from the floor: 3 prompts" in lines[1]
+    assert run("demo").returncode == 0
+    engine = create_engine(run.url)
+    with Session(engine) as db:
+        member = db.scalar(select(StaffUser).where(StaffUser.role == "facilitator"))
+        wrap_up = db.scalar(select(Roundtable).where(Roundtable.slug == "wrap-up"))
+        assert member is not None and wrap_up is not None
+        actor = Actor.staff(member.id, member.role)
+        prompts.create_prompt(db, actor=actor, roundtable_id=wrap_up.id, text="Anything else?")
+        templates.save_template(db, actor=actor, roundtable_id=wrap_up.id, name="Our wrap-up")
+    engine.dispose()
+    saved = run("template", "list").stdout.splitlines()[-1]
+    assert saved.endswith("(wtl-2025): Our wrap-up: 3 prompts (ideas, ideas, ideas)"), saved

@@ -194,11 +194,13 @@ def _demo(db: object) -> int:
         provide_demo_account(
             db, email=email, name=name, role=role, password=password, former=FORMER_DEMO_PASSWORD
         )
-    played = _play_demo_session(db)
+    played = _play_demo_sessions(db)
     if report.changed:
         print(f"Loaded the demo: {report.event.title}.")
     if played:
-        print("Played a finished roundtable into it, to show a summary and a report.")
+        print(
+            f"Played {played} recorded sessions into it, to show results, summaries and a report."
+        )
     print("Sign in as a facilitator with:")
     print(f"  email:    {DEMO_STAFF[1][0]}")
     print(f"  password: {password}")
@@ -207,8 +209,14 @@ def _demo(db: object) -> int:
     return 0
 
 
-def _play_demo_session(db: object) -> bool:
-    """The demo's finished stream roundtable, played by the demo facilitator and rapporteur."""
+# The demo's recorded sessions, played in the order they took place: a panel and a stream
+# roundtable that have ended, and the assessment workshop under way.
+DEMO_SESSIONS = ("demo-panel.yaml", "demo-session.yaml", "demo-assessment.yaml")
+
+
+def _play_demo_sessions(db: object) -> int:
+    """The demo's recorded sessions, played by the demo facilitator and rapporteur; how many
+    were played now (none when they were played before)."""
     from importlib.resources import files
 
     import yaml
@@ -226,13 +234,16 @@ def _play_demo_session(db: object) -> bool:
         assert member is not None
         return Actor.staff(member.id, member.role)
 
-    recorded = files("facilitation.agendas").joinpath("demo-session.yaml").read_text("utf-8")
-    return play_session(
-        db,
-        yaml.safe_load(recorded),
-        facilitator=actor(DEMO_STAFF[1][0]),
-        rapporteur=actor(DEMO_STAFF[2][0]),
-    )
+    played = 0
+    for name in DEMO_SESSIONS:
+        recorded = files("facilitation.agendas").joinpath(name).read_text("utf-8")
+        played += play_session(
+            db,
+            yaml.safe_load(recorded),
+            facilitator=actor(DEMO_STAFF[1][0]),
+            rapporteur=actor(DEMO_STAFF[2][0]),
+        )
+    return played
 
 
 if __name__ == "__main__":

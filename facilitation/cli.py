@@ -198,9 +198,8 @@ def _demo(db: object) -> int:
     if report.changed:
         print(f"Loaded the demo: {report.event.title}.")
     if played:
-        print(
-            f"Played {played} recorded sessions into it, to show results, summaries and a report."
-        )
+        sessions = "a recorded session" if played == 1 else f"{played} recorded sessions"
+        print(f"Played {sessions} into it, to show results, summaries and a report.")
     print("Sign in as a facilitator with:")
     print(f"  email:    {DEMO_STAFF[1][0]}")
     print(f"  password: {password}")

@@ -126,12 +126,8 @@ class _Session:
         self.people[person["key"]] = Actor.participant(joined.participant.id)
 
     def prompt(self, spec: dict[str, Any], start: datetime) -> None:
+        # A brainstorm the agenda lacks is written on the spot (see _unanswerable for others).
         found = next((p for p in self.roundtable.prompts if p.text == spec["text"]), None)
-        # A brainstorm the agenda lacks is written on the spot; any other kind is set up there.
-        if found is None and ("answers" in spec or "answered" in spec):
-            raise InvalidInputError(
-                "bad_demo", f"The agenda has no prompt {spec['text']!r} to play answers into."
-            )
         prompt_id = (
             found.id
             if found is not None
@@ -219,16 +215,27 @@ def _used(db: Session, roundtable: Roundtable) -> bool:
     return False
 
 
+def _unanswerable(roundtable: Roundtable, data: dict[str, Any]) -> bool:
+    """Whether the session answers a prompt its roundtable lacks: one loaded from an agenda
+    older than the recording, which the session leaves alone rather than half-played."""
+    texts = {prompt.text for prompt in roundtable.prompts}
+    return any(
+        spec["text"] not in texts and ("answers" in spec or "answered" in spec)
+        for spec in data["prompts"]
+    )
+
+
 def play_session(
     db: Session, data: dict[str, Any], *, facilitator: Actor, rapporteur: Actor
 ) -> bool:
     """Play the recorded session into its roundtable; False if the roundtable already has
-    ideas or answers (it was played before, or someone used it), which is left as it is."""
+    ideas or answers (it was played before, or someone used it) or lacks a prompt the session
+    answers, and is left as it is."""
     slug = data["roundtable"]
     roundtable = db.scalar(select(Roundtable).where(Roundtable.slug == slug))
     if roundtable is None:
         raise InvalidInputError("bad_demo", f"The agenda has no roundtable {slug!r}.")
-    if _used(db, roundtable):
+    if _used(db, roundtable) or _unanswerable(roundtable, data):
         return False
     start = datetime.fromisoformat(data["starts_at"])
     played = _Session(db, roundtable, facilitator)

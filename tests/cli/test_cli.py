@@ -142,7 +142,7 @@ def test_demo_seeds_the_workshop_once_and_says_how_to_sign_in(run) -> None:  # t
     second = run("demo")
     assert second.returncode == 0
     assert "facilitator@demo.roundtable" in second.stdout
-    assert "recorded sessions" not in second.stdout
+    assert "recorded session" not in second.stdout
     assert _count(run.url, Roundtable) == 7
 
 

@@ -1,4 +1,4 @@
-"""The `facilitation` command: serve, user, token, agenda, demo.
+"""The `facilitation` command: serve, user, token, agenda, template, demo.
 
 Nothing heavy is imported at module level: `serve` must monkey-patch for
 gevent or eventlet before Flask, SQLAlchemy or the socket libraries load.
@@ -57,6 +57,11 @@ def _parser() -> argparse.ArgumentParser:
     agenda_import = agenda.add_parser("import", help="load an event agenda from a YAML file")
     agenda_import.add_argument("file", type=Path)
 
+    template = commands.add_parser("template", help="templates of prompts").add_subparsers(
+        dest="action", required=True
+    )
+    template.add_parser("list", help="list the shipped templates and each event's saved ones")
+
     commands.add_parser("demo", help="seed the demo workshop and print how to sign in")
     return parser
 
@@ -102,6 +107,8 @@ def _run(args: argparse.Namespace) -> int:
                 return 0
             if args.command == "agenda":
                 return _import_agenda(db, args.file)
+            if args.command == "template":
+                return _list_templates(db)
             return _demo(db)
     finally:
         database.dispose()
@@ -140,6 +147,19 @@ def _import_agenda(db: object, path: Path) -> int:
     return 0
 
 
+def _list_templates(db: object) -> int:
+    from sqlalchemy.orm import Session
+
+    from facilitation.services.templates import all_templates
+
+    assert isinstance(db, Session)
+    for event, template in all_templates(db):
+        where = f"{template['slug']} (shipped)" if event is None else f"{template['id']} ({event})"
+        kinds = ", ".join(template["kinds"])
+        print(f"{where}: {template['name']}: {template['prompts']} prompts ({kinds})")
+    return 0
+
+
 def demo_password(instance_path: Path) -> str:
     """This installation's demo password: generated once, kept in the instance folder."""
     import secrets
@@ -174,11 +194,12 @@ def _demo(db: object) -> int:
         provide_demo_account(
             db, email=email, name=name, role=role, password=password, former=FORMER_DEMO_PASSWORD
         )
-    played = _play_demo_session(db)
+    played = _play_demo_sessions(db)
     if report.changed:
         print(f"Loaded the demo: {report.event.title}.")
     if played:
-        print("Played a finished roundtable into it, to show a summary and a report.")
+        sessions = "a recorded session" if played == 1 else f"{played} recorded sessions"
+        print(f"Played {sessions} into it, to show results, summaries and a report.")
     print("Sign in as a facilitator with:")
     print(f"  email:    {DEMO_STAFF[1][0]}")
     print(f"  password: {password}")
@@ -187,8 +208,14 @@ def _demo(db: object) -> int:
     return 0
 
 
-def _play_demo_session(db: object) -> bool:
-    """The demo's finished stream roundtable, played by the demo facilitator and rapporteur."""
+# The demo's recorded sessions, played in the order they took place: a panel and a stream
+# roundtable that have ended, and the assessment workshop under way.
+DEMO_SESSIONS = ("demo-panel.yaml", "demo-session.yaml", "demo-assessment.yaml")
+
+
+def _play_demo_sessions(db: object) -> int:
+    """The demo's recorded sessions, played by the demo facilitator and rapporteur; how many
+    were played now (none when they were played before)."""
     from importlib.resources import files
 
     import yaml
@@ -206,13 +233,16 @@ def _play_demo_session(db: object) -> bool:
         assert member is not None
         return Actor.staff(member.id, member.role)
 
-    recorded = files("facilitation.agendas").joinpath("demo-session.yaml").read_text("utf-8")
-    return play_session(
-        db,
-        yaml.safe_load(recorded),
-        facilitator=actor(DEMO_STAFF[1][0]),
-        rapporteur=actor(DEMO_STAFF[2][0]),
-    )
+    played = 0
+    for name in DEMO_SESSIONS:
+        recorded = files("facilitation.agendas").joinpath(name).read_text("utf-8")
+        played += play_session(
+            db,
+            yaml.safe_load(recorded),
+            facilitator=actor(DEMO_STAFF[1][0]),
+            rapporteur=actor(DEMO_STAFF[2][0]),
+        )
+    return played
 
 
 if __name__ == "__main__":

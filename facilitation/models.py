@@ -447,3 +447,22 @@ class NoteRevision(Base):
     text: Mapped[str] = mapped_column(Text)
     staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class RoundtableTemplate(Base):
+    """A roundtable's prompts, saved to start another roundtable of the same event from: each
+    prompt as a spec (services/prompt_specs.py), checked again whenever the template is used.
+    The templates that ship with the server are files, not rows (services/templates.py)."""
+
+    __tablename__ = "roundtable_template"
+    __table_args__ = (UniqueConstraint("event_id", "name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(120))
+    description: Mapped[str] = mapped_column(Text, default="")
+    prompts: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    author: Mapped[StaffUser | None] = relationship()

@@ -1,4 +1,5 @@
-"""Agenda files: an event with its streams and roundtables, loaded idempotently from YAML."""
+"""Agenda files: an event with its streams and roundtables, loaded idempotently from YAML;
+each roundtable's prompts written ahead, of any kind (services/prompt_specs.py)."""
 
 from __future__ import annotations
 
@@ -10,11 +11,12 @@ import yaml
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from facilitation.models import Event, Prompt, PromptKind, PromptStatus, Roundtable, Stream
-from facilitation.services.errors import InvalidInputError
-from facilitation.services.prompts import DEFAULT_VOTES_PER_PARTICIPANT, MAX_VOTES_PER_PARTICIPANT
+from facilitation.models import Event, Roundtable, Stream
+from facilitation.services.errors import DomainError, InvalidInputError
+from facilitation.services.prompt_specs import read_spec
+from facilitation.services.prompts import PromptPlan
 from facilitation.services.roundtables import new_join_code
-from facilitation.services.text import PROMPT_MAX, TITLE_MAX, clean_line, clean_text
+from facilitation.services.text import TITLE_MAX, clean_line
 
 
 @dataclass(frozen=True)
@@ -61,16 +63,12 @@ def _slug(data: dict[str, Any], where: str) -> str:
     return slug
 
 
-def _budget(data: dict[str, Any], where: str) -> int:
-    value = data.get("votes_per_participant", DEFAULT_VOTES_PER_PARTICIPANT)
-    budget = f"1 to {MAX_VOTES_PER_PARTICIPANT}"
-    if (
-        not isinstance(value, int)
-        or isinstance(value, bool)
-        or not 1 <= value <= MAX_VOTES_PER_PARTICIPANT
-    ):
-        raise InvalidInputError("bad_agenda", f"{where}: votes_per_participant must be {budget}.")
-    return value
+def _prompt(data: dict[str, Any], where: str) -> PromptPlan:
+    """A prompt of the agenda, checked by the rules of `prompt.create` (prompt_specs.py)."""
+    try:
+        return read_spec(data)
+    except DomainError as error:
+        raise InvalidInputError("bad_agenda", f"{where}: {error.message}") from None
 
 
 def load_agenda(path: Path) -> dict[str, Any]:
@@ -144,22 +142,11 @@ def import_agenda(session: Session, data: dict[str, Any]) -> ImportReport:
         )
         session.add(roundtable)
         session.flush()
-        for index, prompt in enumerate(_items(item.get("prompts"), f"{where}.prompts")):
-            session.add(
-                Prompt(
-                    roundtable_id=roundtable.id,
-                    text=clean_text(
-                        _text(prompt, "text", f"{where} prompt", required=True),
-                        field="prompt",
-                        max_length=PROMPT_MAX,
-                    ),
-                    kind=PromptKind.IDEAS,
-                    status=PromptStatus.DRAFT,
-                    votes_per_participant=_budget(prompt, f"{where} prompt"),
-                    position=index + 1,
-                    settings={},
-                )
-            )
+        plans = [
+            _prompt(prompt, f"{where}, prompt {number}")
+            for number, prompt in enumerate(_items(item.get("prompts"), f"{where}.prompts"), 1)
+        ]
+        session.add_all(plan.draft(roundtable, index) for index, plan in enumerate(plans, 1))
         existing.add(rt_slug)
         created += 1
     session.commit()

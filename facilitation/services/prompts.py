@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func, select
@@ -70,6 +71,76 @@ def check_phase(value: str) -> Phase:
     return Phase(value)
 
 
+@dataclass(frozen=True)
+class PromptPlan:
+    """A prompt checked by the rules of `prompt.create`, not yet in any roundtable: what a
+    template or an agenda file holds, or what the facilitator just sent."""
+
+    text: str
+    kind: str
+    votes_per_participant: int
+    phases: bool
+    settings: dict[str, object]
+    timer_seconds: int | None = None
+
+    def draft(self, roundtable: Roundtable, position: int) -> Prompt:
+        """The draft prompt this plan makes at `position` in the roundtable's list."""
+        return Prompt(
+            roundtable=roundtable,
+            text=self.text,
+            kind=self.kind,
+            status=PromptStatus.DRAFT,
+            phase=Phase.COLLECT if self.phases else None,
+            votes_per_participant=self.votes_per_participant,
+            position=position,
+            settings=dict(self.settings),
+            timer_seconds=self.timer_seconds,
+        )
+
+
+def plan_prompt(
+    *,
+    text: str,
+    kind: str = PromptKind.IDEAS,
+    votes_per_participant: int = DEFAULT_VOTES_PER_PARTICIPANT,
+    phases: bool = False,
+    attribution: str | None = None,
+    setup: dict[str, object] | None = None,
+    timer_seconds: int | None = None,
+    **switches: bool,
+) -> PromptPlan:
+    """Check a prompt's wording, kind, setup, budget, phases, attribution and switches.
+    `setup` holds what an answered kind is set up with (answers.SETUP_FIELDS); the timer's
+    length, if given, is checked by whoever read it (services/prompt_specs.py)."""
+    if kind not in set(PromptKind):
+        choices = ", ".join(k.value for k in PromptKind)
+        raise InvalidInputError("bad_kind", f"Prompt kind must be one of: {choices}.")
+    check_switches(switches)
+    checked_setup = check_setup(kind, setup or {})
+    if phases and kind != PromptKind.IDEAS:
+        raise InvalidInputError("bad_request", "Phases are for brainstorms.")
+    if not 1 <= votes_per_participant <= MAX_VOTES_PER_PARTICIPANT:
+        raise InvalidInputError(
+            "bad_budget",
+            f"Votes per participant must be between 1 and {MAX_VOTES_PER_PARTICIPANT}.",
+        )
+    clean = clean_text(text, field="prompt", max_length=PROMPT_MAX)
+    check_attribution(attribution)
+    settings: dict[str, object] = {name: True for name in SWITCHES if switches.get(name)}
+    settings.update(checked_setup)
+    if attribution:
+        settings["attribution"] = attribution
+    return PromptPlan(clean, kind, votes_per_participant, phases, settings, timer_seconds)
+
+
+def next_position(session: Session, roundtable: Roundtable) -> int:
+    """The position after the last of the roundtable's prompts."""
+    last = session.scalar(
+        select(func.max(Prompt.position)).where(Prompt.roundtable_id == roundtable.id)
+    )
+    return (last or 0) + 1
+
+
 def create_prompt(
     session: Session,
     *,
@@ -86,38 +157,17 @@ def create_prompt(
     """A draft prompt at the end of the roundtable's list, with any of the SWITCHES on.
     `setup` holds what an answered kind is set up with (answers.SETUP_FIELDS)."""
     require(actor, Right.RUN_PROMPTS)
-    if kind not in set(PromptKind):
-        choices = ", ".join(k.value for k in PromptKind)
-        raise InvalidInputError("bad_kind", f"Prompt kind must be one of: {choices}.")
-    check_switches(switches)
-    checked_setup = check_setup(kind, setup or {})
-    if phases and kind != PromptKind.IDEAS:
-        raise InvalidInputError("bad_request", "Phases are for brainstorms.")
-    if not 1 <= votes_per_participant <= MAX_VOTES_PER_PARTICIPANT:
-        raise InvalidInputError(
-            "bad_budget",
-            f"Votes per participant must be between 1 and {MAX_VOTES_PER_PARTICIPANT}.",
-        )
-    clean = clean_text(text, field="prompt", max_length=PROMPT_MAX)
-    check_attribution(attribution)
-    roundtable = lock_roundtable(session, roundtable_id)
-    last = session.scalar(
-        select(func.max(Prompt.position)).where(Prompt.roundtable_id == roundtable.id)
-    )
-    settings: dict[str, object] = {name: True for name in SWITCHES if switches.get(name)}
-    settings.update(checked_setup)
-    if attribution:
-        settings["attribution"] = attribution
-    prompt = Prompt(
-        roundtable=roundtable,
-        text=clean,
+    plan = plan_prompt(
+        text=text,
         kind=kind,
-        status=PromptStatus.DRAFT,
-        phase=Phase.COLLECT if phases else None,
         votes_per_participant=votes_per_participant,
-        position=(last or 0) + 1,
-        settings=settings,
+        phases=phases,
+        attribution=attribution,
+        setup=setup,
+        **switches,
     )
+    roundtable = lock_roundtable(session, roundtable_id)
+    prompt = plan.draft(roundtable, next_position(session, roundtable))
     session.add(prompt)
     session.flush()
     return Written(

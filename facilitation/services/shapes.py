@@ -220,6 +220,8 @@ class PromptView(TypedDict):
     attribution: str
     attribution_override: str | None
     timer: TimerView | None
+    # The timer's length a console offers first: the last one started, or its template's.
+    timer_seconds: int | None
     premoderate: bool
     can_post: bool
     can_vote: bool
@@ -657,6 +659,36 @@ class WorkspaceAck(TypedDict):
     participation: ParticipationView
 
 
+class TemplateView(TypedDict):
+    """A template of prompts to start a roundtable from: shipped with the server (by slug) or
+    saved from a roundtable of the event (by id)."""
+
+    id: int | None  # a saved template's; null for a shipped one
+    slug: str | None  # a shipped template's; null for a saved one
+    name: str
+    description: str
+    prompts: int
+    kinds: list[str]  # each prompt's kind, in order
+    shipped: bool
+    saved_by: str | None
+    saved_at: str | None
+
+
+class TemplatesAck(TypedDict):
+    ok: Literal[True]
+    templates: list[TemplateView]  # the shipped ones first, then the event's by name
+
+
+class TemplateAck(TypedDict):
+    ok: Literal[True]
+    template: TemplateView
+
+
+class TemplateUsedAck(TypedDict):
+    ok: Literal[True]
+    prompts: list[PromptView]  # the drafts it added, in order
+
+
 class ConflictRefused(TypedDict):
     """An edit made from an older version: refused, with what is there now to show beside it."""
 
@@ -688,5 +720,8 @@ Ack = (
     | DraftAck
     | NotesAck
     | WorkspaceAck
+    | TemplatesAck
+    | TemplateAck
+    | TemplateUsedAck
     | ConflictRefused
 )

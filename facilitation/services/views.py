@@ -269,6 +269,7 @@ def prompt_view(prompt: Prompt, viewer: Viewer = STAFF) -> PromptView:
         "attribution": attribution_of(prompt),
         "attribution_override": settings.get("attribution"),
         "timer": timer_view(prompt),
+        "timer_seconds": prompt.timer_seconds,
         "premoderate": bool(settings.get("premoderate")),
         "can_post": may_post(prompt),
         "can_vote": may_vote(prompt),

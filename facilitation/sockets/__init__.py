@@ -62,6 +62,7 @@ def register_handlers(socketio: SocketIO) -> None:
         moderation,
         room,
         speakers,
+        templates,
         themes,
         workspace,
         writes,
@@ -79,6 +80,7 @@ def register_handlers(socketio: SocketIO) -> None:
     lifecycle.register(socketio)
     workspace.register(socketio)
     speakers.register(socketio)
+    templates.register(socketio)
 
 
 __all__ = ["Ack", "failed", "handles", "register_handlers", "runtime"]

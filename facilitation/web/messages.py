@@ -87,6 +87,15 @@ MESSAGES: dict[str, LazyString] = {
     "no_choice": lazy_gettext("Choose at least one option."),
     "bad_opinion": lazy_gettext("An opinion is agree, disagree or pass."),
     "staff_statements": lazy_gettext("Only the facilitator adds statements here."),
+    # Templates of prompts.
+    "template_empty": lazy_gettext("There are no prompts to make a template of, or to add."),
+    "template_exists": lazy_gettext("A template with that name exists already."),
+    "too_many_templates": lazy_gettext(
+        "This event has as many templates as it can keep; delete one first."
+    ),
+    "bad_template": lazy_gettext(
+        "The prompts of this template are not valid; nothing was added or saved."
+    ),
     # The speakers' queue.
     "nobody_waiting": lazy_gettext("Nobody is waiting for the floor."),
     "queue_full": lazy_gettext("The speakers' queue is full."),

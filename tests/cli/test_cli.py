@@ -138,11 +138,12 @@ def test_demo_seeds_the_workshop_once_and_says_how_to_sign_in(run) -> None:  # t
     first = run("demo")
     assert first.returncode == 0, first.stderr
     assert "facilitator@demo.roundtable" in first.stdout and "password" in first.stdout
-    assert _count(run.url, Roundtable) == 5
+    assert _count(run.url, Roundtable) == 7
     second = run("demo")
     assert second.returncode == 0
     assert "facilitator@demo.roundtable" in second.stdout
-    assert _count(run.url, Roundtable) == 5
+    assert "recorded session" not in second.stdout
+    assert _count(run.url, Roundtable) == 7
 
 
 def _printed_password(output: str) -> str:
@@ -171,26 +172,27 @@ def test_another_installation_gets_another_demo_password(tmp_path: Path) -> None
     assert demo_password(tmp_path / "one") == demo_password(tmp_path / "one")
 
 
-def test_the_demo_has_one_finished_stream_roundtable_to_show_a_real_summary(  # type: ignore[no-untyped-def]
+def test_the_demo_has_finished_roundtables_to_show_real_summaries(  # type: ignore[no-untyped-def]
     run,
 ) -> None:
-    from facilitation.models import Idea, Outcome, Theme, Vote
+    from facilitation.models import Idea, Outcome, Response, Theme, Vote
     from facilitation.services import summaries
     from facilitation.services.actors import Actor
     from facilitation.services.sdgs import GOALS
 
-    assert "finished roundtable" in run("demo").stdout
+    assert "Played 3 recorded sessions" in run("demo").stdout
     engine = create_engine(run.url)
     with Session(engine) as db:
-        finished = db.scalar(select(Roundtable).where(Roundtable.status == "closed"))
-        assert finished is not None and finished.slug == "resilient-city-roundtable"
-        assert finished.ended_at is not None and finished.ended_at.isoformat().startswith(
-            "2025-06-04"
-        )
-        for table, at_least in ((Idea, 15), (Vote, 40), (Theme, 3), (Outcome, 6)):
+        finished = db.scalars(
+            select(Roundtable).where(Roundtable.status == "closed").order_by(Roundtable.position)
+        ).all()
+        assert [r.slug for r in finished] == ["panel-discussion", "resilient-city-roundtable"]
+        stream = finished[1]
+        assert stream.ended_at is not None and stream.ended_at.isoformat().startswith("2025-06-04")
+        for table, at_least in ((Idea, 23), (Vote, 70), (Theme, 3), (Outcome, 8), (Response, 40)):
             assert _count(run.url, table) >= at_least, table
         summary = summaries.build_summary(
-            db, actor=Actor.staff(1, "organizer"), roundtable_id=finished.id, now=finished.ended_at
+            db, actor=Actor.staff(1, "organizer"), roundtable_id=stream.id, now=stream.ended_at
         )
         kinds = {o.kind for o in summary.outcomes}
         assert kinds == {"takeaway", "decision", "action", "question"}
@@ -199,9 +201,40 @@ def test_the_demo_has_one_finished_stream_roundtable_to_show_a_real_summary(  # 
         assert all(set(o.source_idea_ids) <= in_room for o in summary.outcomes)
         assert summary.participation is not None
         assert summary.participation.joined > summary.participation.contributed  # quiet voices
-        # Every other roundtable is still waiting for its session.
-        assert _count(run.url, Roundtable) == 5
+        # The assessment workshop is under way; every other roundtable waits for its session.
+        statuses = dict(db.execute(select(Roundtable.slug, Roundtable.status)).all())
+        assert statuses["civitas-novus"] == "live"
+        assert sorted(slug for slug, status in statuses.items() if status == "scheduled") == [
+            "caring-city-roundtable",
+            "introductory-session",
+            "transport-energy-roundtable",
+            "wrap-up",
+        ]
     engine.dispose()
     # Played once: a second run adds nothing.
-    before = _count(run.url, Idea)
-    assert run("demo").returncode == 0 and _count(run.url, Idea) == before
+    before = (_count(run.url, Idea), _count(run.url, Response))
+    assert run("demo").returncode == 0
+    assert (_count(run.url, Idea), _count(run.url, Response)) == before
+
+
+def test_template_list_prints_the_shipped_and_the_saved_templates(run) -> None:  # type: ignore[no-untyped-def]
+    from facilitation.services import prompts, templates
+    from facilitation.services.actors import Actor
+
+    listed = run("template", "list")
+    assert listed.returncode == 0, listed.stderr
+    lines = listed.stdout.splitlines()
+    assert [line.split(" ", 1)[0] for line in lines] == list(templates.SHIPPED)
+    assert "panel-qa (shipped): Panel with questions from the floor: 3 prompts" in lines[1]
+    assert run("demo").returncode == 0
+    engine = create_engine(run.url)
+    with Session(engine) as db:
+        member = db.scalar(select(StaffUser).where(StaffUser.role == "facilitator"))
+        wrap_up = db.scalar(select(Roundtable).where(Roundtable.slug == "wrap-up"))
+        assert member is not None and wrap_up is not None
+        actor = Actor.staff(member.id, member.role)
+        prompts.create_prompt(db, actor=actor, roundtable_id=wrap_up.id, text="Anything else?")
+        templates.save_template(db, actor=actor, roundtable_id=wrap_up.id, name="Our wrap-up")
+    engine.dispose()
+    saved = run("template", "list").stdout.splitlines()[-1]
+    assert saved.endswith("(wtl-2025): Our wrap-up: 4 prompts (ideas, ranking, ideas, ideas)")

@@ -32,6 +32,7 @@ from facilitation.services import (
     staff,
     statements,
     summaries,
+    templates,
     themes,
     votes,
 )
@@ -171,6 +172,7 @@ SHAPES: dict[str, type] = {
     "notes": s.NotesView,
     "participation": s.ParticipationView,
     "speaker": s.SpeakerView,
+    "template": s.TemplateView,
 }
 
 EVENTS: dict[str, list[type]] = {
@@ -224,6 +226,10 @@ ACKS: dict[str, list[type]] = {
     "question.answered": [s.IdeaAck],
     "opinion.cast": [s.OpinionAck],
     **{event: [s.QueueAck] for event in ("hand.raise", "hand.lower", "floor.give", "floor.end")},
+    "template.list": [s.TemplatesAck],
+    "template.save": [s.TemplateAck],
+    "template.use": [s.TemplateUsedAck],
+    "template.delete": [s.TemplateAck],
 }
 
 
@@ -554,3 +560,19 @@ def test_the_summary_is_built_in_exactly_the_typed_shape(session: Session) -> No
     assert [p["kind"] for p in built["prompts"] if "results" in p] == list(answered)
     assert built["prompts"][-1]["results"]["comments"]
     assert not mismatches(built, SummaryDocument, "summary")
+
+
+def test_templates_are_built_in_exactly_the_typed_shapes(session: Session) -> None:
+    facilitator = staff_actor(session)
+    roundtable = roundtables.create_roundtable(session, actor=facilitator, title="Templates")
+    room = {"session": session, "roundtable_id": roundtable.id}
+    used = templates.use_template(**room, actor=facilitator, template="stream-roundtable")
+    saved = templates.save_template(**room, actor=facilitator, name="Ours", description="Mine")
+    listed = templates.list_templates(**room, actor=facilitator)
+    problems = mismatches(saved.answer, s.TemplateView, "template")
+    problems += mismatches(listed, list[s.TemplateView], "templates")
+    problems += mismatches(used.answer, list[s.PromptView], "prompts")
+    for event in used.events:
+        problems += mismatches(event.payload, s.EventPayload, event.name)
+    assert not problems, "\n".join(problems)
+    assert {t["shipped"] for t in listed} == {True, False}

@@ -79,6 +79,12 @@ def test_the_installed_wheel_serves_pages_and_static_files(tmp_path: Path) -> No
     for path in exports.iterdir():
         inside = f"facilitation/exports/templates/{path.name}"
         assert inside in packed, f"{inside} is not in the wheel"
+    # The demo's agenda and sessions, and the templates that ship with the server.
+    agendas = source / "facilitation" / "agendas"
+    for path in agendas.rglob("*.yaml"):
+        inside = f"facilitation/agendas/{path.relative_to(agendas).as_posix()}"
+        assert inside in packed, f"{inside} is not in the wheel"
+    assert any(name.startswith("facilitation/agendas/templates/") for name in packed)
 
     # A plain virtual environment: nothing from this checkout or its environment leaks in.
     venv = tmp_path / "venv"

@@ -292,6 +292,8 @@ STRINGS: dict[str, str | Plural | Contextual] = {
     "kind_scale": N_("Scale"),
     "kind_ranking": N_("Ranking"),
     "kind_assessment": N_("Assessment"),
+    "kind_questions": N_("Questions"),
+    "kind_statements": N_("Statements"),
     # Between the items of a list written out in a sentence: "Trams, Bikes".
     "list_separator": C_("list separator", ", "),
     "choose_one": N_("Choose one option."),

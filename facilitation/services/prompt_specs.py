@@ -10,7 +10,8 @@ A spec is a mapping of these fields, each optional but the text:
 - the switches `private`, `hide_tallies`, `late_ideas`, `premoderate` (true or false);
 - the setup of an answered kind: `options`, `max_choices`, `scale`, `items`, `criteria`
   (services/answers.py; an assessment without `criteria` gets the starter rubric);
-- `timer_seconds`: the timer's length the console offers first (5 seconds to 2 hours).
+- `timer_seconds`: the timer's length the console offers first (5 seconds to 2 hours);
+- `statements`: a statements prompt's statements, as staff put them to the room (1 to 50).
 
 A field that is not one of these is refused rather than ignored: a misspelt switch in a file
 written by hand would otherwise be lost without a word.
@@ -19,8 +20,9 @@ written by hand would otherwise be lost without a word.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 
-from facilitation.models import Prompt, PromptKind
+from facilitation.models import IdeaStatus, Prompt, PromptKind
 from facilitation.services.answers import ALL_SETUP_FIELDS
 from facilitation.services.errors import InvalidInputError
 from facilitation.services.phases import TIMER_MAX_SECONDS, TIMER_MIN_SECONDS
@@ -30,6 +32,7 @@ from facilitation.services.prompts import (
     PromptPlan,
     plan_prompt,
 )
+from facilitation.services.text import IDEA_MAX, clean_text
 
 FIELDS = (
     "text",
@@ -40,7 +43,9 @@ FIELDS = (
     *SWITCHES,
     *ALL_SETUP_FIELDS,
     "timer_seconds",
+    "statements",
 )
+STATEMENTS_MAX = 50
 
 
 def _wrong(name: str, what: str) -> InvalidInputError:
@@ -86,7 +91,7 @@ def read_spec(raw: object) -> PromptPlan:
             f"A timer runs {TIMER_MIN_SECONDS} seconds to {TIMER_MAX_SECONDS // 60} minutes.",
         )
     switches = {name: _flag(spec, name) for name in SWITCHES}
-    return plan_prompt(
+    plan = plan_prompt(
         text=_text(spec, "text"),
         kind=_text(spec, "kind") if "kind" in spec else PromptKind.IDEAS,
         votes_per_participant=(
@@ -100,6 +105,19 @@ def read_spec(raw: object) -> PromptPlan:
         timer_seconds=timer,
         **switches,
     )
+    if "statements" in spec:
+        return replace(plan, statements=_statements(spec["statements"], plan.kind))
+    return plan
+
+
+def _statements(raw: object, kind: str) -> tuple[str, ...]:
+    if kind != PromptKind.STATEMENTS:
+        raise InvalidInputError("bad_request", "Only a statements prompt has statements.")
+    if not isinstance(raw, list) or not 1 <= len(raw) <= STATEMENTS_MAX:
+        raise _wrong("statements", f"a list of 1 to {STATEMENTS_MAX} texts")
+    if not all(isinstance(text, str) for text in raw):
+        raise _wrong("statements", "texts")
+    return tuple(clean_text(text, field="idea", max_length=IDEA_MAX) for text in raw)
 
 
 def spec_of(prompt: Prompt) -> dict[str, object]:
@@ -119,4 +137,15 @@ def spec_of(prompt: Prompt) -> dict[str, object]:
     spec.update({name: settings[name] for name in ALL_SETUP_FIELDS if name in settings})
     if prompt.timer_seconds:
         spec["timer_seconds"] = prompt.timer_seconds
+    if prompt.kind == PromptKind.STATEMENTS:
+        # Staff's statements, still in the room; participants' proposals were theirs to make.
+        put = [
+            idea.text
+            for idea in prompt.ideas
+            if idea.participant_id is None
+            and idea.parent_id is None
+            and idea.status == IdeaStatus.VISIBLE
+        ]
+        if put:
+            spec["statements"] = put[:STATEMENTS_MAX]
     return spec

@@ -11,6 +11,8 @@ from sqlalchemy.orm import Session
 
 from facilitation.models import (
     Attribution,
+    Idea,
+    IdeaStatus,
     Phase,
     Prompt,
     PromptKind,
@@ -82,6 +84,8 @@ class PromptPlan:
     phases: bool
     settings: dict[str, object]
     timer_seconds: int | None = None
+    # A statements prompt's statements, put to the room by staff: credited to nobody.
+    statements: tuple[str, ...] = ()
 
     def draft(self, roundtable: Roundtable, position: int) -> Prompt:
         """The draft prompt this plan makes at `position` in the roundtable's list."""
@@ -95,6 +99,16 @@ class PromptPlan:
             position=position,
             settings=dict(self.settings),
             timer_seconds=self.timer_seconds,
+            ideas=[
+                Idea(
+                    participant_id=None,
+                    client_id=f"statement-{number}",
+                    text=text,
+                    status=IdeaStatus.VISIBLE,
+                    attribution=Attribution.ANONYMOUS,
+                )
+                for number, text in enumerate(self.statements, start=1)
+            ],
         )
 
 

@@ -237,4 +237,6 @@ def test_template_list_prints_the_shipped_and_the_saved_templates(run) -> None: 
         templates.save_template(db, actor=actor, roundtable_id=wrap_up.id, name="Our wrap-up")
     engine.dispose()
     saved = run("template", "list").stdout.splitlines()[-1]
-    assert saved.endswith("(wtl-2025): Our wrap-up: 4 prompts (ideas, ranking, ideas, ideas)")
+    assert saved.endswith(
+        "(wtl-2025): Our wrap-up: 5 prompts (ideas, ranking, statements, ideas, ideas)"
+    )

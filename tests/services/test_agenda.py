@@ -14,6 +14,7 @@ from facilitation.models import Event, Prompt, Roundtable, Stream
 from facilitation.services.agenda import import_agenda, load_agenda
 from facilitation.services.answers import STARTER_RUBRIC
 from facilitation.services.errors import DomainError
+from facilitation.services.prompt_specs import read_spec, spec_of
 from tests.services.conftest import refusal
 
 DEMO = Path(str(files("facilitation.agendas").joinpath("workshop-2025.yaml")))
@@ -54,7 +55,7 @@ def _prompts_of(session: Session, slug: str) -> list[Prompt]:
 def test_the_demo_workshop_has_a_prompt_of_every_kind_set_up(session: Session) -> None:
     import_agenda(session, load_agenda(DEMO))
     kinds = {p.kind for p in session.scalars(select(Prompt))}
-    assert kinds == {"ideas", "poll", "scale", "ranking", "assessment", "questions"}
+    assert kinds == {"ideas", "poll", "scale", "ranking", "assessment", "questions", "statements"}
     assert all(p.status == "draft" for p in session.scalars(select(Prompt)))
     questions, closing = _prompts_of(session, "panel-discussion")
     assert questions.kind == "questions" and questions.settings == {"premoderate": True}
@@ -76,7 +77,46 @@ def test_the_demo_workshop_has_a_prompt_of_every_kind_set_up(session: Session) -
         for p in _stream(session, stream)
     }
     assert {"scale", "poll"} <= stream_kinds
-    assert [p.kind for p in _prompts_of(session, "wrap-up")] == ["ideas", "ranking", "ideas"]
+    assert [p.kind for p in _prompts_of(session, "wrap-up")] == [
+        "ideas",
+        "ranking",
+        "statements",
+        "ideas",
+    ]
+    # The wrap-up's statements are put to the room by staff: shown, and credited to nobody.
+    stated = _prompts_of(session, "wrap-up")[2]
+    assert stated.settings == {"participant_statements": True}
+    assert len(stated.ideas) == 6
+    assert {(i.status, i.participant_id, i.attribution) for i in stated.ideas} == {
+        ("visible", None, "anonymous")
+    }
+
+
+STATED = {"text": "Where do we stand?", "kind": "statements"}
+
+
+def test_statements_are_read_and_written_back_with_their_prompt(session: Session) -> None:
+    plan = read_spec({**STATED, "statements": ["A", "B"]})
+    assert plan.statements == ("A", "B")
+    for wrong in (
+        {"text": "Ideas", "statements": ["A"]},  # only a statements prompt has statements
+        {"text": "S", "kind": "statements", "statements": []},
+        {"text": "S", "kind": "statements", "statements": ["<b>A</b>"]},
+        {"text": "S", "kind": "statements", "statements": [1]},
+    ):
+        with pytest.raises(DomainError):
+            read_spec(wrong)
+    import_agenda(
+        session,
+        {
+            "event": {"slug": "s", "title": "S"},
+            "roundtables": [
+                {"slug": "r", "title": "R", "prompts": [{**STATED, "statements": ["A", "B"]}]}
+            ],
+        },
+    )
+    [prompt] = _prompts_of(session, "r")
+    assert spec_of(prompt)["statements"] == ["A", "B"]
 
 
 def _stream(session: Session, slug: str) -> list[Prompt]:

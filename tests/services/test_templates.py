@@ -21,6 +21,7 @@ from facilitation.models import (
     utcnow,
 )
 from facilitation.services import (
+    ideas,
     lifecycle,
     phases,
     prompts,
@@ -116,7 +117,7 @@ def test_the_shipped_panel_and_assessment_templates_set_up_their_kinds(table: Ta
     assert [c["name"] for c in assessment["criteria"]] == [c.name for c in STARTER_RUBRIC]
     assert len(assessment["items"]) == 3
     statements, _, next_steps = _use(table, "wrap-up")
-    assert statements["kind"] == "statements" and statements["premoderate"] is True
+    assert statements["kind"] == "statements" and statements["participant_statements"] is True
     assert next_steps["max_choices"] == 2
 
 
@@ -420,3 +421,23 @@ def test_ideas_and_answers_stay_with_the_roundtable_they_were_given_in(table: Ta
     (copied,) = _use(other, saved["id"])
     assert copied["ideas"] == [] and copied["status"] == "draft"
     assert table.session.scalar(select(func.count()).select_from(Idea)) == 1
+
+
+def test_a_statements_prompt_takes_its_statements_into_the_template(table: Table) -> None:
+    made, _ = table.act(
+        prompts.create_prompt, actor=table.facilitator, text="Where?", kind="statements"
+    )
+    for n, text in enumerate(("Free transit", "More parks")):
+        table.act(
+            ideas.create_idea,
+            actor=table.facilitator,
+            prompt_id=made["id"],
+            text=text,
+            client_id=f"s{n}",
+        )
+    saved = _save(table, "Stances")
+    [stated] = [p for p in _use(_another_table(table), saved["id"]) if p["kind"] == "statements"]
+    assert [(i["text"], i["author"]) for i in stated["ideas"]] == [
+        ("Free transit", None),
+        ("More parks", None),
+    ]

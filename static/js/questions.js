@@ -52,8 +52,8 @@ export function questionsLine(questions) {
  */
 export function setUpQuestions({ room, redraw, announcer, me, drafts }) {
   const ideaMax = clientConfig().idea_max;
-  // The question last seen in the spotlight, so that a new one is announced once.
-  let spotlit = undefined;
+  // The question last seen in the spotlight, by prompt, so that a new one is announced once.
+  const spotlit = new Map();
 
   function creditNote(attribution) {
     const who = me();
@@ -242,10 +242,10 @@ export function setUpQuestions({ room, redraw, announcer, me, drafts }) {
   function announceSpotlight(prompt, spotlightId) {
     const question = spotlightId == null ? null : prompt.ideas.get(spotlightId);
     const now = question && !question.hidden ? question.id : null;
-    if (now === spotlit) return;
-    const first = spotlit === undefined;
-    spotlit = now;
-    if (!first && question && now !== null) {
+    if (now === spotlit.get(prompt.id)) return;
+    const first = !spotlit.has(prompt.id);
+    spotlit.set(prompt.id, now);
+    if (!first && now !== null) {
       announce(announcer, t("being_answered_now", { text: question.text }));
     }
   }

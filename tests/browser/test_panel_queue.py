@@ -29,8 +29,17 @@ def room(server: Server) -> Iterator[StaffedRoom]:
     made.close()
 
 
-def bar(page: Any) -> Any:
-    return page.get_by_role("region", name="Speakers' queue")
+def bar(page: Any, name: str = "Speakers' queue") -> Any:
+    return page.get_by_role("region", name=name)
+
+
+def join_in_french(page: Any, join_link: str, name: str, city: str) -> None:
+    page.goto(join_link)
+    expect(page.locator("html")).to_have_attribute("lang", "fr")
+    page.get_by_label("Votre nom").fill(name)
+    page.get_by_label("Ville ou organisation (facultatif)").fill(city)
+    page.get_by_role("button", name="Rejoindre").click()
+    expect(page.locator("#whoami")).to_contain_text(name)
 
 
 def test_a_hand_goes_up_waits_its_turn_speaks_over_time_and_comes_down(
@@ -66,7 +75,13 @@ def test_a_hand_goes_up_waits_its_turn_speaks_over_time_and_comes_down(
     expect(amina.locator("#announcer")).to_have_text("Your hand is up.")
     bar(bruno).get_by_role("button", name="Raise hand").click()
     expect(bar(bruno).locator(".floor-place")).to_have_text("You are 3rd in line.")
-    expect(queue.locator(".floor-waiting")).to_have_text("3 hands up")
+    # In French, the place is an ordinal of French.
+    chloe = new_page(locale="fr-FR")
+    join_in_french(chloe, room.join_link, "Chloé", "Lyon")
+    bar(chloe, "File des prises de parole").get_by_role("button", name="Lever la main").click()
+    expect(chloe.locator(".floor-place")).to_have_text("Vous êtes 4ᵉ dans la file.")
+    expect(chloe.locator(".floor-waiting")).to_have_text("4 mains levées")
+    expect(queue.locator(".floor-waiting")).to_have_text("4 hands up")
 
     # Chen has the floor for 10 seconds: everyone sees the name and the time running down.
     room.do("floor.give", {"seconds": 10})
@@ -75,7 +90,11 @@ def test_a_hand_goes_up_waits_its_turn_speaks_over_time_and_comes_down(
         expect(bar(page).locator(".floor-clock")).to_have_text(re.compile(r"^0:(10|0\d) left$"))
     expect(queue.locator(".floor-place")).to_have_text("You are next in line.")
     expect(bar(bruno).locator(".floor-place")).to_have_text("You are 2nd in line.")
-    expect(queue.locator(".floor-waiting")).to_have_text("2 hands up")
+    expect(queue.locator(".floor-waiting")).to_have_text("3 hands up")
+    expect(chloe.locator(".floor-speaker")).to_have_text("Au micro : Chen · Guangzhou")
+    expect(chloe.locator(".floor-clock")).to_have_text(re.compile(r"^0:(10|0\d) restant$"))
+    expect(chloe.locator(".floor-place")).to_have_text("Vous êtes 3ᵉ dans la file.")
+    chloe.screenshot(path=output_dir / "participant-laptop-fr.png")
 
     # Then the floor is Amina's: hers to speak, and she is told when her time is up.
     room.do("floor.give", {})
@@ -101,13 +120,16 @@ def test_a_hand_goes_up_waits_its_turn_speaks_over_time_and_comes_down(
     expect(queue.get_by_role("button", name="Raise hand")).to_be_focused()
     expect(queue.locator(".floor-place")).to_be_hidden()
     expect(bar(bruno).locator(".floor-speaker")).to_be_hidden()
-    expect(queue.locator(".floor-waiting")).to_have_text("1 hand up")
+    expect(queue.locator(".floor-waiting")).to_have_text("2 hands up")
 
-    # Bruno changes his mind while waiting.
+    # Bruno and Chloé change their minds while waiting.
     bar(bruno).get_by_role("button", name="Lower hand").click()
     expect(bar(bruno).get_by_role("button", name="Raise hand")).to_be_visible()
     expect(bar(bruno).locator(".floor-place")).to_be_hidden()
+    expect(chloe.locator(".floor-place")).to_have_text("Votre tour vient ensuite.")
+    chloe.get_by_role("button", name="Baisser la main").click()
+    expect(chloe.get_by_role("button", name="Lever la main")).to_be_visible()
     expect(queue.locator(".floor-now")).to_be_hidden()
     snap(amina, output_dir / "participant-phone.png")
     snap(bruno, output_dir / "participant-laptop.png")
-    assert_no_script_errors(amina, bruno)
+    assert_no_script_errors(amina, bruno, chloe)

@@ -14,7 +14,7 @@ import pytest
 from tests.browser.conftest import Server
 from tests.browser.crowded import call
 from tests.browser.staffed import StaffedRoom, snap, staffed_room
-from tests.browser.test_answered_prompts import fits_the_phone, phone
+from tests.browser.test_answered_prompts import PHONE, fits_the_phone, phone
 from tests.browser.test_room_flow import assert_no_script_errors, expect, join
 
 pytestmark = pytest.mark.browser
@@ -124,8 +124,25 @@ def test_statements_are_marked_by_keyboard_and_the_room_sees_its_groups(
     fits_the_phone(amina)
     snap(amina, output_dir / "participant-phone-hidden.png")
 
+    # Someone reading in Chinese, who has not marked anything yet.
+    li = new_page(phone=True, locale="zh-CN")
+    li.set_viewport_size(PHONE)
+    li.goto(room.join_link)
+    li.get_by_label("您的姓名").fill("李雷")
+    li.get_by_role("button", name="加入", exact=True).click()
+    expect(li.locator(".statements-progress")).to_have_text("您已回应 5 条陈述中的 0 条。")
+    choices = statement(li, SHADE).get_by_role("radiogroup", name=SHADE)
+    expect(choices.get_by_role("radio")).to_have_count(3)
+    for label in ("同意", "不同意", "跳过"):
+        expect(choices.get_by_role("radio", name=label, exact=True)).not_to_be_checked()
+
     # The results shown: counts, the groups, and which statements unite or divide the room.
     room.do("prompt.configure", {"prompt_id": prompt_id, "hide_tallies": False})
+    expect(li.locator(".groups-line")).to_have_text("10 位投票者形成了 2 个观点群组。")
+    expect(statement(li, SHADE).locator(".verdict.consensus")).to_have_text("广泛共识")
+    expect(statement(li, TOLL).locator(".verdict.divisive")).to_have_text("存在分歧")
+    fits_the_phone(li)
+    snap(li, output_dir / "participant-phone-zh.png")
     for page in (amina, bruno):
         expect(page.locator(".groups-line")).to_have_text("2 opinion groups among 10 voters.")
         expect(statement(page, SHADE).locator(".verdict.consensus")).to_have_text("Broad agreement")
@@ -156,7 +173,7 @@ def test_statements_are_marked_by_keyboard_and_the_room_sees_its_groups(
     expect(closed.locator(".verdict.consensus")).to_be_visible()
     expect(amina.locator("#closed-prompts input[type=radio]:visible")).to_have_count(0)
     snap(amina, output_dir / "participant-phone-closed.png")
-    assert_no_script_errors(amina, bruno)
+    assert_no_script_errors(amina, bruno, li)
 
 
 def _pending_id(room: StaffedRoom, prompt_id: int) -> int:

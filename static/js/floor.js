@@ -131,6 +131,8 @@ export function setUpFloor({ room, root, announcer }) {
     if (button.textContent !== label) button.textContent = label;
     button.classList.toggle("primary", !hand);
     if (hand?.state !== "speaking") overtime = false;
+    // Staff with nobody in the queue, or a room that has ended: nothing to show.
+    root.hidden = now.hidden && button.hidden && !place;
     tick(room.serverNow());
   }
 

@@ -369,6 +369,97 @@ STRINGS: dict[str, str | Plural | Contextual] = {
     "results_poll": N_("Options, with how many chose each"),
     "results_ranking": N_("Options ranked by points (Borda count)"),
     "results_assessment": N_("Items ranked by weighted score"),
+    # The participant's page: a panel's questions, statements and the speakers' queue.
+    "ask_question": N_("Ask a question"),
+    "ask": N_("Ask"),
+    "questions_help": N_(
+        "Ask the panel a question, and upvote the ones you want answered: the most upvoted "
+        "come first."
+    ),
+    "credit_question_named": N_("Your question will be shown with your name: %(name)s."),
+    "credit_question_affiliation": N_(
+        "Your question will be shown with your city or organisation only: %(affiliation)s. "
+        "Your name is not shown."
+    ),
+    "credit_question_affiliation_none": N_("Your question will be shown without your name."),
+    "credit_question_anonymous": N_(
+        "Your question will be shown anonymously (Chatham House): no name or city, now or later."
+    ),
+    "questions_premoderated": N_("The facilitator reads each question before the room sees it."),
+    "questions_list": N_("Questions, most upvoted first"),
+    "question_count": NP_("%(n)s question", "%(n)s questions"),
+    "answered_count": NP_("%(n)s answered", "%(n)s answered"),
+    "upvote": N_("Upvote"),
+    "upvotes": NP_("%(n)s upvote", "%(n)s upvotes"),
+    "answered": N_("Answered"),
+    "being_answered": N_("Being answered now"),
+    "being_answered_now": N_("Being answered now: %(text)s"),
+    "no_questions_yet": N_("No questions yet. Ask the first one!"),
+    "no_questions": N_("No questions were asked."),
+    "question_refused": N_("Your question was not sent: %(reason)s"),
+    "new_question_from": N_("New question from %(name)s"),
+    "new_questions": NP_("%(n)s new question", "%(n)s new questions"),
+    # Statements: each participant marks each one agree, disagree or pass.
+    "opinion_agree": C_("opinion", "Agree"),
+    "opinion_disagree": C_("opinion", "Disagree"),
+    "opinion_pass": C_("opinion", "Pass"),
+    "statements_help": N_(
+        "Agree, disagree or pass on each statement. You can change your mind while the prompt "
+        "is open."
+    ),
+    "statements_progress": NP_(
+        "You have responded to %(done)s of %(n)s statement.",
+        "You have responded to %(done)s of %(n)s statements.",
+    ),
+    "statements_list": N_("Statements"),
+    "opinion_counts": N_("%(agree)s agree · %(disagree)s disagree · %(pass)s pass"),
+    "consensus": N_("Broad agreement"),
+    "divisive": N_("Divides the room"),
+    "opinion_groups": NP_(
+        "%(n)s opinion group among %(voters)s voters.",
+        "%(n)s opinion groups among %(voters)s voters.",
+    ),
+    "too_few_voters": NP_(
+        "%(n)s voter so far: too few yet to find opinion groups.",
+        "%(n)s voters so far: too few yet to find opinion groups.",
+    ),
+    "statements_hidden": N_(
+        "The counts and opinion groups are shown when the facilitator reveals the results."
+    ),
+    "your_opinion_was": N_("Your opinion: %(opinion)s"),
+    "opinion_refused": N_("Your opinion was not saved: %(reason)s"),
+    "propose_statement": N_("Propose a statement"),
+    "propose": N_("Propose"),
+    "propose_note": N_(
+        "The facilitator checks each proposed statement before it is put to the room."
+    ),
+    "your_proposals": N_("Your proposals awaiting approval"),
+    "statement_refused": N_("Your statement was not sent: %(reason)s"),
+    "no_statements_yet": N_("No statements yet: the facilitator will add them here."),
+    "no_statements": N_("No statements were put to the room."),
+    "new_statements": NP_("%(n)s new statement", "%(n)s new statements"),
+    # The speakers' queue.
+    "speakers_queue": N_("Speakers' queue"),
+    "raise_hand": N_("Raise hand"),
+    "lower_hand": N_("Lower hand"),
+    "end_my_turn": N_("I have finished"),
+    "queue_name_note": N_("The queue shows your name and city or organisation."),
+    # Your place among the hands up, by the ordinal plural rules of the page's language:
+    # "one" for 1, 21, 31... (1st), "two" for 2, 22... (2nd), "few" for 3, 23... (3rd), "other"
+    # for the rest (4th). Languages without ordinal forms give all four the same sentence.
+    "queue_place_one": N_("You are %(n)sst in line."),
+    "queue_place_two": N_("You are %(n)snd in line."),
+    "queue_place_few": N_("You are %(n)srd in line."),
+    "queue_place_other": N_("You are %(n)sth in line."),
+    "queue_next": N_("You are next in line."),
+    "queue_you_speak": N_("You have the floor."),
+    "queue_speaking": N_("Speaking: %(name)s"),
+    "queue_waiting": NP_("%(n)s hand up", "%(n)s hands up"),
+    "turn_over": N_("%(time)s over time"),
+    "turn_running": N_("%(time)s so far"),
+    "your_time_is_up": N_("Your speaking time is up."),
+    "hand_raised": N_("Your hand is up."),
+    "hand_lowered": N_("Your hand is down."),
     # The console: setting up polls, scales, rankings and assessments, and their results.
     "setup_options": N_("Options"),
     "setup_options_hint": N_("From %(min)s to %(max)s options, each different."),

@@ -1,10 +1,12 @@
 // The participant page: join with a name, post ideas, vote, answer polls, scales, rankings
-// and assessments (answering.js), watch the room live.
+// and assessments (answering.js), ask and upvote a panel's questions (questions.js), agree or
+// disagree with statements (statements.js), raise a hand to speak (floor.js), watch the room live.
 
 import { runBusy } from "./actions.js";
 import { setUpAnswering } from "./answering.js";
 import { clientConfig } from "./config.js";
 import { countIdeas, countLine, rankThemes } from "./counts.js";
+import { setUpFloor } from "./floor.js";
 import { attributionOf, authorLine, repliesByParent } from "./ideas.js";
 import { LiveRoom, failureMessage } from "./live.js";
 import {
@@ -23,6 +25,8 @@ import {
   tickCountdowns,
   tn,
 } from "./render.js";
+import { setUpQuestions } from "./questions.js";
+import { setUpStatements } from "./statements.js";
 import { showConnection } from "./status.js";
 
 const config = clientConfig();
@@ -81,7 +85,7 @@ const room = new LiveRoom({
       const section = ui.openPrompts.querySelector(`[data-key="${entry.prompt_id}"]`);
       const parent = entry.parent_id && section?.querySelector(`li[data-key="${entry.parent_id}"]`);
       const form = parent ? partOf(parent, "reply-form") : section?.querySelector(".idea-form");
-      const message = t(entry.parent_id ? "reply_refused" : "idea_refused", {
+      const message = t(entry.parent_id ? "reply_refused" : refusedKey(entry.prompt_id), {
         reason: errorMessage(error),
       });
       if (!form) {
@@ -104,10 +108,39 @@ const room = new LiveRoom({
 });
 
 const answering = setUpAnswering({ room, redraw: render, announcer: ui.announcer });
+const drafts = { read: readDraft, keep: keepDraft };
+const questions = setUpQuestions({
+  room,
+  redraw: render,
+  announcer: ui.announcer,
+  me: () => me,
+  drafts,
+});
+const statements = setUpStatements({ room, redraw: render, drafts });
+const floor = setUpFloor({ room, root: document.getElementById("floor"), announcer: ui.announcer });
 
 /** A poll, scale, ranking or assessment: answered, not written. */
 function isAnswered(prompt) {
   return config.answered_kinds.includes(prompt.kind);
+}
+
+/**
+ * The module that draws a prompt of a kind other than ideas: answered kinds, a panel's
+ * questions, statements; null for an ideas prompt, which this page draws itself.
+ */
+function drawerOf(prompt) {
+  if (isAnswered(prompt)) return answering;
+  if (prompt.kind === "questions") return questions;
+  if (prompt.kind === "statements") return statements;
+  return null;
+}
+
+/** What a refused post was called: an idea, a question, a statement. */
+function refusedKey(promptId) {
+  const kind = room.state.prompts.get(promptId)?.kind;
+  if (kind === "questions") return "question_refused";
+  if (kind === "statements") return "statement_refused";
+  return "idea_refused";
 }
 
 // -- joining ------------------------------------------------------------------
@@ -182,6 +215,7 @@ function render() {
   ui.resultsHeading.hidden = closed.length === 0;
   announceNewIdeas(prompts);
   follow(focused);
+  floor.render();
 }
 
 /** Bring the prompt the facilitator chose into view, once each time they choose one. */
@@ -207,13 +241,22 @@ function announceNewIdeas(prompts) {
       }
     }
   }
-  if (!firstRender && fresh.length === 1) {
-    const name = authorLine(fresh[0]);
-    announce(ui.announcer, t("new_idea_from", { name }));
-  } else if (!firstRender && fresh.length > 1) {
-    announce(ui.announcer, tn("new_ideas", fresh.length));
-  }
+  if (!firstRender && fresh.length) announce(ui.announcer, arrivals(fresh));
   firstRender = false;
+}
+
+/** What to say of ideas that just arrived, in the words of their prompt's kind. */
+function arrivals(fresh) {
+  const kind = room.state.prompts.get(fresh[0].prompt_id)?.kind;
+  const alike = fresh.every((idea) => idea.prompt_id === fresh[0].prompt_id);
+  const name = authorLine(fresh[0]);
+  if (alike && kind === "statements") return tn("new_statements", fresh.length);
+  if (alike && kind === "questions") {
+    return fresh.length === 1
+      ? t("new_question_from", { name })
+      : tn("new_questions", fresh.length);
+  }
+  return fresh.length === 1 ? t("new_idea_from", { name }) : tn("new_ideas", fresh.length);
 }
 
 /** Mine: acked to me, marked in my snapshot, or (arriving before its ack) still in my outbox. */
@@ -249,7 +292,8 @@ function keepDraft(promptId, text) {
 }
 
 function createOpenPrompt(prompt) {
-  if (isAnswered(prompt)) return answering.create(prompt);
+  const drawer = drawerOf(prompt);
+  if (drawer) return drawer.create(prompt);
   const textareaId = `idea-input-${prompt.id}`;
   const counterId = `idea-counter-${prompt.id}`;
   const textarea = el("textarea", {
@@ -359,8 +403,9 @@ function contextOf(prompt) {
 }
 
 function updateOpenPrompt(section, prompt, focused) {
-  if (isAnswered(prompt)) {
-    answering.update(section, prompt, focused);
+  const drawer = drawerOf(prompt);
+  if (drawer) {
+    drawer.update(section, prompt, focused);
     return;
   }
   const phase = phaseOf(prompt);
@@ -836,7 +881,8 @@ async function onIdeaSubmit(event, promptId) {
 }
 
 function createClosedPrompt(prompt) {
-  if (isAnswered(prompt)) return answering.createClosed(prompt);
+  const drawer = drawerOf(prompt);
+  if (drawer) return drawer.createClosed(prompt);
   return el(
     "section",
     { className: "card prompt closed", "aria-labelledby": `closed-${prompt.id}` },
@@ -852,8 +898,9 @@ function createClosedPrompt(prompt) {
 }
 
 function updateClosedPrompt(section, prompt) {
-  if (isAnswered(prompt)) {
-    answering.updateClosed(section, prompt);
+  const drawer = drawerOf(prompt);
+  if (drawer) {
+    drawer.updateClosed(section, prompt);
     return;
   }
   setLinkedText(section.querySelector(".prompt-text"), prompt.text);
@@ -877,9 +924,11 @@ document.addEventListener("keydown", (event) => {
 
 /** Count every timer down each second; tell screen-reader users only at milestones. */
 function tickTimers() {
-  tickCountdowns(ui.openPrompts, room.serverNow(), (node, left) => {
+  const now = room.serverNow();
+  tickCountdowns(ui.openPrompts, now, (node, left) => {
     announce(ui.announcer, countdownText(left));
   });
+  floor.tick(now);
 }
 
 window.setInterval(tickTimers, TICK_MS);

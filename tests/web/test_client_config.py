@@ -72,7 +72,15 @@ def test_the_config_holds_the_servers_own_values() -> None:
         "outcome_kinds": ["takeaway", "decision", "action", "question"],
         "action_statuses": ["open", "in_progress", "done"],
         "sdgs": list(range(1, 18)),
-        "prompt_kinds": ["ideas", "poll", "scale", "ranking", "assessment"],
+        "prompt_kinds": [
+            "ideas",
+            "poll",
+            "scale",
+            "ranking",
+            "assessment",
+            "questions",
+            "statements",
+        ],
         "answered_kinds": ["poll", "scale", "ranking", "assessment"],
         "options_min": 2,
         "options_max": 20,
@@ -87,6 +95,10 @@ def test_the_config_holds_the_servers_own_values() -> None:
         "scale_lows": [0, 1],
         "scale_high_max": 10,
         "scale_default": {"min": 1, "max": 5},
+        "group_min_voters": 7,
+        "group_min_opinions": 3,
+        "turn_min_seconds": 10,
+        "turn_max_seconds": 3600,
     }
 
 

@@ -366,7 +366,7 @@ function durationSetting(config) {
     id: "queue-seconds",
     className: "queue-seconds",
     type: "number",
-    min: "0",
+    min: String(config.turn_min_seconds),
     max: String(config.turn_max_seconds),
     value: "90",
   });

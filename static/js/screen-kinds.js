@@ -212,24 +212,21 @@ function renderVotersOnly(prompt, board) {
 }
 
 function createStatementRow() {
+  // The statement, how far each opinion group agrees and its mark on one line; its bar below.
   return el("li", { className: "statement-row" }, [
     el("div", { className: "statement-head" }, [
       el("p", { className: "statement-text" }),
+      el("ul", { className: "group-shares" }),
       el("span", { className: "statement-tag consensus" }, t("consensus")),
       el("span", { className: "statement-tag divisive" }, t("divisive")),
     ]),
-    el("div", { className: "statement-body" }, [
-      el(
-        "div",
-        { className: "opinion-bar" },
-        OPINIONS.map((opinion) =>
-          el("span", { className: `opinion-part ${opinion}` }, [
-            el("span", { className: "share" }),
-          ]),
-        ),
+    el(
+      "div",
+      { className: "opinion-bar" },
+      OPINIONS.map((opinion) =>
+        el("span", { className: `opinion-part ${opinion}` }, [el("span", { className: "share" })]),
       ),
-      el("ul", { className: "group-shares" }),
-    ]),
+    ),
   ]);
 }
 

@@ -20,10 +20,12 @@ from facilitation.services.answers import (
     WEIGHT_MAX,
 )
 from facilitation.services.notes import NOTES_MAX
+from facilitation.services.opinions import MIN_OPINIONS_TO_GROUP, MIN_VOTERS_TO_GROUP
 from facilitation.services.outcomes import OUTCOME_TEXT_MAX, OWNER_MAX
 from facilitation.services.phases import ORDER, TIMER_MAX_SECONDS, TIMER_MIN_SECONDS
 from facilitation.services.prompts import DEFAULT_VOTES_PER_PARTICIPANT, MAX_VOTES_PER_PARTICIPANT
 from facilitation.services.sdgs import GOALS
+from facilitation.services.speakers import TURN_MAX_SECONDS, TURN_MIN_SECONDS
 from facilitation.services.summary_data import ACTION_STATUSES, OUTCOME_KINDS
 from facilitation.services.text import AFFILIATION_MAX, IDEA_MAX, NAME_MAX, PROMPT_MAX, TITLE_MAX
 from facilitation.services.themes import THEME_NAME_MAX
@@ -69,4 +71,10 @@ def client_config() -> dict[str, Any]:
         "scale_lows": list(SCALE_LOWS),
         "scale_high_max": SCALE_HIGH_MAX,
         "scale_default": {"min": DEFAULT_SCALE[0], "max": DEFAULT_SCALE[1]},
+        # Statements: when the room is split into opinion groups (docs/opinions.md).
+        "group_min_voters": MIN_VOTERS_TO_GROUP,
+        "group_min_opinions": MIN_OPINIONS_TO_GROUP,
+        # The speakers' queue: the time a turn may be given (0 gives no limit).
+        "turn_min_seconds": TURN_MIN_SECONDS,
+        "turn_max_seconds": TURN_MAX_SECONDS,
     }

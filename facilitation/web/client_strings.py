@@ -502,6 +502,130 @@ STRINGS: dict[str, str | Plural | Contextual] = {
     "unit_responses": NP_("response", "responses"),
     "unit_points": NP_("point", "points"),
     "out_of": N_("out of %(max)s"),
+    # The console and the big screen: a panel's questions, statements, the speakers' queue.
+    "questions_heading": N_("Questions, most upvoted first"),
+    "unit_upvotes": NP_("upvote", "upvotes"),
+    "count_questions": NP_("%(n)s question", "%(n)s questions"),
+    "count_answered": NP_("%(n)s answered", "%(n)s answered"),
+    "premoderate_questions": N_("Pre-moderation: approve each question before the room sees it"),
+    "answer_now": N_("Answer now"),
+    "answering_label": N_("Being answered"),
+    "mark_answered": N_("Mark answered"),
+    # Takes back "Mark answered": the question waits to be answered again.
+    "undo_answered": C_("answered question", "Undo"),
+    "stop_answering": N_("Stop answering"),
+    "no_questions_yet_staff": N_("No questions yet."),
+    "statements_heading": N_("Statements"),
+    "statement": N_("Statement"),
+    "proposals_heading": N_("Proposed by participants, waiting for approval"),
+    "setup_statements": N_("Statements"),
+    "setup_statements_hint": N_(
+        "Short statements people can agree or disagree with, one a line. You can add more "
+        "to the draft, and while it is open."
+    ),
+    "statement_n": N_("Statement %(n)s"),
+    "add_statement": N_("Add a statement"),
+    "remove_statement_n": N_("Remove statement %(n)s"),
+    "new_statements_label": N_("New statements"),
+    "new_statements_hint": N_(
+        "One statement a line. Enter adds them; Shift+Enter starts a new line."
+    ),
+    "add_statements": N_("Add statements"),
+    "statements_added": NP_("%(n)s statement added.", "%(n)s statements added."),
+    "error_statement_empty": N_("Write a statement first."),
+    "error_statement_too_long": N_("A statement is at most %(max)s characters long."),
+    "no_statements_yet_staff": N_("No statements yet."),
+    "participant_statements": N_("Participants may propose statements (you approve each one)"),
+    "hide_opinions": N_("Hide results from participants until the prompt closes"),
+    "opinions_hidden_from_room": N_(
+        "Participants and the big screen see only how many voted until the prompt closes."
+    ),
+    "opinions_hidden": N_("The counts are shown when the prompt closes."),
+    # A statement's counts, read as labels: "5 agree · 1 disagree · 0 pass".
+    "count_agree": NP_("%(n)s agree", "%(n)s agree"),
+    "count_disagree": NP_("%(n)s disagree", "%(n)s disagree"),
+    "count_pass": NP_("%(n)s pass", "%(n)s pass"),
+    "count_voters": NP_("%(n)s voter", "%(n)s voters"),
+    "count_statements": NP_("%(n)s statement", "%(n)s statements"),
+    "count_groups": NP_("%(n)s opinion group", "%(n)s opinion groups"),
+    # A statement every opinion group agrees with, and one on which the groups split.
+    "consensus_badge": N_("Consensus"),
+    "divisive_badge": N_("Divisive"),
+    "groups_heading": N_("Opinion groups"),
+    "groups_too_few": N_(
+        "Opinion groups appear once %(voters)s people have each taken a side on "
+        "%(opinions)s statements or more."
+    ),
+    "groups_one": N_("The room is one opinion group: it does not split on these statements."),
+    "groups_found": NP_(
+        "%(voters)s voters fall into %(n)s opinion group. The table gives the share of each "
+        "group that agrees and disagrees with each statement.",
+        "%(voters)s voters fall into %(n)s opinion groups. The table gives the share of each "
+        "group that agrees and disagrees with each statement.",
+    ),
+    "groups_caption": N_("How each opinion group voted on each statement"),
+    "group_n": N_("Group %(n)s"),
+    "people": NP_("%(n)s person", "%(n)s people"),
+    "share_agree": N_("%(share)s agree"),
+    "share_disagree": N_("%(share)s disagree"),
+    "queue_heading": N_("Speakers' queue"),
+    "queue_show": N_("Show"),
+    "queue_hide": C_("a panel", "Hide"),
+    "queue_summary_speaking": N_("%(name)s is speaking (%(time)s)"),
+    "queue_summary_nobody": N_("Nobody has the floor"),
+    "hands_waiting": NP_("%(n)s hand raised", "%(n)s hands raised"),
+    "speaking_now": N_("Speaking now"),
+    # A speaker and their city or organisation: "Amina (Dakar)".
+    "speaker_with_place": N_("%(name)s (%(place)s)"),
+    # The same city or organisation, shown apart from the name it follows: "(Dakar)".
+    "in_brackets": N_("(%(place)s)"),
+    "speaking_for": N_("Speaking for %(time)s"),
+    "over_time_by": N_("Over time by %(time)s"),
+    "turn_of": N_("Time given: %(time)s"),
+    "no_time_limit": N_("No limit"),
+    "nobody_speaking": N_("Nobody has the floor."),
+    "next_speaker": N_("Next speaker"),
+    "next_speaker_named": N_("Next speaker: %(name)s"),
+    "end_turn": N_("End turn"),
+    "waiting_to_speak": N_("Waiting to speak"),
+    "no_hands": N_("No hands raised."),
+    "give_floor": N_("Give the floor"),
+    "time_per_speaker": N_("Time per speaker"),
+    "time_per_speaker_hint": N_("Given to each speaker called from now on."),
+    "error_turn_seconds": N_(
+        "A turn lasts from %(min)s seconds to %(max)s minutes, or 0 for no limit."
+    ),
+    "speaking_time": N_("Speaking time so far"),
+    "speaker": N_("Speaker"),
+    "speaker_place": N_("City or organisation"),
+    "turns": N_("Turns"),
+    "time_spoken": N_("Time"),
+    "nobody_spoke_yet": N_("Nobody has spoken yet."),
+    "screen_questions": N_("Questions still to answer, most upvoted first"),
+    "screen_questions_note": N_("Ask your question and upvote others on your device."),
+    "screen_no_questions_yet": N_("No questions yet: ask yours on your device."),
+    "screen_all_answered": N_("Every question has been answered."),
+    "screen_statements": N_("Statements, with how the room voted on each"),
+    "screen_statements_live": N_(
+        "Agree, disagree or pass on your device: the bars move as votes arrive."
+    ),
+    "screen_statements_hidden": N_(
+        "Agree, disagree or pass on your device. The results are shown when it closes."
+    ),
+    "screen_no_statements_yet": N_("No statements yet."),
+    "screen_groups": NP_(
+        "%(n)s opinion group among %(voters)s voters",
+        "%(n)s opinion groups among %(voters)s voters",
+    ),
+    "screen_one_group": N_("%(voters)s voters, one opinion group: the room does not split"),
+    "unit_voters": NP_("voter", "voters"),
+    "group_agrees": N_("Group %(n)s: %(share)s agree"),
+    # On the big screen, above the next people in the speakers' queue.
+    "up_next": N_("Next"),
+    "and_more": NP_("and %(n)s more", "and %(n)s more"),
+    # Under the clock of someone speaking without a time limit, and of one over their time.
+    "screen_speaking_for": N_("speaking"),
+    "screen_over_time": N_("over time"),
     # The rapporteur's page.
     # Said of the session, so that it is never read as the connection's "Live" beside it.
     "room_status_scheduled": N_("Session not started"),

@@ -1,16 +1,34 @@
 // The facilitator console: write prompts ahead, run them (open, phases, reveal, timer,
 // follow me, attribution), group ideas into themes, watch ideas and votes; set up polls,
-// scales, rankings and assessments (prompt-setup.js) and watch their results live.
+// scales, rankings and assessments (prompt-setup.js) and watch their results live; run a
+// panel's questions and statements (console-kinds.js) and the speakers' queue
+// (console-queue.js).
 
 import Sortable from "../vendor/sortable.esm.js";
 import { runBusy } from "./actions.js";
 import { clientConfig } from "./config.js";
 import { setUpDownloads } from "./downloads.js";
+import {
+  questionsBody,
+  questionsStats,
+  statementsBody,
+  statementsStats,
+  typedStatements,
+  updateQuestionsBody,
+  updateStatementsBody,
+} from "./console-kinds.js";
+import { setUpQueuePanel } from "./console-queue.js";
 import { countIdeas, countLine, rankThemes, votesCast } from "./counts.js";
 import { authorLine, threaded } from "./ideas.js";
-import { LiveRoom } from "./live.js";
+import { LiveRoom, failureMessage } from "./live.js";
 import { setUpPresenterLink } from "./presenter-link.js";
-import { readSetup, setupEditor, setupSummary } from "./prompt-setup.js";
+import {
+  readSetup,
+  readStatements,
+  setupEditor,
+  setupSummary,
+  statementsEditor,
+} from "./prompt-setup.js";
 import { createResults, responsesLine, updateResults } from "./results.js";
 import { showConnection } from "./status.js";
 import {
@@ -108,12 +126,18 @@ function isAnswered(promptOrKind) {
   return config.answered_kinds.includes(kind);
 }
 
+/** A panel's questions or statements: ideas of their own kind, with a card of their own. */
+function isPanel(prompt) {
+  return prompt.kind === "questions" || prompt.kind === "statements";
+}
+
 /** Show what the new prompt's kind takes: its setup, and the ideas' options only for ideas. */
 function showKind(kind) {
   for (const node of ui.promptForm.querySelectorAll("[data-for-kinds]")) {
     node.hidden = !node.dataset.forKinds.split(" ").includes(kind);
   }
-  const editor = setupEditor("new-prompt", kind);
+  const editor =
+    kind === "statements" ? statementsEditor("new-prompt") : setupEditor("new-prompt", kind);
   ui.promptSetup.replaceChildren(...(editor ? [editor] : []));
   ui.promptSetup.hidden = !editor;
 }
@@ -126,6 +150,23 @@ function newPromptFields(form, text) {
     const setup = readSetup(ui.promptSetup.querySelector(".setup-editor"));
     return { text, kind, hide_tallies: hideTallies, ...setup };
   }
+  if (kind === "questions") {
+    const attribution = String(form.get("attribution") || "");
+    return {
+      text,
+      kind,
+      premoderate: form.get("premoderate") === "1",
+      ...(attribution ? { attribution } : {}),
+    };
+  }
+  if (kind === "statements") {
+    return {
+      text,
+      kind,
+      hide_tallies: hideTallies,
+      participant_statements: form.get("participant_statements") === "1",
+    };
+  }
   return {
     text,
     kind,
@@ -134,6 +175,25 @@ function newPromptFields(form, text) {
     private: form.get("private") === "1",
     hide_tallies: hideTallies,
   };
+}
+
+/**
+ * Put statements to a statements prompt one after the other, in order; stops at the first
+ * refusal. Returns what went wrong in words, or "" when every one was added.
+ */
+async function addStatements(promptId, texts) {
+  for (const text of texts) {
+    if (text.length > config.idea_max) {
+      return t("error_statement_too_long", { max: config.idea_max });
+    }
+    try {
+      const ack = await room.addStatement(promptId, text);
+      if (!ack.ok) return errorMessage(ack.error);
+    } catch (failure) {
+      return failureMessage(failure);
+    }
+  }
+  return "";
 }
 
 if (ui.promptForm) {
@@ -148,11 +208,20 @@ if (ui.promptForm) {
       return;
     }
     const fields = newPromptFields(form, text);
+    const statements =
+      fields.kind === "statements"
+        ? readStatements(ui.promptSetup.querySelector(".setup-editor"))
+        : [];
     const button = ui.promptForm.querySelector("button[type=submit]");
     const ack = await runBusy(button, () => room.createPrompt(fields), {
       report: (message) => message && announce(ui.promptError, message),
       enabled: () => room.joined,
     });
+    if (ack && ack.ok && statements.length) {
+      // The draft exists: its statements follow, in the order written.
+      const refused = await addStatements(ack.prompt.id, statements);
+      if (refused) announce(ui.promptError, refused);
+    }
     if (ack && ack.ok) {
       // The next prompt is often of the same kind: the kind stays, its setup starts afresh.
       ui.promptForm.reset();
@@ -242,6 +311,15 @@ ui.prompts.addEventListener("click", (event) => {
         max: config.timer_max_seconds / 60,
       }),
     );
+});
+
+// Enter adds the statements typed so far; Shift+Enter starts another line in the box.
+ui.prompts.addEventListener("keydown", (event) => {
+  const box = event.target;
+  if (!box.classList || !box.classList.contains("new-statements")) return;
+  if (event.key !== "Enter" || event.shiftKey || event.isComposing) return;
+  event.preventDefault();
+  box.closest("li.prompt").querySelector('[data-action="add-statements"]').click();
 });
 
 // A prompt's settings: each checkbox or select says one thing to `prompt.configure`.
@@ -338,8 +416,10 @@ const OWN_ACTIONS = {
     const prompt = room.state.prompts.get(promptId);
     card.querySelector(".prompt-edit-text").value = prompt.text;
     card.querySelector(".prompt-edit-votes").value = String(prompt.votes_per_participant);
-    card.querySelector(".prompt-edit-votes-field").hidden = isAnswered(prompt);
-    const editor = setupEditor(`prompt-${promptId}-setup`, prompt.kind, prompt);
+    card.querySelector(".prompt-edit-votes-field").hidden = prompt.kind !== "ideas";
+    const editor = isAnswered(prompt)
+      ? setupEditor(`prompt-${promptId}-setup`, prompt.kind, prompt)
+      : null;
     card.querySelector(".prompt-edit-setup").replaceChildren(...(editor ? [editor] : []));
     editing(card, true);
     card.querySelector(".prompt-edit-text").focus();
@@ -352,9 +432,10 @@ const OWN_ACTIONS = {
     const text = card.querySelector(".prompt-edit-text").value.trim();
     const votes = Number(card.querySelector(".prompt-edit-votes").value);
     const editor = card.querySelector(".prompt-edit-setup .setup-editor");
-    const changes = editor
-      ? { text, ...readSetup(editor) }
-      : { text, votes_per_participant: votes };
+    const prompt = room.state.prompts.get(promptId);
+    let changes = { text };
+    if (editor) changes = { text, ...readSetup(editor) };
+    else if (prompt && prompt.kind === "ideas") changes = { text, votes_per_participant: votes };
     const request = () => room.updatePrompt(promptId, changes);
     const ack = await draftRequest(card, button, request, "prompt_updated");
     if (ack && ack.ok) editing(card, false);
@@ -422,6 +503,37 @@ const OWN_ACTIONS = {
   approve: (promptId, button) => run(button, () => room.approveIdea(ideaOf(button))),
   spotlight: (promptId, button) => run(button, () => room.spotlightIdea(ideaOf(button))),
   "clear-spotlight": (promptId, button) => run(button, () => room.spotlightIdea(null)),
+  "mark-answered": (promptId, button) => run(button, () => room.markAnswered(ideaOf(button))),
+  "undo-answered": (promptId, button) =>
+    run(button, () => room.markAnswered(ideaOf(button), false)),
+  "add-statements": async (promptId, button, card) => {
+    const textarea = card.querySelector(".new-statements");
+    const feedback = card.querySelector(".statement-feedback");
+    const texts = typedStatements(textarea);
+    if (!texts.length) {
+      announce(feedback, t("error_statement_empty"));
+      textarea.focus();
+      return;
+    }
+    let added = 0;
+    let refused = "";
+    await runBusy(
+      button,
+      async () => {
+        // One at a time, in order; what was added leaves the box, what was not stays in it.
+        for (const text of texts) {
+          refused = await addStatements(promptId, [text]);
+          if (refused) break;
+          added += 1;
+        }
+        return { ok: true };
+      },
+      { after: render, enabled: () => room.joined },
+    );
+    textarea.value = texts.slice(added).join("\n");
+    announce(feedback, refused || tn("statements_added", added));
+    textarea.focus();
+  },
   edit: (promptId, button) => {
     const item = button.closest("li.idea");
     const form = item.querySelector(".idea-edit");
@@ -752,6 +864,7 @@ function render() {
     ui.attribution.value = state.roundtable.attribution;
   }
   showSession(state.roundtable);
+  queuePanel.render();
 }
 
 /** The prompt everyone was brought to, if it is still one of ours. */
@@ -835,19 +948,7 @@ function controls(prompt) {
   // its results before it closes.
   const settings = el("details", { className: "prompt-settings" }, [
     el("summary", {}, t("prompt_settings")),
-    el(
-      "div",
-      { className: "settings-body" },
-      isAnswered(prompt)
-        ? [checkbox(prompt.id, "hide_tallies", "hide_results")]
-        : [
-            checkbox(prompt.id, "private", "private"),
-            checkbox(prompt.id, "hide_tallies", "hide_tallies"),
-            checkbox(prompt.id, "late_ideas", "late_ideas"),
-            checkbox(prompt.id, "premoderate", "premoderate"),
-            attribution,
-          ],
-    ),
+    el("div", { className: "settings-body" }, settingsOf(prompt, attribution)),
   ]);
   return el("div", { className: "prompt-controls" }, [
     draftTools(prompt, button),
@@ -863,6 +964,27 @@ function controls(prompt) {
     timer,
     settings,
   ]);
+}
+
+/** The switches a prompt's kind takes, on its card. */
+function settingsOf(prompt, attribution) {
+  if (isAnswered(prompt)) return [checkbox(prompt.id, "hide_tallies", "hide_results")];
+  if (prompt.kind === "questions") {
+    return [checkbox(prompt.id, "premoderate", "premoderate_questions"), attribution];
+  }
+  if (prompt.kind === "statements") {
+    return [
+      checkbox(prompt.id, "participant_statements", "participant_statements"),
+      checkbox(prompt.id, "hide_tallies", "hide_opinions"),
+    ];
+  }
+  return [
+    checkbox(prompt.id, "private", "private"),
+    checkbox(prompt.id, "hide_tallies", "hide_tallies"),
+    checkbox(prompt.id, "late_ideas", "late_ideas"),
+    checkbox(prompt.id, "premoderate", "premoderate"),
+    attribution,
+  ];
 }
 
 /** Rewording, deleting (drafts) and moving (any prompt), with their feedback beside them. */
@@ -918,6 +1040,7 @@ function draftTools(prompt, button) {
 
 function createPrompt(prompt) {
   if (isAnswered(prompt)) return createAnsweredPrompt(prompt);
+  if (isPanel(prompt)) return createPanelPrompt(prompt);
   const headingId = `prompt-${prompt.id}`;
   return el("li", { className: "card prompt" }, [
     el("div", { className: "prompt-head" }, [
@@ -938,18 +1061,68 @@ function createPrompt(prompt) {
   ]);
 }
 
+/** The head of a card: its number, status, kind, "everyone is here", timer and counts. */
+function cardHead(prompt) {
+  return el("div", { className: "prompt-head" }, [
+    el("span", { className: "prompt-number" }),
+    el("span", { className: "badge" }),
+    el("span", { className: "pill kind-pill" }, t(`kind_${prompt.kind}`)),
+    el("span", { className: "pill here-pill" }, t("focused")),
+    el("span", { className: "countdown", role: "timer" }),
+    el("span", { className: "prompt-stats" }),
+  ]);
+}
+
+/** A card's head and question as the prompt now is; returns whether everyone is brought to it. */
+function updateCardHead(node, prompt, stats) {
+  const position = sortedPrompts().indexOf(prompt);
+  const focused = focusedPrompt() === prompt;
+  node.querySelector(".prompt-number").textContent = t("prompt_number", { n: position + 1 });
+  const badge = node.querySelector(".badge");
+  badge.className = `badge ${prompt.status}`;
+  badge.textContent = t(`status_${prompt.status}`);
+  node.querySelector(".here-pill").hidden = !focused;
+  node.classList.toggle("focused", focused);
+  node.dataset.status = prompt.status;
+  setCountdown(node.querySelector(".countdown"), prompt.timer, room.serverNow());
+  setLinkedText(node.querySelector(".prompt-text"), prompt.text);
+  node.querySelector(".prompt-stats").textContent = stats;
+  return focused;
+}
+
+/** A panel's questions or statements: their controls, then the questions or statements. */
+function createPanelPrompt(prompt) {
+  const headingId = `prompt-${prompt.id}`;
+  const body =
+    prompt.kind === "questions"
+      ? questionsBody(prompt)
+      : statementsBody(prompt, { canRun, maxLength: config.idea_max });
+  return el("li", { className: `card prompt panel-prompt kind-${prompt.kind}` }, [
+    cardHead(prompt),
+    el("h3", { id: headingId, className: "prompt-text" }),
+    canRun ? controls(prompt) : null,
+    body,
+  ]);
+}
+
+function updatePanelPrompt(node, prompt) {
+  const spotlightId = room.state.roundtable.spotlight_idea_id ?? null;
+  const questions = prompt.kind === "questions";
+  const stats = questions ? questionsStats(prompt, spotlightId) : statementsStats(prompt);
+  const focused = updateCardHead(node, prompt, stats);
+  if (canRun) updateControls(node, prompt, { phase: null, focused, hiddenFromRoom: false });
+  if (questions) updateQuestionsBody(node, prompt, { spotlightId, canRun });
+  else {
+    const least = { voters: config.group_min_voters, opinions: config.group_min_opinions };
+    updateStatementsBody(node, prompt, { canRun, least });
+  }
+}
+
 /** A poll, scale, ranking or assessment: its setup, its controls and its results, live. */
 function createAnsweredPrompt(prompt) {
   const headingId = `prompt-${prompt.id}`;
   return el("li", { className: `card prompt answered kind-${prompt.kind}` }, [
-    el("div", { className: "prompt-head" }, [
-      el("span", { className: "prompt-number" }),
-      el("span", { className: "badge" }),
-      el("span", { className: "pill kind-pill" }, t(`kind_${prompt.kind}`)),
-      el("span", { className: "pill here-pill" }, t("focused")),
-      el("span", { className: "countdown", role: "timer" }),
-      el("span", { className: "prompt-stats" }),
-    ]),
+    cardHead(prompt),
     el("h3", { id: headingId, className: "prompt-text" }),
     el("ul", { className: "setup-summary", "aria-label": t("setup_of_prompt") }),
     canRun ? controls(prompt) : null,
@@ -968,18 +1141,7 @@ function createAnsweredPrompt(prompt) {
 }
 
 function updateAnsweredPrompt(node, prompt) {
-  const position = sortedPrompts().indexOf(prompt);
-  const focused = focusedPrompt() === prompt;
-  node.querySelector(".prompt-number").textContent = t("prompt_number", { n: position + 1 });
-  const badge = node.querySelector(".badge");
-  badge.className = `badge ${prompt.status}`;
-  badge.textContent = t(`status_${prompt.status}`);
-  node.querySelector(".here-pill").hidden = !focused;
-  node.classList.toggle("focused", focused);
-  node.dataset.status = prompt.status;
-  setCountdown(node.querySelector(".countdown"), prompt.timer, room.serverNow());
-  setLinkedText(node.querySelector(".prompt-text"), prompt.text);
-  node.querySelector(".prompt-stats").textContent = responsesLine(prompt.responses);
+  const focused = updateCardHead(node, prompt, responsesLine(prompt.responses));
   const summary = setupSummary(prompt);
   const list = node.querySelector(".setup-summary");
   if (list.dataset.lines !== JSON.stringify(summary)) {
@@ -1000,6 +1162,10 @@ function updateAnsweredPrompt(node, prompt) {
 function updatePrompt(node, prompt) {
   if (isAnswered(prompt)) {
     updateAnsweredPrompt(node, prompt);
+    return;
+  }
+  if (isPanel(prompt)) {
+    updatePanelPrompt(node, prompt);
     return;
   }
   const position = sortedPrompts().indexOf(prompt);
@@ -1269,7 +1435,18 @@ function updateIdea(node, idea, prompt, { top, themes, view }) {
   node.querySelector(".bar-fill").style.width = top ? `${Math.round((votes / top) * 100)}%` : "0%";
 }
 
-window.setInterval(() => tickCountdowns(ui.prompts, room.serverNow()), TICK_MS);
+const queuePanel = setUpQueuePanel(document.getElementById("queue-panel"), {
+  room,
+  canRun,
+  run,
+  config,
+  announce: (message) => announce(ui.messages, message),
+});
+
+window.setInterval(() => {
+  tickCountdowns(ui.prompts, room.serverNow());
+  queuePanel.tick();
+}, TICK_MS);
 
 // -- the join link --------------------------------------------------------------
 

@@ -3,13 +3,24 @@
 // server sends it only the participants' version of everything: ideas kept from the room
 // arrive hidden, authors as the attribution allows, no tallies while they are hidden. The
 // page shows what it was sent and decides none of that again: a poll's results arrive null
-// while the room may not see them, and the board then shows how many answered.
+// while the room may not see them, and the board then shows how many answered. A panel's
+// questions and statements have boards of their own (screen-kinds.js); the speakers' queue
+// runs along the bottom (screen-queue.js).
 
 import { clientConfig } from "./config.js";
 import { rankThemes } from "./counts.js";
 import { byline, repliesByParent } from "./ideas.js";
 import { LiveRoom } from "./live.js";
 import { PageTurner, pageSeconds, showPage, splitPages } from "./paging.js";
+import { questionGroups } from "./question-lists.js";
+import {
+  questionsLine,
+  renderQuestionsBoard,
+  renderStatementsBoard,
+  statementsLine,
+} from "./screen-kinds.js";
+import { setUpQueueBand } from "./screen-queue.js";
+import { statementRows } from "./statement-figures.js";
 import {
   assessmentRows,
   byRank,
@@ -95,6 +106,7 @@ const ui = {
   toggleJoinLabel: document.getElementById("toggle-join-label"),
   toggleFullscreen: document.getElementById("toggle-fullscreen"),
   revoked: document.getElementById("revoked"),
+  queueBand: document.getElementById("queue-band"),
 };
 
 // -- the room ----------------------------------------------------------------------
@@ -114,12 +126,15 @@ const room = new LiveRoom({
   },
 });
 
+const queueBand = setUpQueueBand(ui.queueBand, { room });
+
 /** The presenter link was revoked (or never opened anything): say so, and show nothing else. */
 function showRevoked() {
   stage.dataset.screen = "revoked";
   ui.welcome.hidden = true;
   ui.promptScreen.hidden = true;
   ui.spotlight.hidden = true;
+  ui.queueBand.hidden = true;
   ui.revoked.hidden = false;
   showConnection(ui.connection, "offline", t("revoked"));
 }
@@ -230,6 +245,7 @@ function render() {
   ui.toggleModeLabel.textContent = mode === "cloud" ? t("idea_list") : t("word_cloud");
   stage.dataset.mode = mode;
   ui.ended.hidden = !hasEnded(state);
+  queueBand.render();
   if (screen === "welcome") afterLayout(fitWelcome);
 
   if (prompt) {
@@ -241,7 +257,7 @@ function render() {
   } else {
     shownPromptId = null;
   }
-  renderSpotlight(state);
+  renderSpotlight(state, screen === "prompt" ? prompt : null);
   tick();
   // After this render's layout work: lists no longer on screen stop turning pages.
   afterLayout(() => {
@@ -263,6 +279,10 @@ function renderPrompt(prompt, ideas) {
   ui.timer.dataset.endsAt = (prompt.timer && prompt.timer.ends_at) || "";
   if (isAnswered(prompt)) {
     renderAnswered(prompt);
+    return;
+  }
+  if (prompt.kind === "questions" || prompt.kind === "statements") {
+    renderPanel(prompt);
     return;
   }
 
@@ -319,6 +339,46 @@ function showPageNumber(index, count) {
 function lengthClass(text, short, medium) {
   if (text.length <= short) return "short";
   return text.length <= medium ? "medium" : "long";
+}
+
+// A panel's questions and statements (screen-kinds.js draws their boards).
+
+/** The presenter's layout helpers, for the boards drawn in other modules. */
+const board = {
+  container: (kind, create) => boardContainer(kind, create),
+  afterLayout: (work) => afterLayout(work),
+  makeRoom: (needsPages) => makeRoom(needsPages),
+  pages: (list) => splitPages(list).pages.length,
+  turnPages: (key, list) => turnPages(key, list),
+  pageNumber: (index, count) => showPageNumber(index, count),
+};
+
+function renderPanel(prompt) {
+  const questions = prompt.kind === "questions";
+  if (prompt.status === "open") {
+    ui.phase.textContent = t(`kind_${prompt.kind}`);
+    ui.phase.dataset.phase = "open";
+  }
+  ui.ideaCount.textContent = questions
+    ? questionsLine(prompt)
+    : statementsLine(prompt, statementRows(prompt));
+  ui.boardBody.dataset.kind = prompt.kind;
+  const spotlightId = room.state.roundtable.spotlight_idea_id ?? null;
+  // While a question is being answered the room listens: no note over the board then.
+  const answering = questions && questionGroups(prompt, spotlightId).answering;
+  let note = "";
+  if (prompt.status === "open" && questions && !answering) note = t("screen_questions_note");
+  else if (prompt.status === "open" && !questions) {
+    note = prompt.results ? t("screen_statements_live") : t("screen_statements_hidden");
+  }
+  ui.boardNote.hidden = !note;
+  ui.boardNote.textContent = note;
+  ui.promptScreen.removeAttribute("data-crowded");
+  if (questions) {
+    renderQuestionsBoard(prompt, spotlightId, board);
+  } else {
+    renderStatementsBoard(prompt, board);
+  }
 }
 
 // Polls, scales, rankings and assessments: their results, or while the room may not see them,
@@ -805,13 +865,15 @@ function fitCloud(cloud) {
   });
 }
 
-// Spotlight: one idea, big, over everything.
+// Spotlight: one idea, big, over everything; a question being answered is shown on its own
+// prompt's board instead, while that prompt is on screen.
 
-function renderSpotlight(state) {
+function renderSpotlight(state, onScreen) {
   const ideaId = state.roundtable.spotlight_idea_id;
   const prompt = ideaId === null || ideaId === undefined ? null : state.promptOf(ideaId);
   const idea = prompt ? prompt.ideas.get(ideaId) : null;
-  const shown = Boolean(idea) && !idea.hidden;
+  const onBoard = Boolean(prompt) && prompt === onScreen && prompt.kind === "questions";
+  const shown = Boolean(idea) && !idea.hidden && !onBoard;
   ui.spotlight.hidden = !shown;
   stage.classList.toggle("spotlit", shown);
   if (!shown) return;
@@ -875,6 +937,7 @@ window.addEventListener("resize", () => render());
 // -- the timer ----------------------------------------------------------------------
 
 function tick() {
+  queueBand.tick();
   const endsAt = ui.timer.dataset.endsAt;
   ui.timer.hidden = !endsAt;
   if (!endsAt) return;

@@ -231,6 +231,39 @@ export function setupEditor(base, kind, values = {}) {
   return editor;
 }
 
+/**
+ * The statements a new statements prompt starts with, one a line (they are added once the
+ * draft exists: statements are ideas, not part of the prompt's setup).
+ */
+export function statementsEditor(base) {
+  const config = clientConfig();
+  const editor = el("div", { className: "setup-editor" }, [
+    el("fieldset", { className: "setup-part setup-statements" }, [
+      el("legend", {}, t("setup_statements")),
+      el("p", { className: "hint" }, t("setup_statements_hint")),
+      lineList(`${base}-statement`, {
+        values: [],
+        label: "statement_n",
+        addLabel: t("add_statement"),
+        removeLabel: "remove_statement_n",
+        maxLength: config.idea_max,
+        count: 3,
+      }),
+    ]),
+  ]);
+  editor.dataset.kind = "statements";
+  editor.dataset.base = base;
+  editor.addEventListener("click", onClick);
+  editor.addEventListener("keydown", onKeydown);
+  return editor;
+}
+
+/** The statements written in a statementsEditor, empty lines left out. */
+export function readStatements(editor) {
+  const lines = editor && editor.querySelector(".setup-statements .line-editor");
+  return lines ? lineValues(lines) : [];
+}
+
 function onClick(event) {
   const button = event.target.closest("button[data-action]");
   if (!button) return;

@@ -95,6 +95,10 @@ def test_the_config_holds_the_servers_own_values() -> None:
         "scale_lows": [0, 1],
         "scale_high_max": 10,
         "scale_default": {"min": 1, "max": 5},
+        "group_min_voters": 7,
+        "group_min_opinions": 3,
+        "turn_min_seconds": 10,
+        "turn_max_seconds": 3600,
     }
 
 

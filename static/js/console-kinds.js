@@ -13,9 +13,8 @@ import {
   removedStatements,
   shareText,
   statementRows,
+  OPINIONS,
 } from "./statement-figures.js";
-
-const OPINIONS = ["agree", "disagree", "pass"];
 
 /** Each opinion's name, and its count in words. */
 const OPINION_WORDS = {

@@ -29,7 +29,7 @@ import {
   setupSummary,
   statementsEditor,
 } from "./prompt-setup.js";
-import { createResults, responsesLine, updateResults } from "./results.js";
+import { createResults, isAnswered, responsesLine, updateResults } from "./results.js";
 import { showConnection } from "./status.js";
 import {
   actionButton,
@@ -121,11 +121,6 @@ function setWritable(writable) {
 // -- writing prompts ------------------------------------------------------------
 
 /** A poll, scale, ranking or assessment (a prompt, or a kind): answered, not written. */
-function isAnswered(promptOrKind) {
-  const kind = typeof promptOrKind === "string" ? promptOrKind : promptOrKind.kind;
-  return config.answered_kinds.includes(kind);
-}
-
 /** A panel's questions or statements: ideas of their own kind, with a card of their own. */
 function isPanel(prompt) {
   return prompt.kind === "questions" || prompt.kind === "statements";

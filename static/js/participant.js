@@ -26,6 +26,7 @@ import {
   tn,
 } from "./render.js";
 import { setUpQuestions } from "./questions.js";
+import { isAnswered } from "./results.js";
 import { setUpStatements } from "./statements.js";
 import { showConnection } from "./status.js";
 
@@ -120,10 +121,6 @@ const statements = setUpStatements({ room, redraw: render, drafts });
 const floor = setUpFloor({ room, root: document.getElementById("floor"), announcer: ui.announcer });
 
 /** A poll, scale, ranking or assessment: answered, not written. */
-function isAnswered(prompt) {
-  return config.answered_kinds.includes(prompt.kind);
-}
-
 /**
  * The module that draws a prompt of a kind other than ideas: answered kinds, a panel's
  * questions, statements; null for an ideas prompt, which this page draws itself.

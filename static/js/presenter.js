@@ -26,6 +26,7 @@ import {
   byRank,
   createScaleChart,
   decimal,
+  isAnswered,
   percent,
   radarChart,
   rankingRows,
@@ -383,10 +384,6 @@ function renderPanel(prompt) {
 
 // Polls, scales, rankings and assessments: their results, or while the room may not see them,
 // how many answered.
-
-function isAnswered(prompt) {
-  return config.answered_kinds.includes(prompt.kind);
-}
 
 function renderAnswered(prompt) {
   if (prompt.status === "open") {

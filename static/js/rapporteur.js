@@ -18,6 +18,7 @@ import {
   t,
   tn,
 } from "./render.js";
+import { createResults, isAnswered, updateResults } from "./results.js";
 import { showConnection } from "./status.js";
 import { Workspace } from "./workspace.js";
 
@@ -209,6 +210,15 @@ function promptItem() {
 
 function updatePrompt(node, prompt) {
   node.querySelector(".room-prompt-text").textContent = prompt.text;
+  if (isAnswered(prompt)) {
+    // A poll, scale, ranking or assessment has results, not ideas: drawn as the console does.
+    let box = node.querySelector(".results");
+    if (!box) {
+      box = createResults(prompt, { comments: true, idPrefix: `report-results-${prompt.id}` });
+      node.append(box);
+    }
+    updateResults(box, prompt);
+  }
   const ideas = [...prompt.ideas.values()].filter((idea) => !LEFT.has(idea.status) && idea.text);
   const replies = repliesByParent(ideas);
   const themes = node.querySelector(".room-themes");

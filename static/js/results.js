@@ -3,7 +3,15 @@
 // larger, in screen-results.js, with the radar charts made here). Nothing is computed
 // again: counts, means, spreads, Borda points and ranks are the server's.
 
+import { clientConfig } from "./config.js";
 import { el, pageLanguage, syncList, t, tn } from "./render.js";
+
+/** Whether a prompt (or a kind) is answered with one response: a poll, scale, ranking or
+ * assessment. */
+export function isAnswered(promptOrKind) {
+  const kind = typeof promptOrKind === "string" ? promptOrKind : promptOrKind.kind;
+  return clientConfig().answered_kinds.includes(kind);
+}
 
 const SVG = "http://www.w3.org/2000/svg";
 

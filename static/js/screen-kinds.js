@@ -11,9 +11,8 @@
 import { byline } from "./ideas.js";
 import { questionGroups } from "./question-lists.js";
 import { el, syncList, t, tn } from "./render.js";
-import { opinionGroups, shareText, statementRows } from "./statement-figures.js";
+import { opinionGroups, shareText, statementRows, OPINIONS } from "./statement-figures.js";
 
-const OPINIONS = ["agree", "disagree", "pass"];
 // Below this share a part of a bar is too narrow to hold its percentage.
 const LABELLED_SHARE = 0.08;
 // A group agrees (or disagrees) from this share of its members on, as the server decides

@@ -5,7 +5,7 @@
 
 import { percent } from "./results.js";
 
-const OPINIONS = ["agree", "disagree", "pass"];
+export const OPINIONS = ["agree", "disagree", "pass"];
 
 const statusOf = (idea) => idea.status || "visible";
 

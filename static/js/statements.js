@@ -6,6 +6,7 @@
 
 import { clientConfig } from "./config.js";
 import { failureMessage } from "./live.js";
+import { OPINIONS, opinionShares } from "./statement-figures.js";
 import {
   announce,
   el,
@@ -16,8 +17,6 @@ import {
   t,
   tn,
 } from "./render.js";
-
-export const OPINIONS = ["agree", "disagree", "pass"];
 
 /** An opinion's name in the page's language. */
 export function opinionLabel(opinion) {
@@ -53,16 +52,6 @@ export function groupsLine(results) {
   return groups.length
     ? tn("opinion_groups", groups.length, { voters })
     : tn("too_few_voters", voters);
-}
-
-/** A statement's counts as shares of its opinions (percent), for the bar; null without any. */
-export function opinionShares(opinions) {
-  if (!opinions) return null;
-  const total = OPINIONS.reduce((sum, opinion) => sum + (opinions[opinion] || 0), 0);
-  if (!total) return null;
-  const shares = {};
-  for (const opinion of OPINIONS) shares[opinion] = (100 * (opinions[opinion] || 0)) / total;
-  return shares;
 }
 
 /**
@@ -363,11 +352,11 @@ export function setUpStatements({ room, redraw, drafts }) {
     const counts = statement.opinions;
     tally.hidden = !counts;
     if (!counts) return;
-    const shares = opinionShares(counts);
+    const { total, shares } = opinionShares(counts);
     const bar = tally.querySelector(".tally-bar");
-    bar.hidden = !shares;
+    bar.hidden = !total;
     for (const opinion of OPINIONS) {
-      bar.querySelector(`.tally-part.${opinion}`).style.width = `${shares ? shares[opinion] : 0}%`;
+      bar.querySelector(`.tally-part.${opinion}`).style.width = `${100 * shares[opinion]}%`;
     }
     tally.querySelector(".tally-text").textContent = t("opinion_counts", {
       agree: counts.agree || 0,

@@ -7,13 +7,7 @@ import { beforeEach, test } from "node:test";
 import { placeText, speakerName, turnClock, turnText } from "../../static/js/floor.js";
 import { questionOrder, questionsLine, readableQuestions } from "../../static/js/questions.js";
 import { useStrings } from "../../static/js/render.js";
-import {
-  groupsLine,
-  opinionShares,
-  progressOf,
-  proposalsOf,
-  statementsOf,
-} from "../../static/js/statements.js";
+import { groupsLine, progressOf, proposalsOf, statementsOf } from "../../static/js/statements.js";
 
 const STRINGS = {
   question_count: { one: "%(n)s question", other: "%(n)s questions" },
@@ -129,16 +123,6 @@ test("the results line names the groups, or says there are too few voters yet", 
     groupsLine({ voters: 4, groups: [] }),
     "4 voters so far: too few yet to find opinion groups.",
   );
-});
-
-test("a statement's bar divides its opinions into shares; no bar without opinions", () => {
-  assert.deepEqual(opinionShares({ agree: 2, disagree: 1, pass: 1 }), {
-    agree: 50,
-    disagree: 25,
-    pass: 25,
-  });
-  assert.equal(opinionShares({ agree: 0, disagree: 0, pass: 0 }), null);
-  assert.equal(opinionShares(null), null);
 });
 
 test("a timed turn counts down, then counts the time over", () => {

@@ -626,6 +626,22 @@ STRINGS: dict[str, str | Plural | Contextual] = {
     # Under the clock of someone speaking without a time limit, and of one over their time.
     "screen_speaking_for": N_("speaking"),
     "screen_over_time": N_("over time"),
+    # The console's templates of prompts.
+    "templates_shipped": N_("Come with Roundtable"),
+    "templates_saved": N_("Saved for this event"),
+    "template_option": NP_("%(name)s (%(n)s prompt)", "%(name)s (%(n)s prompts)"),
+    "template_kinds": N_("Prompts: %(kinds)s."),
+    "template_used": NP_(
+        "Added %(n)s draft prompt from “%(name)s”.", "Added %(n)s draft prompts from “%(name)s”."
+    ),
+    "template_saved": NP_(
+        "Saved “%(name)s” with %(n)s prompt.", "Saved “%(name)s” with %(n)s prompts."
+    ),
+    "template_deleted": N_("Deleted the template “%(name)s”."),
+    "template_delete_confirm": N_(
+        "Delete the template “%(name)s”? Roundtables that used it keep their prompts."
+    ),
+    "template_name_needed": N_("Give the template a name."),
     # The rapporteur's page.
     # Said of the session, so that it is never read as the connection's "Live" beside it.
     "room_status_scheduled": N_("Session not started"),

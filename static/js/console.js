@@ -21,6 +21,7 @@ import { setUpQueuePanel } from "./console-queue.js";
 import { countIdeas, countLine, rankThemes, votesCast } from "./counts.js";
 import { authorLine, threaded } from "./ideas.js";
 import { LiveRoom, failureMessage } from "./live.js";
+import { setUpTemplates } from "./console-templates.js";
 import { setUpPresenterLink } from "./presenter-link.js";
 import {
   readSetup,
@@ -93,6 +94,7 @@ const room = new LiveRoom({
     joined: () => {
       ui.messages.textContent = "";
       setWritable(true);
+      templates.refresh();
     },
     joinFailed: (error) => announce(ui.messages, errorMessage(error)),
   },
@@ -1458,5 +1460,6 @@ if (ui.copyLink && navigator.clipboard) {
 }
 
 setUpPresenterLink(document.getElementById("presenter-link"));
+const templates = setUpTemplates(document.getElementById("templates"), room);
 
 room.start();

@@ -677,6 +677,30 @@ export class LiveRoom {
     return this.queueWrite("floor.end");
   }
 
+  // -- templates of prompts --------------------------------------------------
+
+  /** The templates this roundtable may use: the shipped ones, then its event's. */
+  listTemplates() {
+    return this.request("template.list", {});
+  }
+
+  /** Add a template's prompts (by id, or a shipped one's slug) as drafts at the end. */
+  async useTemplate(template) {
+    const ack = await this.request("template.use", { template });
+    if (ack.ok) for (const prompt of ack.prompts) this.state.upsertPrompt(prompt);
+    this.changed();
+    return ack;
+  }
+
+  /** Save this roundtable's prompts as a template of its event. */
+  saveTemplate(name, description = "") {
+    return this.request("template.save", description ? { name, description } : { name });
+  }
+
+  deleteTemplate(id) {
+    return this.request("template.delete", { template: id });
+  }
+
   // -- the facilitator's writes ------------------------------------------------
 
   /**

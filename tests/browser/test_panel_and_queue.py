@@ -68,7 +68,7 @@ def test_questions_are_approved_upvoted_answered_and_shown_on_the_big_screen(
         expect(form.get_by_label("Run in phases")).to_be_hidden()
         expect(form.get_by_label("Private brainstorm")).to_be_hidden()
         form.get_by_label("Pre-moderate questions").check()
-        form.get_by_label("Attribution").select_option("affiliation")
+        form.get_by_label("Attribution of the questions").select_option("affiliation")
 
     card = add_prompt(room.console, "questions", panel_prompt, set_up)
     expect(card.locator(".kind-pill")).to_have_text("Questions")

@@ -2,7 +2,7 @@
 // The server decides what may be shown (an author left out, a tally withheld); these only
 // lay out what it sent.
 
-import { t } from "./render.js";
+import { announce, t } from "./render.js";
 
 /** Who wrote an idea, as the server sent it: "Name · City", "Name", "City", or "". An idea
  * carried in from another roundtable is credited to that room: "From Stream 1 · Roundtable". */
@@ -58,4 +58,41 @@ export function threaded(ideas) {
       .flatMap((idea) => [idea, ...(replies.get(idea.id) || [])]),
     ...orphans,
   ];
+}
+
+/** A text form's counter (its `.counter`): how many of `max` characters its text box holds. */
+export function showCharacters(form, max) {
+  const used = form.querySelector("textarea").value.length;
+  const counter = form.querySelector(".counter");
+  counter.textContent = t("characters_used", { n: used, max });
+  counter.classList.toggle("near-limit", used > max - 50);
+}
+
+/**
+ * A form that posts one text (an idea, a question, a statement): the counter and the kept
+ * draft follow the typing; on submit an empty text is refused in the form's `.form-error`,
+ * any other is handed to `send(text)` and the box emptied. `keep(text)` stores the draft.
+ */
+export function wirePostForm(form, { max, keep, send }) {
+  const textarea = form.querySelector("textarea");
+  const error = form.querySelector(".form-error");
+  textarea.addEventListener("input", () => {
+    showCharacters(form, max);
+    keep(textarea.value);
+  });
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const text = textarea.value.trim();
+    if (!text) {
+      announce(error, t("error_text_empty"));
+      textarea.focus();
+      return;
+    }
+    error.textContent = "";
+    send(text);
+    textarea.value = "";
+    keep("");
+    showCharacters(form, max);
+  });
+  showCharacters(form, max);
 }

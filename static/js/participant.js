@@ -7,7 +7,13 @@ import { setUpAnswering } from "./answering.js";
 import { clientConfig } from "./config.js";
 import { countIdeas, countLine, rankThemes } from "./counts.js";
 import { setUpFloor } from "./floor.js";
-import { attributionOf, authorLine, repliesByParent } from "./ideas.js";
+import {
+  attributionOf,
+  authorLine,
+  repliesByParent,
+  showCharacters,
+  wirePostForm,
+} from "./ideas.js";
 import { LiveRoom, failureMessage } from "./live.js";
 import {
   actionButton,
@@ -97,7 +103,7 @@ const room = new LiveRoom({
       // Give the words back, so nothing typed is lost.
       if (!textarea.value.trim()) {
         textarea.value = entry.text;
-        if (!parent) updateCounter(section);
+        if (!parent) showCharacters(form, IDEA_MAX);
       }
       if (parent && form.hidden && !parent.querySelector('[data-action="build-on"]').hidden) {
         form.hidden = false;
@@ -334,29 +340,14 @@ function createOpenPrompt(prompt) {
       el("p", { className: "form-error action-error", role: "status", "aria-live": "polite" }),
     ],
   );
-  textarea.addEventListener("input", () => {
-    updateCounter(section);
-    keepDraft(prompt.id, textarea.value);
-  });
-  form.addEventListener("submit", (event) => {
-    event.preventDefault();
-    const text = textarea.value.trim();
-    const error = form.querySelector(".form-error");
-    if (!text) {
-      announce(error, t("error_text_empty"));
-      textarea.focus();
-      return;
-    }
-    error.textContent = "";
-    room.postIdea(prompt.id, text);
-    textarea.value = "";
-    keepDraft(prompt.id, "");
-    updateCounter(section);
+  wirePostForm(form, {
+    max: IDEA_MAX,
+    keep: (text) => keepDraft(prompt.id, text),
+    send: (text) => room.postIdea(prompt.id, text),
   });
   const groups = section.querySelector(".idea-groups");
   groups.addEventListener("click", (event) => onIdeaClick(event, prompt.id));
   groups.addEventListener("submit", (event) => onIdeaSubmit(event, prompt.id));
-  updateCounter(section);
   return section;
 }
 
@@ -370,14 +361,6 @@ function creditNote(attribution) {
       : t("credit_affiliation_none");
   } else line = t("credit_named", { name: authorLine(me) });
   return t("two_sentences", { first: line, second: t("credit_kept") });
-}
-
-function updateCounter(section) {
-  const textarea = section.querySelector(".idea-form textarea");
-  const counter = section.querySelector(".counter");
-  const used = textarea.value.length;
-  counter.textContent = t("characters_used", { n: used, max: IDEA_MAX });
-  counter.classList.toggle("near-limit", used > IDEA_MAX - 50);
 }
 
 /** What this page's viewer may see and do on a prompt right now. */

@@ -4,7 +4,7 @@
 
 import { runBusy } from "./actions.js";
 import { clientConfig } from "./config.js";
-import { attributionOf, authorLine } from "./ideas.js";
+import { attributionOf, authorLine, wirePostForm } from "./ideas.js";
 import { announce, el, setCountdown, setLinkedText, syncList, t, tn } from "./render.js";
 
 /** Where a question stands in the list: the one being answered, mine awaiting approval (and
@@ -67,13 +67,6 @@ export function setUpQuestions({ room, redraw, announcer, me, drafts }) {
     return t("two_sentences", { first: line, second: t("credit_kept") });
   }
 
-  function updateCounter(form) {
-    const used = form.querySelector("textarea").value.length;
-    const counter = form.querySelector(".counter");
-    counter.textContent = t("characters_used", { n: used, max: ideaMax });
-    counter.classList.toggle("near-limit", used > ideaMax - 50);
-  }
-
   // -- the prompt's card -----------------------------------------------------------------
 
   function askForm(prompt) {
@@ -98,26 +91,11 @@ export function setUpQuestions({ room, redraw, announcer, me, drafts }) {
       el("p", { className: "hint credit-note", id: `${base}-credit` }),
       el("p", { className: "hint premod-note", id: `${base}-premod` }, t("questions_premoderated")),
     ]);
-    textarea.addEventListener("input", () => {
-      updateCounter(form);
-      drafts.keep(prompt.id, textarea.value);
+    wirePostForm(form, {
+      max: ideaMax,
+      keep: (text) => drafts.keep(prompt.id, text),
+      send: (text) => room.postIdea(prompt.id, text),
     });
-    form.addEventListener("submit", (event) => {
-      event.preventDefault();
-      const text = textarea.value.trim();
-      const error = form.querySelector(".form-error");
-      if (!text) {
-        announce(error, t("error_text_empty"));
-        textarea.focus();
-        return;
-      }
-      error.textContent = "";
-      room.postIdea(prompt.id, text);
-      textarea.value = "";
-      drafts.keep(prompt.id, "");
-      updateCounter(form);
-    });
-    updateCounter(form);
     return form;
   }
 

@@ -5,6 +5,7 @@
 // participant.js hands every `statements` prompt to this module.
 
 import { clientConfig } from "./config.js";
+import { wirePostForm } from "./ideas.js";
 import { failureMessage } from "./live.js";
 import { OPINIONS, opinionShares } from "./statement-figures.js";
 import {
@@ -97,13 +98,6 @@ export function setUpStatements({ room, redraw, drafts }) {
     }
   }
 
-  function updateCounter(form) {
-    const used = form.querySelector("textarea").value.length;
-    const counter = form.querySelector(".counter");
-    counter.textContent = t("characters_used", { n: used, max: ideaMax });
-    counter.classList.toggle("near-limit", used > ideaMax - 50);
-  }
-
   // -- the prompt's card -----------------------------------------------------------------
 
   function proposeForm(prompt) {
@@ -127,26 +121,11 @@ export function setUpStatements({ room, redraw, drafts }) {
       ]),
       el("p", { className: "form-error", role: "status", "aria-live": "polite" }),
     ]);
-    textarea.addEventListener("input", () => {
-      updateCounter(form);
-      drafts.keep(prompt.id, textarea.value);
+    wirePostForm(form, {
+      max: ideaMax,
+      keep: (text) => drafts.keep(prompt.id, text),
+      send: (text) => room.postIdea(prompt.id, text),
     });
-    form.addEventListener("submit", (event) => {
-      event.preventDefault();
-      const text = textarea.value.trim();
-      const error = form.querySelector(".form-error");
-      if (!text) {
-        announce(error, t("error_text_empty"));
-        textarea.focus();
-        return;
-      }
-      error.textContent = "";
-      room.postIdea(prompt.id, text);
-      textarea.value = "";
-      drafts.keep(prompt.id, "");
-      updateCounter(form);
-    });
-    updateCounter(form);
     return form;
   }
 

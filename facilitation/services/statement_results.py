@@ -42,7 +42,7 @@ def counts_of(session: Session, prompt_id: int) -> dict[int, OpinionCounts]:
     ).all()
     counts: dict[int, OpinionCounts] = {}
     for idea_id, side, n in rows:
-        entry = counts.setdefault(int(idea_id), {"agree": 0, "disagree": 0, "pass": 0})
+        entry = counts.setdefault(int(idea_id), no_opinions())
         if side == "agree":
             entry["agree"] += int(n)
         elif side == "disagree":
@@ -52,11 +52,15 @@ def counts_of(session: Session, prompt_id: int) -> dict[int, OpinionCounts]:
     return counts
 
 
+def no_opinions() -> OpinionCounts:
+    return {"agree": 0, "disagree": 0, "pass": 0}
+
+
 def idea_counts(idea: Idea) -> OpinionCounts:
     session = object_session(idea)
     if session is None:
-        return {"agree": 0, "disagree": 0, "pass": 0}
-    return counts_of(session, idea.prompt_id).get(idea.id, {"agree": 0, "disagree": 0, "pass": 0})
+        return no_opinions()
+    return counts_of(session, idea.prompt_id).get(idea.id, no_opinions())
 
 
 def statement_ids(prompt: Prompt) -> list[int]:

@@ -33,6 +33,7 @@ from facilitation.services.results import (
 )
 from facilitation.services.shapes import (
     IdeaView,
+    OpinionCounts,
     OriginView,
     PromptView,
     RedactedIdea,
@@ -43,9 +44,11 @@ from facilitation.services.shapes import (
     TimerView,
 )
 from facilitation.services.statement_results import (
+    counts_of,
     idea_counts,
     is_statement,
     my_opinions,
+    no_opinions,
     statements_results,
 )
 
@@ -153,7 +156,9 @@ def origin_view(stored: dict[str, Any]) -> OriginView:
     }
 
 
-def idea_view(idea: Idea, viewer: Viewer = STAFF) -> SeenIdea:
+def idea_view(
+    idea: Idea, viewer: Viewer = STAFF, *, counts: dict[int, OpinionCounts] | None = None
+) -> SeenIdea:
     """An idea as the viewer may see it: moderation, private brainstorm, attribution, tallies."""
     prompt = idea.prompt
     mine = viewer.participant_id is not None and idea.participant_id == viewer.participant_id
@@ -192,7 +197,12 @@ def idea_view(idea: Idea, viewer: Viewer = STAFF) -> SeenIdea:
         view["answered"] = idea.answered
     if is_statement(idea):
         hidden = not viewer.staff and tallies_hidden(prompt)
-        view["opinions"] = None if hidden else idea_counts(idea)
+        if hidden:
+            view["opinions"] = None
+        elif counts is not None:
+            view["opinions"] = counts.get(idea.id, no_opinions())
+        else:
+            view["opinions"] = idea_counts(idea)
     if viewer.participant_id is not None:
         view["my_reactions"] = my_reactions(idea, viewer.participant_id)
     if mine:
@@ -252,7 +262,11 @@ def timer_view(prompt: Prompt) -> TimerView | None:
 def prompt_view(prompt: Prompt, viewer: Viewer = STAFF) -> PromptView:
     """A prompt with its ideas and themes, as the viewer may see them."""
     settings = prompt.settings
-    supports = theme_supports(object_session(prompt), prompt.id) if prompt.themes else {}
+    session = object_session(prompt)
+    supports = theme_supports(session, prompt.id) if prompt.themes else {}
+    # A statements prompt's opinions are read once here, for all its statements.
+    opinions_from = session if prompt.kind == PromptKind.STATEMENTS else None
+    counts = counts_of(opinions_from, prompt.id) if opinions_from is not None else None
     view: PromptView = {
         "id": prompt.id,
         "roundtable_id": prompt.roundtable_id,
@@ -277,7 +291,7 @@ def prompt_view(prompt: Prompt, viewer: Viewer = STAFF) -> PromptView:
         "ideas_hidden": ideas_hidden(prompt),
         "tallies_hidden": tallies_hidden(prompt),
         "opened_at": prompt.opened_at.isoformat() + "Z" if prompt.opened_at else None,
-        "ideas": [idea_view(idea, viewer) for idea in prompt.ideas],
+        "ideas": [idea_view(idea, viewer, counts=counts) for idea in prompt.ideas],
         "themes": [
             theme_view(theme, viewer, support=supports.get(theme.id, 0)) for theme in prompt.themes
         ],
@@ -287,10 +301,9 @@ def prompt_view(prompt: Prompt, viewer: Viewer = STAFF) -> PromptView:
         add_answered(
             view, prompt, staff=viewer.staff, hidden=hidden, answers=current_answers(prompt)
         )
-    session = object_session(prompt)
-    if prompt.kind == PromptKind.STATEMENTS and session is not None:
+    if opinions_from is not None:
         view["participant_statements"] = bool(settings.get("participant_statements"))
-        results = statements_results(session, prompt)
+        results = statements_results(opinions_from, prompt)
         view["responses"] = results["voters"]
         view["results"] = None if hidden else results
     return view
